@@ -1,0 +1,83 @@
+"""The Typer app, its two consoles, shared options and the one place errors are printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+from studycli.errors import StudyError
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+def print_error(message: str) -> None:
+    """Print a user error to stderr, each line of it, without markup."""
+    err.print(f"错误:{message}", markup=False, soft_wrap=True, style="bold red")
+
+
+class StudyGroup(TyperGroup):
+    """Turns StudyError and Ctrl-C into one clear message and an exit code, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StudyError as exc:
+            print_error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("\n已中断。", markup=False)
+            raise typer.Exit(130) from None
+
+
+app = typer.Typer(
+    cls=StudyGroup,
+    name="study",
+    help="studycli:在终端里读摘要、刷闪卡、做填空测验,并记住你答错的题。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+ContentOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--content",
+        "-c",
+        help="另外载入的题库目录或 YAML 文件(可重复;也可用环境变量 STUDY_CONTENT)。",
+        show_default=False,
+    ),
+]
+BuiltinOpt = Annotated[
+    bool,
+    typer.Option("--builtin/--no-builtin", help="是否载入内置题库。"),
+]
+TopicOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--topic", "-t", help="只看这个主题(可用别名,见 study topics)。", show_default=False
+    ),
+]
+
+
+def load(content: list[Path] | None, builtin: bool = True):
+    """Load the deck the options ask for."""
+    from studycli.content import content_paths, load_deck
+
+    return load_deck(content_paths(content or (), builtin=builtin))
+
+
+def select(deck, topic: str | None):
+    """The items of ``topic`` (name or alias) and that topic's name, or all items."""
+    from studycli.content import resolve_topic
+
+    if topic is None:
+        return deck.items_in(None), None
+    name = resolve_topic(deck, topic).name
+    return deck.items_in(name), name

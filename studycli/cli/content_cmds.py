@@ -1,0 +1,61 @@
+"""Reading the deck: summary, topics, check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from studycli.cli.app import BuiltinOpt, ContentOpt, TopicOpt, app, load, out, select
+from studycli.errors import StudyError
+
+
+@app.command()
+def summary(
+    topic: TopicOpt = None,
+    content: ContentOpt = None,
+    builtin: BuiltinOpt = True,
+) -> None:
+    """按文章与章节分组显示要点:金句、定义、清单、框架与数据。"""
+    from studycli.render import render_summary
+
+    deck = load(content, builtin)
+    items, name = select(deck, topic)
+    heading = f"学习摘要 · {name}" if name else "学习摘要"
+    if not items:
+        raise StudyError("题库中没有条目。用 --content 指定题库目录。")
+    for renderable in render_summary(deck, items, heading):
+        out.print(renderable)
+
+
+@app.command()
+def topics(content: ContentOpt = None, builtin: BuiltinOpt = True) -> None:
+    """列出所有主题、别名与条目数。"""
+    from studycli.render import render_topics
+
+    out.print(render_topics(load(content, builtin)))
+
+
+@app.command()
+def check(
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help="原文目录:逐字核对每条引文(忽略标点宽度、空白、繁简与拼音注音)。",
+            show_default=False,
+        ),
+    ] = None,
+    content: ContentOpt = None,
+    builtin: BuiltinOpt = True,
+) -> None:
+    """校验题库的每个 YAML 文件;出错时给出文件与行号。"""
+    deck = load(content, builtin)
+    line = f"ok:{len(deck.items)} 条,{len(deck.topics)} 个主题,{len(deck.files)} 个文件"
+    if sources is not None:
+        from studycli.sources import check_quotes
+
+        report = check_quotes(deck, sources)
+        line += f";{report.quotes} 条引文均逐字出自原文({len(report.articles)} 篇)"
+    out.print(line + "。", markup=False)
