@@ -81,3 +81,13 @@ def select(deck, topic: str | None):
         return deck.items_in(None), None
     name = resolve_topic(deck, topic).name
     return deck.items_in(name), name
+
+DataDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        envvar="STUDY_DATA_DIR",
+        help="学习进度所在目录(默认为系统的用户数据目录)。",
+        show_default=False,
+    ),
+]
