@@ -33,6 +33,21 @@ def _numeral(index: int) -> str:
     return _CHINESE_NUMERALS[index] if index < len(_CHINESE_NUMERALS) else str(index + 1)
 
 
+def marked_rows(rows: Sequence[tuple[str, RenderableType]]) -> Table:
+    """A two-column grid: a marker (1. or •) and its body, wrapped beside the marker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for marker, body in rows:
+        grid.add_row(marker, body)
+    return grid
+
+
+def bullets(marker: str, bodies: Sequence[RenderableType]) -> Table:
+    """Each body behind the same marker."""
+    return marked_rows([(marker, body) for body in bodies])
+
+
 def render_item(item: Item, terms: Sequence[str]) -> RenderableType:
     """One item as a person would study it."""
     if isinstance(item, Quote):
@@ -58,20 +73,16 @@ def render_item(item: Item, terms: Sequence[str]) -> RenderableType:
         lines: list[RenderableType] = [Text(item.name, style="bold")]
         if item.intro:
             lines.append(highlight(item.intro, terms))
-        table = Table.grid(padding=(0, 1))
-        table.add_column(justify="right", no_wrap=True, style="bold")
-        table.add_column()
+        rows = []
         for index, entry in enumerate(item.entries):
             marker = f"{index + 1}." if item.ordered else "•"
-            body = Text.assemble((entry.label, "bold green"))
+            body: list[RenderableType] = [Text(entry.label, style="bold green")]
             if entry.text != entry.label:
-                body.append("  ")
-                body.append_text(highlight(entry.text, terms))
-            for point in entry.points:
-                body.append("\n· ", style="dim")
-                body.append_text(highlight(point, terms))
-            table.add_row(marker, body)
-        lines.append(table)
+                body.append(highlight(entry.text, terms))
+            if entry.points:
+                body.append(bullets("·", [highlight(p, terms) for p in entry.points]))
+            rows.append((marker, Group(*body)))
+        lines.append(marked_rows(rows))
         return Group(*lines)
     if isinstance(item, Framework):
         tree = Tree(Text(item.name, style="bold magenta"))
@@ -88,12 +99,12 @@ def render_item(item: Item, terms: Sequence[str]) -> RenderableType:
                 branch.add(label)
         return tree
     if isinstance(item, Fact):
-        line = Text("• ")
+        line = Text()
         if item.subject:
             line.append(item.subject, style="bold")
             line.append(":")
         line.append_text(highlight(item.text, terms, item.figures))
-        return line
+        return bullets("•", [line])
     raise TypeError(f"no renderer for {type(item).__name__}")
 
 
