@@ -1,0 +1,367 @@
+"""Self-testing: study quiz, cards and review — one question at a time, saved as answered."""
+
+from __future__ import annotations
+
+import enum
+import json
+import random
+import secrets
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+
+from studycli.cli.app import (
+    BuiltinOpt,
+    ContentOpt,
+    DataDirOpt,
+    TopicOpt,
+    app,
+    err,
+    load,
+    out,
+    select,
+)
+from studycli.errors import StudyError
+from studycli.render_quiz import KIND_NAMES, Outcome
+
+CARD_GRADES = {
+    "1": 1, "a": 1, "again": 1, "重来": 1,
+    "2": 2, "h": 2, "hard": 2, "困难": 2,
+    "3": 3, "g": 3, "good": 3, "良好": 3, "": 3,
+    "4": 4, "e": 4, "easy": 4, "简单": 4,
+}  # fmt: skip
+CARD_SCORES = {1: 0.0, 2: 0.5, 3: 1.0, 4: 1.0}
+
+
+class QuestionKind(enum.StrEnum):
+    cloze = "cloze"
+    choice = "choice"
+    list = "list"
+    term = "term"
+
+
+CountOpt = Annotated[int, typer.Option("--count", "-n", min=1, help="题目数量。")]
+SeedOpt = Annotated[
+    int | None,
+    typer.Option("--seed", help="随机种子:同一题库与种子给出完全相同的题目。", show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="标准输出只给一个 JSON 对象(供脚本使用)。")]
+HintOpt = Annotated[bool, typer.Option("--hint-length", help="空格按字数显示为 □□□,作为长度提示。")]
+NowOpt = Annotated[
+    datetime | None,
+    typer.Option("--now", hidden=True, help="以此时间(UTC)代替当前时间,用于测试。"),
+]
+
+
+def _clock(fixed: datetime | None):
+    """The session's clock: the hidden --now for tests, else the real UTC time."""
+    if fixed is not None:
+        fixed = fixed if fixed.tzinfo else fixed.replace(tzinfo=UTC)
+        return lambda: fixed
+    return lambda: datetime.now(UTC)
+
+
+class AnswerSource:
+    """Answers typed at a prompt or, when stdin is not a terminal, read one per line."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stdin.isatty()
+
+    def read(self, prompt: str) -> str | None:
+        """The next answer, or None at end of input."""
+        if self.interactive:
+            try:
+                return out.input(prompt)
+            except EOFError:
+                return None
+        line = sys.stdin.readline()
+        if not line:
+            return None
+        return line.rstrip("\r\n")
+
+
+@dataclass
+class Session:
+    """What a session needs besides its questions: where to save and how to show."""
+
+    store: object  # studycli.store.Store
+    glossary: tuple
+    mode: str
+    quiet: bool  # --json: nothing but the JSON object on stdout
+    hint_length: bool
+    now: object
+
+    def show(self, renderable) -> None:
+        if not self.quiet:
+            out.print(renderable)
+
+
+def run_questions(session: Session, questions: list) -> tuple[list[Outcome], bool, bool]:
+    """Ask each question, grade it, save it at once. Returns outcomes, interrupted, input ended."""
+    from studycli.grading import grade_answer
+    from studycli.render_quiz import render_feedback, render_question
+
+    answers = AnswerSource()
+    outcomes: list[Outcome] = []
+    try:
+        for index, question in enumerate(questions, 1):
+            session.show(render_question(question, index, len(questions), session.hint_length))
+            started = time.monotonic()
+            given = answers.read("你的答案> ")
+            if given is None:
+                return outcomes, False, True
+            if not answers.interactive:
+                session.show(f"你的答案> {given}")
+            grade = grade_answer(question, given, session.glossary)
+            session.store.record_answer(
+                question_id=question.id,
+                item_id=question.item_id,
+                fingerprint=question.fingerprint,
+                kind=question.kind,
+                given=given,
+                expected=question.answer,
+                score=grade.score,
+                correct=grade.correct,
+                answered_at=session.now(),
+                duration_s=time.monotonic() - started if answers.interactive else None,
+                mode=session.mode,
+            )
+            outcomes.append(Outcome(question, given, grade.score, grade.correct))
+            session.show(render_feedback(question, grade))
+            session.show("")
+    except KeyboardInterrupt:
+        return outcomes, True, False
+    return outcomes, False, False
+
+
+def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tuple) -> None:
+    """Print the score table (or the JSON object) and say what was saved; exit 130 on Ctrl-C."""
+    from studycli.render_quiz import render_scores
+
+    interrupted, ended = stop
+    saved = len(outcomes)
+    if session.quiet:
+        sys.stdout.write(json.dumps(quiz_json(questions, outcomes), ensure_ascii=False) + "\n")
+    elif outcomes:
+        out.print(render_scores(outcomes, len(questions)))
+    left = len(questions) - saved
+    if interrupted:
+        err.print(f"\n已中断:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
+        raise typer.Exit(130)
+    if ended and left:
+        err.print(f"输入已结束:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
+
+
+def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
+    """The scriptable contract: every question asked, with what was given and the score."""
+    rows = []
+    for index, question in enumerate(questions):
+        outcome = outcomes[index] if index < len(outcomes) else None
+        row = {
+            "id": question.id,
+            "item": question.item_id,
+            "kind": question.kind,
+            "topics": list(question.topics),
+            "prompt": question.prompt,
+            "answer": question.answer,
+            "given": outcome.given if outcome else None,
+            "correct": outcome.correct if outcome else False,
+            "score": round(outcome.score, 4) if outcome else 0.0,
+        }
+        if question.kind == "cloze":
+            row["blanks"] = list(question.blanks)
+        if question.kind == "choice":
+            row["options"] = list(question.options)
+        rows.append(row)
+    return {
+        "questions": rows,
+        "correct": sum(o.correct for o in outcomes),
+        "total": len(questions),
+    }
+
+
+def open_store(data_dir):
+    """The progress store in the chosen data directory."""
+    from studycli.paths import data_dir as resolve_data_dir
+    from studycli.store import Store
+
+    return Store.open(resolve_data_dir(data_dir))
+
+
+def all_questions(deck, items, kind: QuestionKind | None, rng: random.Random) -> list:
+    """Every question the items can give (of one kind, if asked)."""
+    from studycli.questions import generate_questions
+
+    kinds = [kind.value] if kind else None
+    return generate_questions(deck, items, kinds=kinds, rng=rng)
+
+
+def _nothing_to_ask(topic: str | None, kind: QuestionKind | None) -> StudyError:
+    where = f"主题“{topic}”下" if topic else "题库中"
+    what = f"“{KIND_NAMES[kind.value]}”题" if kind else "题目"
+    return StudyError(f"{where}没有可出的{what}。")
+
+
+@app.command()
+def quiz(
+    topic: TopicOpt = None,
+    kind: Annotated[
+        QuestionKind | None,
+        typer.Option(
+            "--kind", "-k", help="题型:cloze 填空、choice 单选、list 列举、term 名词解释。"
+        ),
+    ] = None,
+    count: CountOpt = 10,
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+    hint_length: HintOpt = False,
+    mistakes: Annotated[
+        bool, typer.Option("--mistakes", help="只考错题本里的题(最近一次答错或部分答对的)。")
+    ] = False,
+    content: ContentOpt = None,
+    builtin: BuiltinOpt = True,
+    data_dir: DataDirOpt = None,
+    now: NowOpt = None,
+) -> None:
+    """做测验:逐题作答、即时反馈,结束时按主题给出成绩。每道题答完即保存。
+
+    标准输入不是终端时,每行读一个答案;空行算答错;输入结束则其余题目记为未作答。
+    """
+    deck = load(content, builtin)
+    items, topic_name = select(deck, topic)
+    if seed is None:
+        seed = secrets.randbelow(1_000_000)
+    rng = random.Random(seed)
+    questions = all_questions(deck, items, kind, rng)
+    with open_store(data_dir) as store:
+        if mistakes:
+            wanted = store.mistake_question_ids()
+            by_id = {q.id: q for q in questions}
+            chosen = [by_id[qid] for qid in wanted if qid in by_id][:count]
+            if not chosen:
+                raise StudyError("错题本是空的(或其中的题不在所选范围内)。先做几道题吧:study quiz")
+        else:
+            from studycli.questions import pick_questions
+
+            if not questions:
+                raise _nothing_to_ask(topic_name, kind)
+            chosen = pick_questions(questions, count, rng)
+        session = Session(store, deck.glossary, "quiz", json_out, hint_length, _clock(now))
+        if not json_out:
+            scope = f"主题“{topic_name}”" if topic_name else "全部主题"
+            out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
+        outcomes, interrupted, ended = run_questions(session, chosen)
+        finish(session, chosen, outcomes, (interrupted, ended))
+
+
+@app.command()
+def review(
+    topic: TopicOpt = None,
+    count: CountOpt = 20,
+    json_out: JsonOpt = False,
+    hint_length: HintOpt = False,
+    content: ContentOpt = None,
+    builtin: BuiltinOpt = True,
+    data_dir: DataDirOpt = None,
+    now: NowOpt = None,
+) -> None:
+    """间隔复习(FSRS):先考今天到期的题,再学新题。"""
+    from studycli.scheduling import plan_review
+
+    deck = load(content, builtin)
+    items, _ = select(deck, topic)
+    questions = all_questions(deck, items, None, random.Random(0))
+    clock = _clock(now)
+    by_id = {q.id: q for q in questions}
+    with open_store(data_dir) as store:
+        plan = plan_review(store, [(q.id, q.fingerprint) for q in questions], clock(), count)
+        chosen = [by_id[qid] for qid in (*plan.due, *plan.new)]
+        line = f"今天到期 {len(plan.due)} 项,新学 {len(plan.new)} 项。"
+        (err if json_out else out).print(line, markup=False)
+        if not chosen:
+            out.print("今天没有要复习的题目。", markup=False)
+            return
+        session = Session(store, deck.glossary, "review", json_out, hint_length, clock)
+        outcomes, interrupted, ended = run_questions(session, chosen)
+        finish(session, chosen, outcomes, (interrupted, ended))
+
+
+@app.command()
+def cards(
+    topic: TopicOpt = None,
+    count: CountOpt = 10,
+    seed: SeedOpt = None,
+    content: ContentOpt = None,
+    builtin: BuiltinOpt = True,
+    data_dir: DataDirOpt = None,
+    now: NowOpt = None,
+) -> None:
+    """刷闪卡:看正面,回车翻面,再自评 1 重来 / 2 困难 / 3 良好 / 4 简单。
+
+    标准输入不是终端时,每张卡读一行作为自评(1–4 或 again/hard/good/easy)。
+    """
+    from studycli.questions import generate_cards
+    from studycli.render_quiz import render_card_back, render_card_front
+
+    deck = load(content, builtin)
+    items, _ = select(deck, topic)
+    if seed is None:
+        seed = secrets.randbelow(1_000_000)
+    pool = generate_cards(deck, items)
+    if not pool:
+        raise StudyError("所选范围内没有闪卡。")
+    chosen = random.Random(seed).sample(pool, min(count, len(pool)))
+    clock = _clock(now)
+    answers = AnswerSource()
+    done = 0
+    with open_store(data_dir) as store:
+        try:
+            for index, card in enumerate(chosen, 1):
+                out.print(render_card_front(card, index, len(chosen)))
+                if answers.interactive and answers.read("(回车翻面)") is None:
+                    break
+                out.print(render_card_back(card))
+                rating = _read_grade(answers)
+                if rating is None:
+                    break
+                store.record_answer(
+                    question_id=card.id,
+                    item_id=card.item_id,
+                    fingerprint=card.fingerprint,
+                    kind="card",
+                    given=None,
+                    expected=card.back,
+                    score=CARD_SCORES[rating],
+                    correct=rating >= 3,
+                    answered_at=clock(),
+                    duration_s=None,
+                    mode="cards",
+                    rating=rating,
+                )
+                done += 1
+                out.print("")
+        except KeyboardInterrupt:
+            err.print(f"\n已中断:已保存 {done} 张卡的自评。", markup=False)
+            raise typer.Exit(130) from None
+    if done < len(chosen):
+        err.print(f"输入已结束:已保存 {done} 张卡的自评。", markup=False)
+    else:
+        out.print(f"完成 {done} 张卡,已保存。", markup=False)
+
+
+def _read_grade(answers: AnswerSource) -> int | None:
+    """Ask for a 1–4 self-grade until one is understood; None at end of input."""
+    while True:
+        raw = answers.read("自评 1 重来 / 2 困难 / 3 良好 / 4 简单 [3]> ")
+        if raw is None:
+            return None
+        rating = CARD_GRADES.get(raw.strip().casefold())
+        if rating is not None:
+            return rating
+        err.print(f"看不懂“{raw.strip()}”:请输入 1、2、3 或 4。", markup=False)
+        if not answers.interactive:
+            return None
