@@ -1,0 +1,149 @@
+"""Progress: study mistakes, study stats, study doctor.
+
+sqlite3 and fsrs are imported inside the commands so `study --help` stays light.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+
+from studycli.cli.app import (
+    BuiltinOpt,
+    ContentOpt,
+    DataDirOpt,
+    TopicOpt,
+    app,
+    load,
+    out,
+    select,
+)
+from studycli.errors import UsageError
+from studycli.paths import data_dir as resolve_data_dir
+
+
+def _clock() -> tuple[datetime, object]:
+    """Now in UTC and the local timezone: the one place progress commands read the clock."""
+    now = datetime.now(UTC)
+    return now, now.astimezone().tzinfo
+
+
+@app.command()
+def mistakes(
+    limit: Annotated[int, typer.Option("--limit", "-n", help="最多显示多少题。", min=1)] = 20,
+    topic: TopicOpt = None,
+    content: ContentOpt = None,
+    builtin: BuiltinOpt = True,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """错题本:最近一次答错或只答对一部分的题,附你的答案与正确答案,最新的在前。"""
+    from studycli.render_progress import MistakeLine, format_when, render_mistakes
+    from studycli.stats import DELETED
+    from studycli.store import Store
+
+    deck = load(content, builtin)
+    wanted = {item.id for item in select(deck, topic)[0]} if topic else None
+    now, tz = _clock()
+    with Store.open(resolve_data_dir(data_dir)) as store:
+        found = store.mistakes()
+    if wanted is not None:
+        found = [m for m in found if m.item_id in wanted]
+    if not found:
+        out.print("错题本是空的:没有最近一次答错的题。", markup=False)
+        return
+    lines = []
+    for mistake in found[:limit]:
+        item = deck.item(mistake.item_id)
+        note = ""
+        if item is None:
+            note = "条目已删除"
+        elif item.fingerprint != mistake.fingerprint:
+            note = "题目已修改"
+        lines.append(
+            MistakeLine(
+                title=item.title if item else mistake.item_id,
+                topics="、".join(item.topics) if item else DELETED,
+                when=format_when(mistake.answered_at, now, tz),
+                given=mistake.given,
+                expected=mistake.expected,
+                note=note,
+            )
+        )
+    out.print(render_mistakes(lines, len(found)))
+
+
+@app.command()
+def stats(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="以 JSON 输出同样的数字(含答题总数 reviews)。")
+    ] = False,
+    content: ContentOpt = None,
+    builtin: BuiltinOpt = True,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """学习统计:各主题掌握度与正确率、每日答题数、到期数、连续学习天数和最近 12 周热力图。
+
+    掌握度 = 主题中已掌握条目的比例。条目已掌握:它答过的每道题在 FSRS 中都处于复习状态,
+    且稳定度不少于 21 天(约三周后仍有九成把握记得)。正确率 = 该主题全部答题中答对的比例。
+    已从题库删除的条目,其答题计入“(已删除)”;条目内容修改后需重新学习,旧的掌握不再计入。
+    连续学习天数:截至今天(今天还没答题则截至昨天)每天至少答一题的天数。
+    """
+    from studycli.render_progress import render_stats
+    from studycli.stats import compute_stats
+    from studycli.store import Store
+
+    deck = load(content, builtin)
+    now, tz = _clock()
+    with Store.open(resolve_data_dir(data_dir)) as store:
+        figures = compute_stats(store, deck, now, tz)
+    if as_json:
+        text = json.dumps(figures.to_json(), ensure_ascii=False, indent=2)
+        out.print(text, markup=False, highlight=False, soft_wrap=True)
+        return
+    for part in render_stats(figures):
+        out.print(part)
+
+
+@app.command()
+def doctor(data_dir: DataDirOpt = None) -> None:
+    """检查进度数据库:完整性、路径、大小、答题记录数与结构版本;损坏时改名移开并新建。"""
+    from studycli.store import DB_NAME, DamagedStoreError, inspect, move_aside
+
+    folder = resolve_data_dir(data_dir)
+    path = folder / DB_NAME
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"数据目录 {folder} 不是一个目录。")
+    existed = path.exists()
+    try:
+        health = inspect(folder)
+    except DamagedStoreError:
+        moved = move_aside(path, _clock()[0])
+        health = inspect(folder)
+        out.print(
+            f"进度数据库已损坏:旧文件已改名为 {moved}(没有删除),并新建了空的数据库。",
+            markup=False,
+            soft_wrap=True,
+        )
+    else:
+        if not existed:
+            out.print("还没有进度数据库,已新建一个。", markup=False)
+    rows = [
+        ("路径", str(health.path)),
+        ("大小", _size(health.size)),
+        ("答题记录", f"{health.answers} 条"),
+        ("结构版本", str(health.version)),
+        ("检查", "正常"),
+    ]
+    for label, value in rows:
+        out.print(f"{label}:{value}", markup=False, soft_wrap=True)
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} 字节"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

@@ -1,0 +1,167 @@
+"""FSRS scheduling: how answers become ratings, card updates and the review plan.
+
+The only module that imports ``fsrs`` (lazily, inside functions). ``now`` and every
+review time are arguments: nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from studycli.store import Store
+
+# fsrs.Rating values, repeated here so callers need not import fsrs.
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+# fsrs.State values (v6 has no "New" state: a card never answered has no row at all).
+LEARNING, REVIEW, RELEARNING = 1, 2, 3
+
+# A right answer typed within this many seconds is rated Easy rather than Good. Six seconds
+# leaves time to read a short cloze and type a few characters with a Chinese IME; longer
+# answers (whole list entries) are rarely that fast, so they stay Good — conservative on purpose.
+EASY_SECONDS = 6.0
+# A wrong answer that still earned at least this score (e.g. 3 of 5 list entries) is "partial".
+PARTIAL_SCORE = 0.5
+# Mastery: a question counts as mastered when FSRS has it in the Review state with a stability
+# of at least this many days (Anki's "mature" threshold) — i.e. the scheduler expects it to be
+# remembered at 90 % three weeks after the last review.
+MASTERED_STABILITY_DAYS = 21.0
+# The version of the card JSON stored beside each card: the fsrs major version whose
+# Card.to_dict() produced it. A future fsrs with another layout gets a migration step.
+FSRS_FORMAT = 6
+
+GRADES = {"again": AGAIN, "hard": HARD, "good": GOOD, "easy": EASY}
+
+
+def rating_for(score: float, correct: bool, duration_s: float | None) -> int:
+    """The FSRS rating (1..4) for a quiz answer: wrong→Again, partial→Hard, right→Good/Easy.
+
+    Wrong with score < PARTIAL_SCORE → Again; wrong with partial credit, or accepted but with
+    score < 1 → Hard; right with score 1 → Easy when answered within EASY_SECONDS, else Good.
+    """
+    if not correct and score < PARTIAL_SCORE:
+        return AGAIN
+    if not correct or score < 1:
+        return HARD
+    if duration_s is not None and 0 <= duration_s <= EASY_SECONDS:
+        return EASY
+    return GOOD
+
+
+def rating_for_grade(grade: str) -> int:
+    """The FSRS rating for a flashcard self-grade: again, hard, good or easy."""
+    try:
+        return GRADES[grade.strip().lower()]
+    except KeyError:
+        raise ValueError(f"unknown grade {grade!r}") from None
+
+
+def is_mastered(state: int, stability: float | None) -> bool:
+    """Whether a card in this FSRS state and stability counts as mastered (see the constant)."""
+    return state == REVIEW and stability is not None and stability >= MASTERED_STABILITY_DAYS
+
+
+def make_scheduler(*, fuzz: bool = True) -> Any:
+    """An fsrs.Scheduler with the package defaults; tests pass fuzz=False."""
+    import fsrs
+
+    return fsrs.Scheduler(enable_fuzzing=fuzz)
+
+
+_default_scheduler: Any = None
+
+
+def default_scheduler() -> Any:
+    """The shared scheduler used when the caller gives none (fuzzing on, as fsrs advises)."""
+    global _default_scheduler
+    if _default_scheduler is None:
+        _default_scheduler = make_scheduler()
+    return _default_scheduler
+
+
+def card_id_for(question_id: str) -> int:
+    """A stable 63-bit card id from the question id (fsrs's default sleeps, reads the clock)."""
+    return int.from_bytes(hashlib.sha256(question_id.encode("utf-8")).digest()[:8], "big") >> 1
+
+
+@dataclass(frozen=True)
+class CardUpdate:
+    """A card after a review: fsrs's dict form plus the columns the store indexes."""
+
+    card: dict
+    state: int
+    stability: float | None
+    due: datetime
+
+
+def review(
+    card: dict | None, question_id: str, rating: int, at: datetime, scheduler: Any = None
+) -> CardUpdate:
+    """Apply one rating at ``at`` (aware) to ``card`` (fsrs dict form; None means a new card)."""
+    import fsrs
+
+    at = to_utc(at)
+    scheduler = scheduler or default_scheduler()
+    current = (
+        fsrs.Card.from_dict(card) if card else fsrs.Card(card_id=card_id_for(question_id), due=at)
+    )
+    updated, _ = scheduler.review_card(current, fsrs.Rating(rating), review_datetime=at)
+    return CardUpdate(updated.to_dict(), int(updated.state), updated.stability, updated.due)
+
+
+def to_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC with tzinfo exactly ``timezone.utc`` (fsrs insists); naive is a bug."""
+    if moment.tzinfo is None:
+        raise ValueError("datetime must be timezone-aware")
+    return moment.astimezone(UTC)
+
+
+@dataclass
+class ReviewPlan:
+    """Question ids for a review session: due ones (most overdue first), then new ones."""
+
+    due: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+    due_total: int = 0  # all due now, before the count limit
+    new_total: int = 0  # all never seen (or edited since), before the count limit
+
+    @property
+    def ids(self) -> list[str]:
+        """The session's question ids in order."""
+        return self.due + self.new
+
+    def summary(self) -> str:
+        """The line shown before a session starts, e.g. 今天到期 12 项,新学 5 项。"""
+        return f"今天到期 {len(self.due)} 项,新学 {len(self.new)} 项。"
+
+
+def plan_review(
+    store: Store,
+    question_ids_with_fingerprints: Sequence[tuple[str, str]],
+    now: datetime,
+    count: int,
+) -> ReviewPlan:
+    """Due questions (due ≤ now, most overdue first), then new ones, at most ``count`` in all.
+
+    A question whose stored fingerprint differs from the current one (its item was edited)
+    counts as new. Questions in the store but not in the list (removed items) are ignored.
+    """
+    now_ts = to_utc(now).timestamp()
+    cards = store.card_index()
+    due: list[tuple[float, int, str]] = []
+    new: list[str] = []
+    for position, (question_id, fingerprint) in enumerate(question_ids_with_fingerprints):
+        known = cards.get(question_id)
+        if known is None or known[0] != fingerprint:
+            new.append(question_id)
+        elif known[1] <= now_ts:
+            due.append((known[1], position, question_id))
+    due.sort()
+    count = max(0, count)
+    due_ids = [question_id for _, _, question_id in due[:count]]
+    new_ids = new[: count - len(due_ids)]
+    return ReviewPlan(due_ids, new_ids, due_total=len(due), new_total=len(new))

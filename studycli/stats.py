@@ -1,0 +1,150 @@
+"""Study statistics from the store and the current deck: mastery, accuracy, days, streak.
+
+Days are the user's local days: the caller passes ``now`` and a timezone, and answers are
+bucketed with that timezone's UTC offset at ``now`` (a DST change within the window can move
+answers given near midnight by an hour; acceptable for a heatmap).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from studycli.model import Deck
+from studycli.scheduling import MASTERED_STABILITY_DAYS, is_mastered, to_utc
+from studycli.store import Store
+
+DELETED = "(已删除)"  # answers of items no longer in the deck are counted under this topic
+NO_TOPIC = "(无主题)"
+HEATMAP_WEEKS = 12
+
+
+@dataclass
+class TopicStats:
+    """One topic: its items, how many are mastered, and its answers' accuracy."""
+
+    topic: str
+    items: int = 0
+    mastered: int = 0
+    answers: int = 0
+    correct: int = 0
+
+    @property
+    def mastery(self) -> float | None:
+        """Share of the topic's items that are mastered (None for removed items)."""
+        return self.mastered / self.items if self.items else None
+
+    @property
+    def accuracy(self) -> float | None:
+        """Share of the topic's answers that were correct (None if never answered)."""
+        return self.correct / self.answers if self.answers else None
+
+
+@dataclass
+class Stats:
+    """Everything `study stats` shows."""
+
+    today: date
+    reviews: int
+    streak: int
+    due_today: int
+    due_week: int
+    topics: list[TopicStats] = field(default_factory=list)
+    days: dict[date, int] = field(default_factory=dict)  # the heatmap window, zeros included
+
+    def to_json(self) -> dict:
+        """The figures as plain JSON data (the `study stats --json` contract)."""
+        return {
+            "today": self.today.isoformat(),
+            "reviews": self.reviews,
+            "streak": self.streak,
+            "due_today": self.due_today,
+            "due_week": self.due_week,
+            "mastery_stability_days": MASTERED_STABILITY_DAYS,
+            "topics": [
+                {**asdict(t), "mastery": _round(t.mastery), "accuracy": _round(t.accuracy)}
+                for t in self.topics
+            ],
+            "reviews_per_day": {day.isoformat(): n for day, n in self.days.items()},
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def heatmap_start(today: date, weeks: int = HEATMAP_WEEKS) -> date:
+    """The Monday that starts a ``weeks``-week window ending with today's week."""
+    return today - timedelta(days=today.weekday(), weeks=weeks - 1)
+
+
+def current_streak(active: set[date], today: date) -> int:
+    """Consecutive days with an answer, ending today or (if none yet today) yesterday."""
+    day = today if today in active else today - timedelta(days=1)
+    streak = 0
+    while day in active:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
+    """The statistics at ``now`` (aware), with days in timezone ``tz``."""
+    now = to_utc(now)
+    local_now = now.astimezone(tz)
+    today = local_now.date()
+    offset = local_now.utcoffset() or timedelta(0)
+
+    items = {item.id: item for item in deck.items}
+    topics: dict[str, TopicStats] = {t.name: TopicStats(t.name) for t in deck.topics}
+
+    def topics_of(item_id: str) -> list[TopicStats]:
+        item = items.get(item_id)
+        names = (item.topics or (NO_TOPIC,)) if item else (DELETED,)
+        return [topics.setdefault(name, TopicStats(name)) for name in names]
+
+    for item in deck.items:
+        for entry in topics_of(item.id):
+            entry.items += 1
+    for item_id, answers, correct in store.item_tallies():
+        for entry in topics_of(item_id):
+            entry.answers += answers
+            entry.correct += correct
+
+    # Only cards of current items with the current fingerprint count: edited items relearn.
+    end_of_today = datetime.combine(today + timedelta(days=1), time(), tz).timestamp()
+    week_end = (now + timedelta(days=7)).timestamp()
+    due_today = due_week = 0
+    studied: dict[str, bool] = {}  # item id → all its current cards mastered
+    for card in store.cards():
+        item = items.get(card.item_id)
+        if item is None or card.fingerprint != item.fingerprint:
+            continue
+        due_today += card.due < end_of_today
+        due_week += card.due <= week_end
+        mastered = is_mastered(card.state, card.stability)
+        studied[card.item_id] = studied.get(card.item_id, True) and mastered
+    for item_id, mastered in studied.items():
+        if mastered:
+            for entry in topics_of(item_id):
+                entry.mastered += 1
+
+    counts = store.daily_counts(int(offset.total_seconds()))
+    active = {date.fromisoformat(day) for day in counts}
+    start = heatmap_start(today)
+    days = {
+        start + timedelta(days=n): counts.get((start + timedelta(days=n)).isoformat(), 0)
+        for n in range((today - start).days + 1)
+    }
+    # Deck topics in deck order, the removed items' bucket last.
+    ordered = [t for t in topics.values() if (t.items or t.answers) and t.topic != DELETED]
+    ordered += [t for t in topics.values() if t.topic == DELETED]
+    return Stats(
+        today=today,
+        reviews=store.answers_count(),
+        streak=current_streak(active, today),
+        due_today=due_today,
+        due_week=due_week,
+        topics=ordered,
+        days=days,
+    )

@@ -1,0 +1,427 @@
+"""The progress database: SQLite schema, migrations, the review log and FSRS card state.
+
+The only module that imports ``sqlite3``. Every answer is its own transaction, so an
+interrupted session keeps every answer already given; WAL mode and a busy timeout let two
+terminals write at once. Times are stored as Unix seconds (UTC).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from studycli.errors import StoreError
+
+DB_NAME = "progress.db"
+BUSY_TIMEOUT_MS = 10_000
+
+# Migration steps: MIGRATIONS[0] takes a database from version 0 (empty) to 1, and so on.
+# Never edit a released step; append a new one.
+MIGRATIONS: list[list[str]] = [
+    [  # 1: the review log and one FSRS card per question
+        """CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            question_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            given TEXT,
+            expected TEXT NOT NULL,
+            score REAL NOT NULL,
+            correct INTEGER NOT NULL,
+            rating INTEGER NOT NULL,
+            answered_at REAL NOT NULL,
+            duration_s REAL
+        )""",
+        """CREATE TABLE cards (
+            question_id TEXT PRIMARY KEY,
+            item_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            stability REAL,
+            due REAL NOT NULL,
+            fsrs TEXT NOT NULL,
+            fsrs_format INTEGER NOT NULL,
+            last_answer_id INTEGER NOT NULL
+        )""",
+    ],
+    [  # 2: indexes for stats (per-day counts, per-item tallies) and due selection
+        "CREATE INDEX answers_by_time ON answers (answered_at)",
+        "CREATE INDEX answers_by_item ON answers (item_id, correct)",
+        "CREATE INDEX cards_by_due ON cards (due)",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class DamagedStoreError(StoreError):
+    """The database file is not a readable SQLite database; `study doctor` moves it aside."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(
+            f"进度数据库 {path} 已损坏,无法读取。"
+            "运行 study doctor 可把它改名移到一旁(不会删除)并新建一个空的数据库。"
+        )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One recorded answer, as given to ``record_answer`` (``answered_at`` aware)."""
+
+    question_id: str
+    item_id: str
+    fingerprint: str
+    kind: str
+    given: str | None
+    expected: str
+    score: float
+    correct: bool
+    answered_at: datetime
+    duration_s: float | None
+    mode: str
+    rating: int | None = None
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A question whose latest answer was wrong or partial (correct false or score < 1)."""
+
+    question_id: str
+    item_id: str
+    given: str | None
+    expected: str
+    answered_at: datetime
+    kind: str
+    score: float = 0.0
+    fingerprint: str = ""
+    mode: str = ""
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """A question's FSRS card as the stats need it."""
+
+    question_id: str
+    item_id: str
+    fingerprint: str
+    state: int
+    stability: float | None
+    due: float  # Unix seconds
+
+
+class Store:
+    """An open progress database; also a context manager that closes it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self._conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Open (creating the directory and file) and migrate; StoreError if unusable."""
+        path = Path(data_dir) / DB_NAME
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"无法创建数据目录 {path.parent}:{exc.strerror}。") from None
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"无法打开进度数据库 {path}:{exc}。") from None
+        store = cls(conn, path)
+        try:
+            store._prepare()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        with self._guard():
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = self.schema_version()
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"进度数据库 {self.path} 的版本为 {version},比本程序支持的版本"
+                    f" {SCHEMA_VERSION} 新。请升级 studycli 后再试。"
+                )
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL loses nothing when the process dies; only on power loss.
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            if version < SCHEMA_VERSION:
+                self._migrate()
+
+    def _migrate(self) -> None:
+        with self._transaction():
+            # Read again inside the write lock: another process may have migrated meanwhile.
+            version = self.schema_version()
+            for step in MIGRATIONS[version:]:
+                for statement in step:
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn sqlite3 errors into StoreError sentences; damage into DamagedStoreError."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+                raise DamagedStoreError(self.path) from None
+            if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                raise StoreError(
+                    f"进度数据库 {self.path} 正被另一个进程长时间占用,请稍后再试。"
+                ) from None
+            raise StoreError(f"无法使用进度数据库 {self.path}:{exc}。") from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taking the write lock up front (no upgrade deadlocks)."""
+        with self._guard():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        with self._guard():
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    def schema_version(self) -> int:
+        """The database's PRAGMA user_version."""
+        with self._guard():
+            return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- writing -------------------------------------------------------------------------
+
+    def record_answer(
+        self,
+        *,
+        question_id: str,
+        item_id: str,
+        fingerprint: str,
+        kind: str,
+        given: str | None,
+        expected: str,
+        score: float,
+        correct: bool,
+        answered_at: datetime,
+        duration_s: float | None,
+        mode: str,
+        rating: int | None = None,
+        now_scheduler: Any = None,
+    ) -> None:
+        """Append the answer to the review log and update the question's FSRS card, atomically.
+
+        ``rating`` None derives it with scheduling.rating_for; ``now_scheduler`` is an
+        fsrs.Scheduler to use instead of the default (tests pass one with fuzzing off).
+        A fingerprint differing from the stored one resets the card to new (relearn).
+        """
+        answer = Answer(
+            question_id, item_id, fingerprint, kind, given, expected, score, correct,
+            answered_at, duration_s, mode, rating,
+        )  # fmt: skip
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT fingerprint, fsrs FROM cards WHERE question_id = ?", (question_id,)
+            ).fetchone()
+            card = json.loads(row[1]) if row and row[0] == fingerprint else None
+            values, update = _apply(answer, card, now_scheduler)
+            answer_id = conn.execute(_INSERT_ANSWER, values).lastrowid
+            conn.execute(_UPSERT_CARD, _card_values(answer, update, answer_id))
+
+    def import_answers(self, answers: Iterable[Answer], scheduler: Any = None) -> int:
+        """Record many answers in time order in one transaction (imports, benchmarks)."""
+        count = 0
+        with self._transaction() as conn:
+            cards = {
+                qid: (fp, json.loads(blob))
+                for qid, fp, blob in conn.execute(
+                    "SELECT question_id, fingerprint, fsrs FROM cards"
+                )
+            }
+            latest: dict[str, tuple] = {}
+            for answer in answers:
+                known = cards.get(answer.question_id)
+                card = known[1] if known and known[0] == answer.fingerprint else None
+                values, update = _apply(answer, card, scheduler)
+                answer_id = conn.execute(_INSERT_ANSWER, values).lastrowid
+                cards[answer.question_id] = (answer.fingerprint, update.card)
+                latest[answer.question_id] = _card_values(answer, update, answer_id)
+                count += 1
+            conn.executemany(_UPSERT_CARD, latest.values())
+        return count
+
+    # -- reading -------------------------------------------------------------------------
+
+    def answers_count(self) -> int:
+        """How many answers are recorded."""
+        return self._query("SELECT count(*) FROM answers")[0][0]
+
+    def mistakes(self, limit: int | None = None) -> list[Mistake]:
+        """Questions whose latest answer was wrong or partial, newest first."""
+        rows = self._query(
+            "SELECT a.question_id, a.item_id, a.given, a.expected, a.answered_at, a.kind,"
+            " a.score, a.fingerprint, a.mode"
+            f" {_MISTAKES_FROM} ORDER BY a.answered_at DESC, a.id DESC LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [
+            Mistake(q, i, g, e, datetime.fromtimestamp(t, UTC), k, s, f, m)
+            for q, i, g, e, t, k, s, f, m in rows
+        ]
+
+    def mistake_question_ids(self, limit: int | None = None) -> list[str]:
+        """The ids of ``mistakes()``, newest first (for `study quiz --mistakes`)."""
+        rows = self._query(
+            f"SELECT a.question_id {_MISTAKES_FROM} ORDER BY a.answered_at DESC, a.id DESC LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [row[0] for row in rows]
+
+    def card_index(self) -> dict[str, tuple[str, float]]:
+        """question id → (stored fingerprint, due as Unix seconds), for due selection."""
+        return {
+            q: (f, d) for q, f, d in self._query("SELECT question_id, fingerprint, due FROM cards")
+        }
+
+    def cards(self) -> list[CardRow]:
+        """Every question's card state (for mastery and due counts)."""
+        rows = self._query(
+            "SELECT question_id, item_id, fingerprint, state, stability, due FROM cards"
+        )
+        return [CardRow(*row) for row in rows]
+
+    def card(self, question_id: str) -> dict | None:
+        """The question's FSRS card in fsrs's dict form, or None if never answered."""
+        rows = self._query("SELECT fsrs FROM cards WHERE question_id = ?", (question_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def item_tallies(self) -> list[tuple[str, int, int]]:
+        """(item id, answers, correct answers) for every item ever answered."""
+        return self._query("SELECT item_id, count(*), sum(correct) FROM answers GROUP BY item_id")
+
+    def daily_counts(self, utc_offset_s: int, since: datetime | None = None) -> dict[str, int]:
+        """Answers per local day ('YYYY-MM-DD' → count) for a fixed UTC offset in seconds."""
+        since_ts = since.timestamp() if since is not None else float("-inf")
+        rows = self._query(
+            "SELECT date(answered_at + ?, 'unixepoch') AS day, count(*) FROM answers"
+            " WHERE answered_at >= ? GROUP BY day",
+            (utc_offset_s, since_ts),
+        )
+        return dict(rows)
+
+    def check_integrity(self) -> list[str]:
+        """Problems PRAGMA quick_check finds (an empty list when the file is sound)."""
+        rows = self._query("PRAGMA quick_check")
+        return [] if [r[0] for r in rows] == ["ok"] else [r[0] for r in rows]
+
+
+_MISTAKES_FROM = (
+    "FROM cards c JOIN answers a ON a.id = c.last_answer_id WHERE a.correct = 0 OR a.score < 1"
+)
+_INSERT_ANSWER = (
+    "INSERT INTO answers (question_id, item_id, fingerprint, kind, mode, given, expected,"
+    " score, correct, rating, answered_at, duration_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+_UPSERT_CARD = (
+    "INSERT INTO cards (question_id, item_id, fingerprint, state, stability, due, fsrs,"
+    " fsrs_format, last_answer_id) VALUES (?,?,?,?,?,?,?,?,?)"
+    " ON CONFLICT (question_id) DO UPDATE SET item_id = excluded.item_id,"
+    " fingerprint = excluded.fingerprint, state = excluded.state,"
+    " stability = excluded.stability, due = excluded.due, fsrs = excluded.fsrs,"
+    " fsrs_format = excluded.fsrs_format, last_answer_id = excluded.last_answer_id"
+)
+
+
+def _apply(answer: Answer, card: dict | None, scheduler: Any) -> tuple[tuple, Any]:
+    """The answers row for ``answer`` and the card after rating it."""
+    from studycli import scheduling
+
+    at = scheduling.to_utc(answer.answered_at)
+    rating = answer.rating
+    if rating is None:
+        rating = scheduling.rating_for(answer.score, answer.correct, answer.duration_s)
+    update = scheduling.review(card, answer.question_id, rating, at, scheduler)
+    values = (
+        answer.question_id, answer.item_id, answer.fingerprint, answer.kind, answer.mode,
+        answer.given, answer.expected, float(answer.score), int(bool(answer.correct)),
+        int(rating), at.timestamp(), answer.duration_s,
+    )  # fmt: skip
+    return values, update
+
+
+def _card_values(answer: Answer, update: Any, answer_id: int) -> tuple:
+    from studycli.scheduling import FSRS_FORMAT
+
+    return (
+        answer.question_id, answer.item_id, answer.fingerprint, update.state, update.stability,
+        update.due.timestamp(), json.dumps(update.card), FSRS_FORMAT, answer_id,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Health:
+    """What `study doctor` reports about a sound database file."""
+
+    path: Path
+    size: int
+    version: int
+    answers: int
+
+
+def inspect(data_dir: Path) -> Health:
+    """Open the database and run a full quick_check; DamagedStoreError if it is damaged."""
+    with Store.open(data_dir) as store:
+        if store.check_integrity():
+            raise DamagedStoreError(store.path)
+        version, answers = store.schema_version(), store.answers_count()
+    return Health(store.path, _size(store.path), version, answers)
+
+
+def _size(path: Path) -> int:
+    """The database's size in bytes, its WAL file included."""
+    wal = path.with_name(path.name + "-wal")
+    return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename a damaged database (and its -wal/-shm files) with a timestamp suffix; never delete."""
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    try:
+        path.rename(target)
+        # A leftover WAL would be replayed into the fresh database, so it goes along.
+        for suffix in ("-wal", "-shm"):
+            extra = path.with_name(path.name + suffix)
+            if extra.exists():
+                extra.rename(target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise StoreError(f"无法把损坏的数据库 {path} 改名移开:{exc.strerror}。") from None
+    return target
