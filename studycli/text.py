@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
+import tempfile
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from studycli.model import Deck, Definition, Fact, Framework, ListItem
+from studycli.paths import cache_dir
 
 # Inline pinyin after a Han character, as article 004 has it: 發(fā)展, 質(zhì).
 _PINYIN = re.compile(
@@ -106,3 +114,277 @@ def is_punctuation(ch: str) -> bool:
     return bool(folded) and all(
         c in _PUNCT_CHARS or unicodedata.category(c).startswith("P") for c in folded
     )
+
+
+# --- word segmentation and its cache ------------------------------------------
+#
+# jieba's dictionary load costs over a second, so a deck's texts are segmented
+# once and the result is kept in a cache file keyed by the deck's content hash;
+# a quiz on unchanged content never imports jieba.
+
+SEGMENT_CACHE_VERSION = 1
+
+# A number with its magnitude and unit, kept whole so it can be blanked as one
+# figure (3.05万亿元, 100项, 9.3%, 10个左右); jieba alone cuts 3.05 | 万亿元.
+_FIGURE = re.compile(
+    r"\d+(?:\.\d+)?"
+    r"(?:%|个百分点|(?:万亿|亿|万|千|百)?"
+    r"(?:元|美元|项|个|家|座|所|条|户|人|名|倍|台|吨|件|种|批|次|年|月|日|天|千瓦时|千瓦|公里))"
+    r"(?:左右|以上|以下|多|余)?"
+)
+_SEPARATORS = re.compile(r"[、，,；;：:\s]+")
+
+
+def split_pieces(text: str) -> list[str]:
+    """The pieces of an enumeration: 高科技、高效能、高质量 → 高科技 | 高效能 | 高质量."""
+    return [piece for piece in _SEPARATORS.split(text) if piece]
+
+
+def is_figure(word: str) -> bool:
+    """True for a number with its unit, e.g. 3.05万亿元, 100项, 9.3%."""
+    return _FIGURE.fullmatch(word) is not None
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """Words a deck keeps whole: glossary terms, curated figures, other short names."""
+
+    glossary: frozenset[str]
+    figures: frozenset[str]
+    names: frozenset[str]
+
+    def all(self) -> frozenset[str]:
+        """Every keyword of any kind."""
+        return self.glossary | self.figures | self.names
+
+
+def deck_keywords(deck: Deck) -> Keywords:
+    """The deck's glossary terms, fact figures, and names a teacher blanks as one word.
+
+    Names are the pieces of definition facets (高科技, 质优), short entry and part
+    labels and short definition terms.
+    """
+    glossary = frozenset(term.term for term in deck.glossary)
+    figures: set[str] = set()
+    names: set[str] = set()
+    for item in deck.items:
+        if isinstance(item, Definition):
+            names.add(display_term(item.term))
+            for facet in item.facets:
+                names.update(split_pieces(facet.text))
+        elif isinstance(item, Fact):
+            # 量子信息、聚变能源、深空探测 is three blanks, each graded on its own.
+            for figure in item.figures:
+                figures.update(split_pieces(figure))
+        elif isinstance(item, ListItem):
+            names.update(e.label for e in item.entries)
+        elif isinstance(item, Framework):
+            names.update(p.label for p in item.parts)
+    names = {n for n in names if 2 <= len(n) <= 6}
+    figures = {f for f in figures if len(f) >= 2}
+    return Keywords(glossary, frozenset(figures - glossary), frozenset(names - glossary - figures))
+
+
+def display_term(term: str) -> str:
+    """A definition's term without the curator's qualifier: 生产力（专家解读） → 生产力."""
+    return re.sub(r"[（(][^）)]*[）)]$", "", term).strip() or term
+
+
+def deck_texts(deck: Deck) -> list[str]:
+    """Every distinct piece of text in the deck's items that questions are made from."""
+    seen: dict[str, None] = {}
+
+    def walk(value, key: str = "") -> None:
+        if key in ("id", "kind", "topics", "source", "date", "draft", "ordered"):
+            return
+        if isinstance(value, str):
+            seen[value] = None
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+
+    for item in deck.items:
+        walk(item.to_dict())
+    return list(seen)
+
+
+def _pattern(words) -> re.Pattern | None:
+    """A regex for any of ``words``, longest first so the longest match wins."""
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _crosses(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when the spans overlap and neither contains the other."""
+    inside = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+    return _overlaps(a, b) and not inside
+
+
+class Segmenter:
+    """Cuts text into words, keeping glossary terms, figures and named facets whole."""
+
+    def __init__(self, keywords: Keywords):
+        self.glossary = _pattern(keywords.glossary)
+        self.figures = _pattern(keywords.figures)
+        self.names = _pattern(keywords.names)
+
+    def protected_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans that must stay single words, never cutting a glossary term in two.
+
+        Glossary terms come first. A curated fact figure may be a phrase holding
+        glossary terms (量子信息、聚变能源、深空探测): it then replaces them as one
+        word. Numbers with units and other names only fill the gaps left.
+        """
+        glossary = [m.span() for m in self.glossary.finditer(text)] if self.glossary else []
+        spans = list(glossary)
+        for tier, absorbs in ((self.figures, True), (_FIGURE, False), (self.names, False)):
+            if tier is None:
+                continue
+            for match in tier.finditer(text):
+                span = match.span()
+                if any(_crosses(span, g) for g in glossary):
+                    continue
+                inner = [s for s in spans if _contains(span, s)]
+                if inner and not absorbs:
+                    continue
+                if any(_overlaps(span, s) for s in spans if s not in inner):
+                    continue
+                spans = [s for s in spans if s not in inner] + [span]
+        return sorted(spans)
+
+    def cut(self, text: str) -> tuple[str, ...]:
+        """The words of ``text``; joined, they give ``text`` back exactly."""
+        words: list[str] = []
+        pos = 0
+        for start, end in self.protected_spans(text):
+            if start > pos:
+                words += _jieba_cut(text[pos:start])
+            words.append(text[start:end])
+            pos = end
+        if pos < len(text):
+            words += _jieba_cut(text[pos:])
+        return tuple(words)
+
+
+def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and outer != inner
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    """A private jieba tokenizer, loaded once per process without any chatter."""
+    import logging
+    import warnings
+
+    with warnings.catch_warnings():
+        # jieba's sources hold invalid escape sequences (SyntaxWarning on first
+        # compile) and it may touch the deprecated pkg_resources.
+        warnings.simplefilter("ignore")
+        import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def _jieba_cut(text: str) -> list[str]:
+    """jieba's words for a stretch of text with no protected span in it."""
+    return [w for w in _tokenizer().cut(text, HMM=True) if w]
+
+
+class Segments:
+    """A deck's texts mapped to their words; texts not in the map are cut on demand."""
+
+    def __init__(self, words: dict[str, tuple[str, ...]], keywords: Keywords):
+        self._words = words
+        self.keywords = keywords
+        self._segmenter: Segmenter | None = None
+
+    def words(self, text: str) -> tuple[str, ...]:
+        """The words of ``text`` (from the cache when the deck holds it)."""
+        found = self._words.get(text)
+        if found is None:
+            if self._segmenter is None:
+                self._segmenter = Segmenter(self.keywords)
+            found = self._words[text] = self._segmenter.cut(text)
+        return found
+
+    def texts(self) -> dict[str, tuple[str, ...]]:
+        """A copy of every text → words mapping held."""
+        return dict(self._words)
+
+
+def segment_cache_path(deck: Deck, cache: Path | None = None) -> Path:
+    """Where the deck's segmentation is cached: keyed by format version and content hash."""
+    folder = cache if cache is not None else cache_dir()
+    return folder / f"segments-v{SEGMENT_CACHE_VERSION}-{deck.content_hash}.json"
+
+
+def segment_deck(deck: Deck, cache: Path | None = None) -> Segments:
+    """Every text of the deck cut into words, read from the cache or built and cached."""
+    keywords = deck_keywords(deck)
+    path = segment_cache_path(deck, cache)
+    texts = deck_texts(deck)
+    words = _read_segment_cache(path, deck.content_hash, texts)
+    if words is None:
+        segmenter = Segmenter(keywords)
+        words = {text: segmenter.cut(text) for text in texts}
+        _write_segment_cache(path, deck.content_hash, words)
+    return Segments(words, keywords)
+
+
+def _read_segment_cache(path: Path, content_hash: str, texts: list[str]):
+    """The cached words, or None when the file is missing, stale or damaged in any way."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != SEGMENT_CACHE_VERSION or data.get("content_hash") != content_hash:
+            return None
+        cached = data["texts"]
+        words = {text: tuple(cached[text]) for text in texts}
+        # Words that do not join back into their text mean a damaged file: rebuild.
+        if any("".join(w) != text for text, w in words.items()):
+            return None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return words
+
+
+def _write_segment_cache(path: Path, content_hash: str, words: dict) -> None:
+    """Write the cache atomically (temp file + rename); a read-only disk only costs speed."""
+    payload = {
+        "version": SEGMENT_CACHE_VERSION,
+        "content_hash": content_hash,
+        "texts": {text: list(w) for text, w in words.items()},
+    }
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            dir=path.parent,
+            prefix=".segments-",
+            suffix=".tmp",
+            delete=False,
+        ) as handle:
+            tmp = Path(handle.name)
+            json.dump(payload, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+        tmp = None
+        # Caches of earlier content are dead weight: keep only the current one.
+        for old in path.parent.glob("segments-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)

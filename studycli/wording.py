@@ -1,0 +1,39 @@
+"""How prompts and cards name things: terms, facets, concepts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from studycli.model import Deck, Definition
+from studycli.text import display_term, is_punctuation
+
+
+def term_labels(deck: Deck) -> dict[str, str]:
+    """Each definition's name in prompts: the bare term, or the qualified one if it repeats."""
+    defs = [item for item in deck.items if isinstance(item, Definition)]
+    counts = Counter(display_term(d.term) for d in defs)
+    return {
+        d.id: display_term(d.term) if counts[display_term(d.term)] == 1 else d.term for d in defs
+    }
+
+
+def facet_stem(term: str, name: str) -> str:
+    """How to name a facet of a term: 新质生产力的特征, or 劳动力是 for a verb-like name."""
+    return f"{term}{name}" if is_verb_like(name) else f"{term}的{name}"
+
+
+def facet_question(term: str, name: str) -> str:
+    """新质生产力的核心标志是什么? / 新质由什么产生? / 整合就是什么?"""
+    if "什么" in name:
+        return f"{term}{name}?"
+    return f"{facet_stem(term, name)}什么?" if is_verb_like(name) else f"{term}的{name}是什么?"
+
+
+def is_verb_like(name: str) -> bool:
+    """Facet names such as 整合就是, 表现为, 由什么产生 read as the start of a sentence."""
+    return "什么" in name or name.endswith(("是", "为", "着", "于", "在", "指"))
+
+
+def is_concept(term: str) -> bool:
+    """A term that names a concept (not a question such as 新质生产力代表着什么)."""
+    return "什么" not in term and not any(is_punctuation(ch) for ch in term)
