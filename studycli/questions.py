@@ -53,6 +53,8 @@ class Question:
     ordered: bool = False
     blanks: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+    # Per expected part, other wordings graded as equal (a list entry's full text).
+    accepted: tuple[tuple[str, ...], ...] = ()
 
     def display_prompt(self, hint_length: bool = False) -> str:
         """The prompt; with ``hint_length`` each blank shows one □ per missing character."""
@@ -88,6 +90,7 @@ class Question:
             "ordered": self.ordered,
             "blanks": list(self.blanks),
             "options": list(self.options),
+            "accepted": [list(a) for a in self.accepted],
             "source": {"article": self.source.article, "section": self.source.section},
             "fingerprint": self.fingerprint,
         }
@@ -214,7 +217,8 @@ class _Builder:
             return []
         return [self.make(item, "choice", slug, prompt=prompt, answer=answer, options=picked)]
 
-    def list_question(self, item, slug, prompt, labels, ordered) -> Question:
+    def list_question(self, item, slug, prompt, labels, ordered, texts=()) -> Question:
+        accepted = tuple((t,) if t != label else () for label, t in zip(labels, texts, strict=False))
         return self.make(
             item,
             "list",
@@ -223,6 +227,7 @@ class _Builder:
             answer="、".join(labels),
             expected=tuple(labels),
             ordered=ordered,
+            accepted=accepted,
         )
 
     # --- per kind --------------------------------------------------------------
@@ -333,7 +338,12 @@ class _Builder:
         how = "按顺序写出" if item.ordered else "写出"
         out.append(
             self.list_question(
-                item, "all", f"{how}{item.name}(共 {len(labels)} 项)。", labels, item.ordered
+                item,
+                "all",
+                f"{how}{item.name}(共 {len(labels)} 项)。",
+                labels,
+                item.ordered,
+                [e.text for e in item.entries],
             )
         )
         return out
