@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -153,11 +154,25 @@ class Store:
                     f"进度数据库 {self.path} 的版本为 {version},比本程序支持的版本"
                     f" {SCHEMA_VERSION} 新。请升级 studycli 后再试。"
                 )
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._enable_wal()
             # In WAL mode NORMAL loses nothing when the process dies; only on power loss.
             self._conn.execute("PRAGMA synchronous = NORMAL")
             if version < SCHEMA_VERSION:
                 self._migrate()
+
+    def _enable_wal(self) -> None:
+        # Switching to WAL does not wait on the busy handler, so a second process creating
+        # the database at the same moment gets "locked" at once: retry until the timeout.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                busy = getattr(exc, "sqlite_errorname", "").startswith("SQLITE_BUSY")
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _migrate(self) -> None:
         with self._transaction():

@@ -6,7 +6,7 @@ sqlite3 and fsrs are imported inside the commands so `study --help` stays light.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Annotated
 
 import typer
@@ -24,11 +24,28 @@ from studycli.cli.app import (
 from studycli.errors import UsageError
 from studycli.paths import data_dir as resolve_data_dir
 
+NowOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        hidden=True,
+        help="以此时间代替当前时间(ISO 格式;带时差时也以它为本地时区),用于测试。",
+    ),
+]
 
-def _clock() -> tuple[datetime, object]:
+
+def _clock(fixed: str | None = None) -> tuple[datetime, tzinfo]:
     """Now in UTC and the local timezone: the one place progress commands read the clock."""
-    now = datetime.now(UTC)
-    return now, now.astimezone().tzinfo
+    if fixed is None:
+        now = datetime.now(UTC)
+        return now, now.astimezone().tzinfo or UTC
+    try:
+        moment = datetime.fromisoformat(fixed)
+    except ValueError:
+        raise UsageError(f"--now 的值“{fixed}”不是 ISO 格式的时间。") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC), moment.tzinfo
 
 
 @app.command()
@@ -38,6 +55,7 @@ def mistakes(
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
     data_dir: DataDirOpt = None,
+    fixed_now: NowOpt = None,
 ) -> None:
     """错题本:最近一次答错或只答对一部分的题,附你的答案与正确答案,最新的在前。"""
     from studycli.render_progress import MistakeLine, format_when, render_mistakes
@@ -46,7 +64,7 @@ def mistakes(
 
     deck = load(content, builtin)
     wanted = {item.id for item in select(deck, topic)[0]} if topic else None
-    now, tz = _clock()
+    now, tz = _clock(fixed_now)
     with Store.open(resolve_data_dir(data_dir)) as store:
         found = store.mistakes()
     if wanted is not None:
@@ -83,6 +101,7 @@ def stats(
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
     data_dir: DataDirOpt = None,
+    fixed_now: NowOpt = None,
 ) -> None:
     """学习统计:各主题掌握度与正确率、每日答题数、到期数、连续学习天数和最近 12 周热力图。
 
@@ -96,7 +115,7 @@ def stats(
     from studycli.store import Store
 
     deck = load(content, builtin)
-    now, tz = _clock()
+    now, tz = _clock(fixed_now)
     with Store.open(resolve_data_dir(data_dir)) as store:
         figures = compute_stats(store, deck, now, tz)
     if as_json:
@@ -108,7 +127,7 @@ def stats(
 
 
 @app.command()
-def doctor(data_dir: DataDirOpt = None) -> None:
+def doctor(data_dir: DataDirOpt = None, fixed_now: NowOpt = None) -> None:
     """检查进度数据库:完整性、路径、大小、答题记录数与结构版本;损坏时改名移开并新建。"""
     from studycli.store import DB_NAME, DamagedStoreError, inspect, move_aside
 
@@ -120,7 +139,7 @@ def doctor(data_dir: DataDirOpt = None) -> None:
     try:
         health = inspect(folder)
     except DamagedStoreError:
-        moved = move_aside(path, _clock()[0])
+        moved = move_aside(path, _clock(fixed_now)[0])
         health = inspect(folder)
         out.print(
             f"进度数据库已损坏:旧文件已改名为 {moved}(没有删除),并新建了空的数据库。",
