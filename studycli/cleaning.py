@@ -108,9 +108,13 @@ def _is_odd(ch: str) -> bool:
     code = ord(ch)
     return (
         0x0370 <= code <= 0x04FF  # Greek, Cyrillic
-        or 0x00C0 <= code <= 0x00FF and ch not in _TONED_SET
+        or (0x00C0 <= code <= 0x00FF and ch not in _TONED_SET)
         or 0xE000 <= code <= 0xF8FF  # private use
     )
+
+
+def _is_junk_char(ch: str) -> bool:
+    return ch == "?" or is_rare(ch) or _is_odd(ch)
 
 
 def _junk_at(line: str, i: int, *, after_junk: bool) -> int:
@@ -122,7 +126,7 @@ def _junk_at(line: str, i: int, *, after_junk: bool) -> int:
         match = _ANNOTATION.match(line, i)
         if match:
             return match.end() - i
-    if ch.isascii() and ch.isalpha() or ch in _TONED_SET:
+    if (ch.isascii() and ch.isalpha()) or ch in _TONED_SET:
         match = _ORPHAN_PINYIN.match(line, i)
         if match:
             return match.end() - i
@@ -164,7 +168,7 @@ def _genuine_question_mark(line: str, i: int) -> bool:
     after = line[i + 1] if i + 1 < len(line) else ""
     if before == "?" or after == "?":
         return False
-    if after and (is_rare(after) or _is_odd(after) or after.isascii() and after.isalpha()):
+    if after and (is_rare(after) or _is_odd(after) or (after.isascii() and after.isalpha())):
         return False
     if after in _TONED_SET:
         return False
@@ -189,9 +193,9 @@ def find_damage(line: str) -> list[tuple[int, int]]:
             end += step
         while start > 0:
             ch = line[start - 1]
-            if ch == "?" or is_rare(ch) or _is_odd(ch):
+            if _is_junk_char(ch):
                 start -= 1
-            elif _is_han(ch) and start > 1 and (is_rare(line[start - 2]) or _is_odd(line[start - 2])):
+            elif _is_han(ch) and start > 1 and _is_junk_char(line[start - 2]):
                 start -= 2
             else:
                 break
@@ -260,7 +264,8 @@ def widen_punctuation(text: str) -> tuple[str, int]:
 
 
 _WIDE_DOUBLED = re.compile(r"，+(?=[，、。；：？！])")
-_SPACE_NEAR_PUNCT = re.compile(r"\s+(?=[，。、；：？！“”（）《》〔〕—])|(?<=[，。、；：？！“”（）《》〔〕—])\s+")
+_SPACED = "[，。、；：？！“”（）《》〔〕—]"
+_SPACE_NEAR_PUNCT = re.compile(rf"\s+(?={_SPACED})|(?<={_SPACED})\s+")
 
 
 def _tidy_space(text: str) -> str:

@@ -1,0 +1,184 @@
+"""`study import`: read an article, clean it, draft a deck and say what was found on the way."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from studycli.cleaning import DAMAGE_MARK, Cleaned, clean_article
+from studycli.drafting import DRAFT_TOPIC, Draft, draft_deck
+from studycli.errors import ExportError
+from studycli.model import Item
+
+_KIND_NAMES = {
+    "quote": "引文",
+    "definition": "定义",
+    "list": "清单",
+    "framework": "框架",
+    "fact": "数据",
+}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """An imported article: the cleaned text, the draft, and how the file was decoded."""
+
+    path: Path
+    encoding: str
+    cleaned: Cleaned
+    draft: Draft
+
+    def report(self) -> list[str]:
+        """What a person should know: damaged spots, removed text, counts, items drafted."""
+        return import_report(self)
+
+    def yaml(self) -> str:
+        """The draft as a deck file in the content schema."""
+        return render_yaml(self.draft, self.cleaned)
+
+
+def read_article(path: Path) -> tuple[str, str]:
+    """The file's text and its encoding: UTF-8 (with or without BOM), else GB18030."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ExportError(f"找不到文件 {path}。") from exc
+    except OSError as exc:
+        raise ExportError(f"无法读取 {path}:{exc.strerror}。") from exc
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding), "UTF-8" if encoding == "utf-8-sig" else "GB18030"
+        except UnicodeDecodeError:
+            continue
+    # Undecodable bytes become U+FFFD, which the damage detector reports.
+    return data.decode("utf-8", errors="replace"), "UTF-8(有无法解码的字节)"
+
+
+def import_article(path: Path, *, topic: str = DRAFT_TOPIC) -> Imported:
+    """Clean the article at ``path`` and draft a deck from it."""
+    text, encoding = read_article(path)
+    cleaned = clean_article(text)
+    if not any(p.text for p in cleaned.paragraphs):
+        raise ExportError(f"{path} 清理后没有正文可以起草。")
+    return Imported(path, encoding, cleaned, draft_deck(cleaned, path.name, topic=topic))
+
+
+def import_report(imported: Imported) -> list[str]:
+    """The report lines (stderr of `study import`)."""
+    cleaned, draft = imported.cleaned, imported.draft
+    counts = cleaned.counts
+    lines = [
+        f"{imported.path.name}:{counts.get('行', 0)} 行,{imported.encoding};"
+        f"去掉拼音注音 {counts.get('拼音注音', 0)} 处、多余逗号 {counts.get('多余逗号', 0)} 个,"
+        f"繁体转简体 {counts.get('繁体字', 0)} 字,标点改为全角 {counts.get('标点改为全角', 0)} 个,"
+        f"断行接回 {counts.get('断行接回', 0)} 处。"
+    ]
+    if cleaned.damage:
+        lines.append(f"原文损坏 {len(cleaned.damage)} 处,无法修复,已在文中标为{DAMAGE_MARK}:")
+        for spot in cleaned.damage:
+            lines.append(f"  第 {spot.line} 行:{spot.text!r}  ({spot.context})")
+    for removal in cleaned.removed:
+        lines.append(f"删去第 {removal.line} 行的{removal.reason}:{removal.text}")
+    kinds = draft.counts()
+    made = "、".join(f"{_KIND_NAMES[k]} {n}" for k, n in kinds.items()) or "无"
+    lines.append(
+        f"起草 {len(draft.items)} 条(全部 draft: true):{made};术语 {len(draft.glossary)} 个。"
+    )
+    for reason, n in draft.skipped.items():
+        lines.append(f"未起草:{reason} {n} 处。")
+    if draft.notes:
+        lines.append(f"{len(draft.notes)} 条含原文损坏处,已在 YAML 中加注释。")
+    return lines
+
+
+# --- YAML --------------------------------------------------------------------------------
+
+_FIELD_ORDER = {
+    "quote": ("text", "speaker", "date", "occasion"),
+    "definition": ("term", "meaning", "facets"),
+    "list": ("name", "ordered", "intro", "entries"),
+    "framework": ("name", "summary", "parts"),
+    "fact": ("subject", "text", "figures"),
+}
+
+
+def _scalar(value) -> str:
+    """A YAML scalar: booleans bare, text always double-quoted (JSON escapes are valid YAML)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = json.dumps(str(value), ensure_ascii=False)
+    # YAML forbids a few characters JSON leaves raw; escape them.
+    return re.sub(
+        r"[\u0085\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]",
+        lambda m: f"\\u{ord(m.group()):04x}",
+        text,
+    )
+
+
+def _flow(mapping: dict) -> str:
+    parts = []
+    for key, value in mapping.items():
+        if value in (None, (), []):
+            continue
+        if isinstance(value, (list, tuple)):
+            value = "[" + ", ".join(_scalar(v) for v in value) + "]"
+        else:
+            value = _scalar(value)
+        parts.append(f"{key}: {value}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _item_lines(item: Item) -> list[str]:
+    data = item.to_dict()
+    out = [f"  - id: {_scalar(data['id'])}", f"    kind: {data['kind']}"]
+    for key in _FIELD_ORDER[item.kind]:
+        value = data.get(key)
+        if value in (None, [], ()):
+            continue
+        if key == "ordered" and value is True:
+            continue
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            out.append(f"    {key}:")
+            out += [f"      - {_flow(element)}" for element in value]
+        elif isinstance(value, list):
+            out.append(f"    {key}: [" + ", ".join(_scalar(v) for v in value) + "]")
+        else:
+            out.append(f"    {key}: {_scalar(value)}")
+    out.append("    topics: [" + ", ".join(_scalar(t) for t in data["topics"]) + "]")
+    out.append(f"    source: {_flow(data['source'])}")
+    out.append("    draft: true")
+    return out
+
+
+def render_yaml(draft: Draft, cleaned: Cleaned) -> str:
+    """The draft deck as YAML text, with a header for the curator and notes on damaged items."""
+    lines = [
+        f"# 由 study import 从 {draft.article} 起草。全部条目标为 draft: true,",
+        "# 请逐条核对原文、改好措辞与主题后删去 draft,再用 study check 校验。",
+    ]
+    if cleaned.damage:
+        where = "、".join(str(spot.line) for spot in cleaned.damage)
+        lines.append(f"# 原文损坏 {len(cleaned.damage)} 处(第 {where} 行),文中标为{DAMAGE_MARK}。")
+    if draft.title:
+        lines += ["articles:", f"  - file: {_scalar(draft.article)}"]
+        lines.append(f"    title: {_scalar(draft.title)}")
+    lines += [
+        "topics:",
+        f"  - name: {_scalar(draft.topic)}",
+        f"    description: {_scalar(f'study import 起草、尚待整理的条目({draft.article})')}",
+    ]
+    if draft.glossary:
+        lines.append("glossary:")
+        lines += [f"  - term: {_scalar(term)}" for term in draft.glossary]
+    lines.append("items:" if draft.items else "items: []")
+    section = None
+    for item in draft.items:
+        if item.source.section != section:
+            section = item.source.section
+            lines.append(f"  # --- {section} ---")
+        if item.id in draft.notes:
+            lines.append(f"  # 注意:{draft.notes[item.id]}")
+        lines += _item_lines(item)
+    return "\n".join(lines) + "\n"
