@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studycli.cli import content_cmds, export_cmds, progress_cmds, quiz_cmds  # noqa: F401  (registers commands)
+from studycli.cli import content_cmds, export_cmds, io_cmds, progress_cmds, quiz_cmds  # noqa: F401  (registers commands)
 from studycli.cli.app import app
 
 
