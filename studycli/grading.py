@@ -116,6 +116,8 @@ def _grade_choice(question: Question, key: str, canon: _Canon) -> Grade:
         chosen = letters.index(key)
     elif key[0] in letters and key[1:] and _same(key[1:], [options[letters.index(key[0])]]):
         chosen = letters.index(key[0])
+    elif key in options:
+        chosen = options.index(key)
     else:
         matches = [i for i, option in enumerate(options) if _same(key, [option])]
         if len(matches) == 1:
@@ -128,14 +130,10 @@ def _grade_choice(question: Question, key: str, canon: _Canon) -> Grade:
 
 
 def _same(key: str, variants: Sequence[str]) -> bool:
-    """A single answer matches whole, overlooking 的/地/得 and a leading 是/就是/指."""
-    bare = _FILLER.sub("", _LEAD.sub("", key))
-    for variant in variants:
-        if not variant:
-            continue
-        if key == variant or bare == _FILLER.sub("", _LEAD.sub("", variant)):
-            return True
-    return False
+    """A single answer matches whole, overlooking 的/地/得 and a leading 是/就是/指 given."""
+    lead = _LEAD.sub("", key)
+    given = {key, lead, _FILLER.sub("", key), _FILLER.sub("", lead)}
+    return any(v and (v in given or _FILLER.sub("", v) in given) for v in variants)
 
 
 def _find_parts(key: str, variants: Sequence[Sequence[str]]) -> list[int | None]:

@@ -218,7 +218,9 @@ class _Builder:
         return [self.make(item, "choice", slug, prompt=prompt, answer=answer, options=picked)]
 
     def list_question(self, item, slug, prompt, labels, ordered, texts=()) -> Question:
-        accepted = tuple((t,) if t != label else () for label, t in zip(labels, texts, strict=False))
+        accepted = tuple(
+            (t,) if t != label else () for label, t in zip(labels, texts, strict=False)
+        )
         return self.make(
             item,
             "list",

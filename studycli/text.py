@@ -191,7 +191,7 @@ def display_term(term: str) -> str:
 
 
 def deck_texts(deck: Deck) -> list[str]:
-    """Every distinct piece of text in the deck's items that questions are made from."""
+    """Every distinct text in the deck's items that questions are made from, and its pieces."""
     seen: dict[str, None] = {}
 
     def walk(value, key: str = "") -> None:
@@ -208,6 +208,10 @@ def deck_texts(deck: Deck) -> list[str]:
 
     for item in deck.items:
         walk(item.to_dict())
+    # Enumerations are also asked piece by piece (a facet's 高科技、高效能、高质量).
+    for value in list(seen):
+        for piece in split_pieces(value):
+            seen.setdefault(piece, None)
     return list(seen)
 
 
@@ -301,24 +305,36 @@ def _jieba_cut(text: str) -> list[str]:
 
 
 class Segments:
-    """A deck's texts mapped to their words; texts not in the map are cut on demand."""
+    """A deck's texts mapped to their words; other texts are looked up or cut on demand."""
 
     def __init__(self, words: dict[str, tuple[str, ...]], keywords: Keywords):
         self._words = words
         self.keywords = keywords
+        self._known = {word for ws in words.values() for word in ws}
+        self._extra: dict[str, tuple[str, ...]] = {}
         self._segmenter: Segmenter | None = None
 
     def words(self, text: str) -> tuple[str, ...]:
-        """The words of ``text`` (from the cache when the deck holds it)."""
-        found = self._words.get(text)
-        if found is None:
+        """The words of ``text``: cached for the deck's texts and their words, else cut now."""
+        found = self._words.get(text) or self._extra.get(text)
+        if found is not None:
+            return found
+        if text in self._known:
+            return (text,)
+        # Pieces of the deck's texts (高科技 of 高科技、高效能) are looked up word by
+        # word, so a warm cache never needs jieba for them either.
+        pieces = _SEPARATORS.split(text)
+        if all(piece in self._known or not piece for piece in pieces):
+            found = tuple(w for w in re.split(f"({_SEPARATORS.pattern})", text) if w)
+        else:
             if self._segmenter is None:
                 self._segmenter = Segmenter(self.keywords)
-            found = self._words[text] = self._segmenter.cut(text)
+            found = self._segmenter.cut(text)
+        self._extra[text] = found
         return found
 
     def texts(self) -> dict[str, tuple[str, ...]]:
-        """A copy of every text → words mapping held."""
+        """The deck's texts and their words (never texts cut on demand)."""
         return dict(self._words)
 
 
