@@ -1,0 +1,294 @@
+"""Grading: tolerant of form, strict on meaning, partial credit, word feedback; with properties."""
+
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+import sys
+
+import opencc
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from studycli.grading import ORDER_NOTE, Grade, grade_answer
+from studycli.model import Source, Term
+from studycli.questions import Question
+from studycli.text import answer_key
+
+SOURCE = Source("004_46f25000791b86e7.txt", "感悟1 · 二")
+GLOSSARY = (
+    Term("新质生产力"),
+    Term("全要素生产率", ("TFP",)),
+    Term("人工智能", ("AI",)),
+)
+SEPARATORS = ["、", ",", "，", ";", "；", " ", "  ", "、 "]
+PROPERTY = settings(
+    max_examples=80, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+_to_traditional = opencc.OpenCC("s2t")
+
+
+def make(kind: str, expected: tuple[str, ...], **fields) -> Question:
+    """A question built by hand, as generate_questions would build it."""
+    answer = fields.pop("answer", "、".join(expected))
+    return Question(
+        id=f"x:{kind}:test",
+        item_id="x",
+        kind=kind,
+        topics=("内涵与特征",),
+        prompt=fields.pop("prompt", "?"),
+        answer=answer,
+        expected=expected,
+        answer_words=fields.pop("answer_words", expected),
+        source=SOURCE,
+        fingerprint="0" * 16,
+        **fields,
+    )
+
+
+FEATURES = make("term", ("高科技", "高效能", "高质量"), answer="高科技、高效能、高质量")
+CLOZE = make(
+    "cloze",
+    ("高科技", "高效能", "高质量"),
+    blanks=("高科技", "高效能", "高质量"),
+    ordered=True,
+    prompt="新质生产力的特征:____、____、____",
+)
+MARK = make("term", ("全要素生产率大幅提升",), answer_words=("全要素生产率", "大幅", "提升"))
+WINGS = make("term", ("两翼",))
+MEASURES = make(
+    "list",
+    (
+        "培育数据、算力等要素",
+        "数智化人才队伍",
+        "关键核心技术创新",
+        "数字产业化",
+        "战略性新兴产业与未来产业",
+        "体制机制与产业政策",
+    ),
+    ordered=True,
+    accepted=(("加快培育发展数据、算力等新质生产力要素",), (), (), (), (), ()),
+)
+UNORDERED = make("list", ("产业链", "创新链", "资金链", "人才链"))
+CHOICE = make(
+    "choice",
+    ("产业升级",),
+    answer="产业升级",
+    options=("科技创新发展", "产业升级", "人力资本跃升", "劳动资料"),
+)
+QUESTIONS = [FEATURES, CLOZE, MARK, WINGS, MEASURES, UNORDERED, CHOICE]
+
+
+def grade(question: Question, answer: str | None) -> Grade:
+    """Grade with the test glossary."""
+    return grade_answer(question, answer, GLOSSARY)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "高科技、高效能、高质量",
+        "高科技，高效能，高质量",
+        "高科技,高效能,高质量",
+        "高科技;高效能;高质量",
+        "高科技；高效能；高质量",
+        "高科技 高效能 高质量",
+        " 高科技、 高效能 、高质量。",
+        "高科技、高效能、高質量",
+        "高科技高效能高质量",
+    ],
+)
+def test_separators_width_and_script_are_accepted(answer):
+    """Any of 、，,;； or spaces, full or half width, traditional 高質量: all correct."""
+    assert grade(FEATURES, answer).correct
+    assert grade(CLOZE, answer).correct
+
+
+def test_wrong_word_is_rejected_with_partial_credit():
+    """高科技、高效率 for 高科技、高效能、高质量 is not accepted: one third, 高效能 missing."""
+    result = grade(FEATURES, "高科技、高效率")
+    assert not result.correct
+    assert result.score == pytest.approx(1 / 3)
+    assert [p.found for p in result.parts] == [True, False, False]
+    assert not grade(make("term", ("高科技", "高效能")), "高科技、高效率").correct
+
+
+def test_alias_grades_as_the_term():
+    """TFP stands for 全要素生产率 (any case); a full-width ＴＦＰ too."""
+    assert grade(MARK, "TFP大幅提升").correct
+    assert grade(MARK, "tfp 大幅提升").correct
+    assert grade(MARK, "ＴＦＰ大幅提升").correct
+    assert not grade_answer(MARK, "TFP大幅提升").correct  # without the glossary it is not known
+
+
+def test_single_answer_must_match_whole():
+    """一核两翼 does not pass for 两翼; 是两翼 and 两翼。 do."""
+    assert not grade(WINGS, "一核两翼").correct
+    assert grade(WINGS, "是两翼").correct
+    assert grade(WINGS, "两翼。").correct
+    assert grade(MARK, "全要素生产率的大幅提升").correct
+
+
+def test_choice_by_letter_or_text():
+    """A choice is answered by its letter in either case, with or without text, or by text."""
+    for answer in ("B", "b", "Ｂ", "B.", "(b)", "B 产业升级", "产业升级", "產業升級"):
+        assert grade(CHOICE, answer).correct, answer
+    for answer in ("A", "c", "科技创新发展", "产业"):
+        assert not grade(CHOICE, answer).correct, answer
+    assert grade(CHOICE, "E").note == "没有这个选项"
+
+
+def test_choice_words_follow_the_picked_option():
+    """Answered by a wrong letter, the word marks compare with that option's text."""
+    result = grade(CHOICE, "a")
+    assert [w.found for w in result.words] == [False]
+    assert [w.found for w in grade(CHOICE, "b").words] == [True]
+
+
+def test_empty_answer_scores_zero():
+    """None, '' and punctuation only score 0 with every part and word missing."""
+    for answer in (None, "", "   ", "、,。"):
+        result = grade(FEATURES, answer)
+        assert result.score == 0 and not result.correct
+        assert not any(p.found for p in result.parts)
+        assert not any(w.found for w in result.words)
+
+
+def test_list_by_labels_texts_or_longer_wording():
+    """Six measures by label, by an entry's full text, or a piece containing the label."""
+    labels = "、".join(MEASURES.expected)
+    assert grade(MEASURES, labels).correct
+    by_text = labels.replace("培育数据、算力等要素", "加快培育发展数据、算力等新质生产力要素")
+    assert grade(MEASURES, by_text).correct
+    longer = labels.replace("数字产业化", "大力推进数字产业化")
+    assert grade(MEASURES, longer).correct
+
+
+def test_ordered_list_out_of_order():
+    """Out of order: credit for the longest run in the right order, and the note 顺序不对."""
+    labels = list(MEASURES.expected)
+    swapped = [labels[1], labels[0], *labels[2:]]
+    result = grade(MEASURES, "、".join(swapped))
+    assert result.score == pytest.approx(5 / 6)
+    assert result.note == ORDER_NOTE and not result.correct
+    assert all(p.found for p in result.parts)
+    reversed_result = grade(MEASURES, "、".join(reversed(labels)))
+    assert reversed_result.score == pytest.approx(1 / 6)
+
+
+def test_unordered_list_in_any_order():
+    """An unordered list is right in any order, with no note."""
+    result = grade(UNORDERED, "人才链 资金链 创新链 产业链")
+    assert result.correct and result.note is None
+
+
+def test_parts_are_consumed_once():
+    """One piece cannot count for two entries: 劳动者 inside 劳动者素质 is not 劳动资料."""
+    q = make("list", ("劳动者", "劳动者素质"))
+    assert grade(q, "劳动者素质").score == pytest.approx(0.5)
+    assert grade(q, "劳动者素质、劳动者").correct
+
+
+def test_word_feedback_marks_missing_words():
+    """The expected answer's cached words are marked found or missing, not characters."""
+    result = grade(MARK, "全要素生产率提高")
+    assert not result.correct
+    assert [(w.word, w.found) for w in result.words] == [
+        ("全要素生产率", True),
+        ("大幅", False),
+        ("提升", False),
+    ]
+
+
+def test_grading_never_imports_jieba():
+    """Grading runs without jieba: the words come cached on the question."""
+    script = (
+        "import sys\n"
+        "from studycli.grading import grade_answer\n"
+        "from studycli.model import Source\n"
+        "from studycli.questions import Question\n"
+        "q = Question(id='x:term:a', item_id='x', kind='term', topics=(), prompt='?',"
+        " answer='高科技', expected=('高科技',), answer_words=('高科技',),"
+        " source=Source('a', 'b'), fingerprint='0')\n"
+        "assert grade_answer(q, '高科技').correct\n"
+        "print('jieba' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --- properties --------------------------------------------------------------------
+
+
+def answers_for(question: Question) -> st.SearchStrategy[str]:
+    """Answers made of some of the expected parts (or options), joined by any separator."""
+    parts = list(question.options or question.expected)
+    return st.lists(st.sampled_from(parts), max_size=len(parts) + 1).flatmap(
+        lambda chosen: st.lists(
+            st.sampled_from(SEPARATORS), min_size=len(chosen), max_size=len(chosen)
+        ).map(lambda seps: "".join(p + s for p, s in zip(chosen, seps, strict=True)))
+    )
+
+
+def reformat(answer: str, rng: random.Random) -> str:
+    """The same answer with other separators, spaces, widths and, sometimes, traditional script."""
+    out = re.sub(r"[、，,;；\s]+", lambda _: rng.choice(SEPARATORS), answer)
+    out = "".join(
+        chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" and rng.random() < 0.5 else ch for ch in out
+    )
+    if rng.random() < 0.5:
+        out = " " + out + rng.choice(["", "。", " ", "！"])
+    if rng.random() < 0.5:
+        out = _to_traditional.convert(out)
+    return out
+
+
+question_and_answer = st.sampled_from(QUESTIONS).flatmap(
+    lambda q: st.tuples(st.just(q), answers_for(q), st.integers(0, 2**32))
+)
+
+
+@PROPERTY
+@given(st.sampled_from(QUESTIONS), st.integers(0, 2**32))
+def test_canonical_answer_always_scores_one(question, seed):
+    """The canonical answer, reformatted in any harmless way, scores 1."""
+    assert grade(question, question.answer).score == 1
+    assert grade(question, reformat(question.answer, random.Random(seed))).score == 1
+
+
+@PROPERTY
+@given(question_and_answer)
+def test_form_changes_keep_the_score(case):
+    """Separators, spaces, width and traditional script never change an answer's score."""
+    question, answer, seed = case
+    changed = reformat(answer, random.Random(seed))
+    assume(answer_key(_to_traditional.convert(answer)) == answer_key(answer))
+    assert grade(question, changed).score == grade(question, answer).score
+
+
+@PROPERTY
+@given(st.sampled_from(QUESTIONS), st.text(max_size=40))
+def test_score_always_between_zero_and_one(question, answer):
+    """Any text at all grades to a score in [0, 1], correct exactly when it is 1."""
+    result = grade(question, answer)
+    assert 0 <= result.score <= 1
+    assert result.correct == (result.score == 1)
+    assert len(result.parts) == len(question.expected)
+
+
+@PROPERTY
+@given(st.permutations(UNORDERED.expected), st.sampled_from(SEPARATORS))
+def test_permuting_an_unordered_list_keeps_the_score(order, separator):
+    """An unordered list's entries in any order score the same (1)."""
+    assert grade(UNORDERED, separator.join(order)).score == 1
+
+
+@PROPERTY
+@given(st.sampled_from([MEASURES, UNORDERED, FEATURES, CLOZE]), st.data())
+def test_removing_an_entry_lowers_the_score(question, data):
+    """Dropping one expected entry from a right answer lowers the score."""
+    missing = data.draw(st.integers(0, len(question.expected) - 1))
+    kept = [p for i, p in enumerate(question.expected) if i != missing]
+    assert grade(question, "、".join(kept)).score < grade(question, question.answer).score
