@@ -8,7 +8,7 @@ answers given near midnight by an hour; acceptable for a heatmap).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from studycli.model import Deck
 from studycli.scheduling import MASTERED_STABILITY_DAYS, is_mastered, to_utc
@@ -96,6 +96,7 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
     offset = local_now.utcoffset() or timedelta(0)
 
     items = {item.id: item for item in deck.items}
+    fingerprints = {item.id: item.fingerprint for item in deck.items}  # a hash per call: once
     topics: dict[str, TopicStats] = {t.name: TopicStats(t.name) for t in deck.topics}
 
     def topics_of(item_id: str) -> list[TopicStats]:
@@ -117,8 +118,7 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
     due_today = due_week = 0
     studied: dict[str, bool] = {}  # item id → all its current cards mastered
     for card in store.cards():
-        item = items.get(card.item_id)
-        if item is None or card.fingerprint != item.fingerprint:
+        if card.fingerprint != fingerprints.get(card.item_id):
             continue
         due_today += card.due < end_of_today
         due_week += card.due <= week_end
@@ -129,20 +129,24 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
             for entry in topics_of(item_id):
                 entry.mastered += 1
 
-    counts = store.daily_counts(int(offset.total_seconds()))
-    active = {date.fromisoformat(day) for day in counts}
+    # Day counts for the heatmap window only (an index range); the whole history is read
+    # only when the streak reaches back past the window.
     start = heatmap_start(today)
-    days = {
-        start + timedelta(days=n): counts.get((start + timedelta(days=n)).isoformat(), 0)
-        for n in range((today - start).days + 1)
-    }
+    offset_s = int(offset.total_seconds())
+    since = datetime.combine(start, time(), timezone(offset))
+    counts = store.daily_counts(offset_s, since)
+    streak = current_streak(set(counts), today)
+    if streak and today - timedelta(days=streak - 1) <= start:
+        streak = current_streak(set(store.daily_counts(offset_s)), today)
+    days = {start + timedelta(days=n): 0 for n in range((today - start).days + 1)}
+    days.update((day, n) for day, n in counts.items() if day in days)
     # Deck topics in deck order, the removed items' bucket last.
     ordered = [t for t in topics.values() if (t.items or t.answers) and t.topic != DELETED]
     ordered += [t for t in topics.values() if t.topic == DELETED]
     return Stats(
         today=today,
         reviews=store.answers_count(),
-        streak=current_streak(active, today),
+        streak=streak,
         due_today=due_today,
         due_week=due_week,
         topics=ordered,

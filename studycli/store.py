@@ -13,13 +13,14 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from studycli.errors import StoreError
 
 DB_NAME = "progress.db"
+_EPOCH_DAY = date(1970, 1, 1)
 BUSY_TIMEOUT_MS = 10_000
 
 # Migration steps: MIGRATIONS[0] takes a database from version 0 (empty) to 1, and so on.
@@ -338,15 +339,15 @@ class Store:
         """(item id, answers, correct answers) for every item ever answered."""
         return self._query("SELECT item_id, count(*), sum(correct) FROM answers GROUP BY item_id")
 
-    def daily_counts(self, utc_offset_s: int, since: datetime | None = None) -> dict[str, int]:
-        """Answers per local day ('YYYY-MM-DD' → count) for a fixed UTC offset in seconds."""
-        since_ts = since.timestamp() if since is not None else float("-inf")
+    def daily_counts(self, utc_offset_s: int, since: datetime | None = None) -> dict[date, int]:
+        """Answers per local day for a fixed UTC offset in seconds, from ``since`` on."""
+        # Integer day numbers are several times faster than SQLite's date() over many rows.
         rows = self._query(
-            "SELECT date(answered_at + ?, 'unixepoch') AS day, count(*) FROM answers"
+            "SELECT CAST((answered_at + ?) / 86400 AS INTEGER) AS day, count(*) FROM answers"
             " WHERE answered_at >= ? GROUP BY day",
-            (utc_offset_s, since_ts),
+            (utc_offset_s, since.timestamp() if since is not None else float("-inf")),
         )
-        return dict(rows)
+        return {_EPOCH_DAY + timedelta(days=day): count for day, count in rows}
 
     def check_integrity(self) -> list[str]:
         """Problems PRAGMA quick_check finds (an empty list when the file is sound)."""

@@ -17,7 +17,7 @@ from studycli.cli.app import out
 from studycli.content import content_paths, load_deck
 from studycli.render_progress import render_heatmap
 from studycli.stats import compute_stats, current_streak
-from studycli.store import DB_NAME, SCHEMA_VERSION, Store
+from studycli.store import DB_NAME, SCHEMA_VERSION, Answer, Store
 
 BEIJING = timezone(timedelta(hours=8))
 NOW = "2026-11-22T10:00:00+08:00"  # a Sunday
@@ -316,3 +316,17 @@ def test_cli_import_stays_light():
     code = "import sys, studycli.cli; print('fsrs' in sys.modules, 'sqlite3' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "False False\n"
+
+
+def test_streak_longer_than_the_heatmap(isolated_env, deck):
+    """A streak reaching past the 12-week window is counted in full, from the whole history."""
+    first = NOW_UTC - timedelta(days=99)
+    with Store.open(isolated_env) as store:
+        store.import_answers(
+            Answer("q1:cloze:0", "q1", deck.item("q1").fingerprint, "cloze", "x", "y", 1.0,
+                   True, first + timedelta(days=n), None, "quiz")
+            for n in range(100)
+        )  # fmt: skip
+        stats = compute_stats(store, deck, NOW_UTC, BEIJING)
+    assert stats.streak == 100
+    assert sum(stats.days.values()) == 84

@@ -6,7 +6,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -145,8 +145,8 @@ def test_daily_counts_use_the_offset(tmp_path):
     with Store.open(tmp_path) as store:
         record(store, "a:0", datetime(2026, 11, 2, 15, 30, tzinfo=UTC))  # 23:30 in Beijing
         record(store, "a:0", datetime(2026, 11, 2, 16, 30, tzinfo=UTC))  # 00:30 next day
-        assert store.daily_counts(0) == {"2026-11-02": 2}
-        assert store.daily_counts(8 * 3600) == {"2026-11-02": 1, "2026-11-03": 1}
+        assert store.daily_counts(0) == {date(2026, 11, 2): 2}
+        assert store.daily_counts(8 * 3600) == {date(2026, 11, 2): 1, date(2026, 11, 3): 1}
 
 
 # -- migrations ---------------------------------------------------------------------------
@@ -253,7 +253,7 @@ def test_move_aside_renames_never_deletes(tmp_path):
 # waiting at its prompt. With argv[2] = a number, records that many without waiting instead.
 CHILD = r"""
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from studycli.scheduling import make_scheduler
 from studycli.store import Store
