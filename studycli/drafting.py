@@ -616,7 +616,7 @@ class _Drafter:
 
 
 def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]:
-    """Glossary candidates: jieba's TF-IDF keywords, with quoted and defined terms kept whole."""
+    """Glossary candidates: quoted and defined terms, then jieba's TF-IDF keywords."""
     text = cleaned.text
     quoted = [
         t for t in dict.fromkeys(re.findall(r"“([\u4e00-\u9fff]{2,8})”", text))
@@ -625,34 +625,26 @@ def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]
     defined = [
         item.term for item in items
         if isinstance(item, Definition) and re.fullmatch(r"[\u4e00-\u9fff]{3,8}", item.term)
+        and "的" not in item.term and text.count(item.term) >= 3
     ]  # fmt: skip
-    candidates = list(dict.fromkeys(quoted + defined))
+    candidates = sorted(dict.fromkeys(quoted + defined), key=lambda t: -text.count(t))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         import jieba
         import jieba.analyse
 
     jieba.setLogLevel(logging.WARNING)
-    # A private tokenizer: the words added here must not leak into anyone else's segmentation.
-    tokenizer = jieba.Tokenizer()
-    for term in candidates:
-        tokenizer.add_word(term, freq=50000)
-    extractor = jieba.analyse.TFIDF()
-    extractor.tokenizer = tokenizer
-    terms = []
-    for word in extractor.extract_tags(text, topK=60):
+    terms = list(candidates)
+    for word in jieba.analyse.extract_tags(text, topK=60):
         if (
-            not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", word)
-            or word in _NOT_TERMS
-            or _VERB_START.match(word)
-            or word.endswith("性")
+            len(word) >= 3
+            and re.fullmatch(r"[\u4e00-\u9fff]+", word)
+            and word not in _NOT_TERMS
+            and not _VERB_START.match(word)
+            and not word.endswith("性")
+            and not any(word in term for term in terms)
         ):
-            continue
-        if len(word) >= 3 or word in candidates:
             terms.append(word)
-    for term in quoted:
-        if term not in terms:
-            terms.append(term)
     return terms[:limit]
 
 

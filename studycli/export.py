@@ -119,26 +119,35 @@ def make_card(item: Item, terms: Iterable[str] = ()) -> Card:
         return Card(item, (), front=f"“{item.text}”", back=f"—— {_byline(item)}")
     if isinstance(item, Definition):
         if item.facets:
-            body: list = [f"{item.term}:{item.meaning}"]
-            for number, facet in enumerate(item.facets, start=1):
-                body += [f"\n{item.term}的{facet.name}:", (number, facet.text)]
+            blanks = [(n, facet.text) for n, facet in enumerate(item.facets, start=1)]
+            body: list = [f"{item.term}:", *_hide(item.meaning, blanks)]
+            for number, facet in blanks:
+                body += [f"\n{item.term}的{item.facets[number - 1].name}:", (number, facet)]
             return Card(item, tuple(body))
         return Card(item, (), front=f"什么是{item.term}?", back=item.meaning)
     if isinstance(item, ListItem):
-        body = [item.name + (f"({item.intro})" if item.intro else "") + ":"]
-        for number, entry in enumerate(item.entries, start=1):
+        blanks = [(n, entry.label) for n, entry in enumerate(item.entries, start=1)]
+        intro = [f"({item.intro})"] if item.intro else []
+        body = [*_hide(item.name, blanks), *(_hide(intro[0], blanks) if intro else []), ":"]
+        for number, label in blanks:
             mark = f"{number}. " if item.ordered else "· "
-            body += [f"\n{mark}", (number, entry.label)]
+            body += [f"\n{mark}", (number, label)]
         details = "\n".join(
             f"{entry.label}:{entry.text}" if entry.text != entry.label else entry.label
             for entry in item.entries
         )
         return Card(item, tuple(body), extra=details)
     if isinstance(item, Framework):
-        body = [f"{item.name}:{item.summary}"]
-        for number, role in enumerate(item.roles(), start=1):
-            labels = "、".join(part.label for part in item.parts if part.role == role)
-            body += [f"\n{role}:", (number, labels)]
+        roles = item.roles()
+        labels = [
+            (n, "、".join(part.label for part in item.parts if part.role == role))
+            for n, role in enumerate(roles, start=1)
+        ]
+        each = [(n, part.label) for n, role in enumerate(roles, start=1)
+                for part in item.parts if part.role == role]  # fmt: skip
+        body = [f"{item.name}:", *_hide(item.summary, each)]
+        for (number, answer), role in zip(labels, roles, strict=True):
+            body += [f"\n{role}:", (number, answer)]
         return Card(item, tuple(body))
     if isinstance(item, Fact):
         figures = [f for f in item.figures if f in item.text]
@@ -147,6 +156,22 @@ def make_card(item: Item, terms: Iterable[str] = ()) -> Card:
             return Card(item, tuple(pieces), extra=item.subject or "")
         return Card(item, (), front=item.subject or item.title, back=item.text)
     raise ExportError(f"不认识的条目类型“{item.kind}”({item.id})。")
+
+
+def _hide(text: str, blanks: list[tuple[int, str]]) -> list[str | tuple[int, str]]:
+    """``text`` with every occurrence of an answer blanked too, so the context gives none away."""
+    answers = sorted((b for b in blanks if b[1]), key=lambda b: len(b[1]), reverse=True)
+    if not answers:
+        return [text]
+    pattern = re.compile("|".join(re.escape(answer) for _, answer in answers))
+    number_of = {answer: number for number, answer in answers}
+    pieces: list[str | tuple[int, str]] = []
+    at = 0
+    for match in pattern.finditer(text):
+        pieces += [text[at : match.start()], (number_of[match.group()], match.group())]
+        at = match.end()
+    pieces.append(text[at:])
+    return [p for p in pieces if p != ""]
 
 
 def _blank_figures(text: str, figures: list[str]) -> list[str | tuple[int, str]]:
@@ -261,14 +286,17 @@ def _md(text: str) -> str:
 def _markdown_item(card: Card, answers: list[str]) -> list[str]:
     item = card.item
     label = {"quote": "金句", "definition": "定义", "list": "清单", "framework": "框架"}
-    title = f"**{_md(item.title)}**" if item.kind != "quote" else "**金句**"
-    out = [f"{title}({label.get(item.kind, '数据')})", ""]
+    kind = label.get(item.kind, "数据")
+    out = ["**金句**" if item.kind == "quote" else f"**{_md(item.title)}**({kind})", ""]
     if card.is_cloze:
         text = []
+        numbers: dict[int, int] = {}  # the card's blank number -> the sheet's
         for piece in card.body:
             if isinstance(piece, tuple):
-                answers.append(piece[1])
-                text.append(f"{BLANK}({len(answers)})")
+                if piece[0] not in numbers:
+                    answers.append(piece[1])
+                    numbers[piece[0]] = len(answers)
+                text.append(f"{BLANK}({numbers[piece[0]]})")
             else:
                 text.append(_md(piece))
         body = "".join(text).split("\n")
