@@ -17,6 +17,41 @@ from studycli.store import Store
 DELETED = "(已删除)"  # answers of items no longer in the deck are counted under this topic
 NO_TOPIC = "(无主题)"
 HEATMAP_WEEKS = 12
+_EPOCH_DAY = date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """A question's FSRS card as the stats need it."""
+
+    question_id: str
+    item_id: str
+    fingerprint: str
+    state: int
+    stability: float | None
+    due: float  # Unix seconds
+
+
+def card_rows(store: Store) -> list[CardRow]:
+    """Every question's card state (for mastery and due counts)."""
+    sql = "SELECT question_id, item_id, fingerprint, state, stability, due FROM cards"
+    return [CardRow(*row) for row in store.query(sql)]
+
+
+def item_tallies(store: Store) -> list[tuple[str, int, int]]:
+    """(item id, answers, correct answers) for every item ever answered."""
+    return store.query("SELECT item_id, count(*), sum(correct) FROM answers GROUP BY item_id")
+
+
+def daily_counts(store: Store, utc_offset_s: int, since: datetime | None = None) -> dict[date, int]:
+    """Answers per local day for a fixed UTC offset in seconds, from ``since`` on."""
+    # Integer day numbers are several times faster than SQLite's date() over many rows.
+    rows = store.query(
+        "SELECT CAST((answered_at + ?) / 86400 AS INTEGER) AS day, count(*) FROM answers"
+        " WHERE answered_at >= ? GROUP BY day",
+        (utc_offset_s, since.timestamp() if since is not None else float("-inf")),
+    )
+    return {_EPOCH_DAY + timedelta(days=day): count for day, count in rows}
 
 
 @dataclass
@@ -107,7 +142,7 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
     for item in deck.items:
         for entry in topics_of(item.id):
             entry.items += 1
-    for item_id, answers, correct in store.item_tallies():
+    for item_id, answers, correct in item_tallies(store):
         for entry in topics_of(item_id):
             entry.answers += answers
             entry.correct += correct
@@ -117,7 +152,7 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
     week_end = (now + timedelta(days=7)).timestamp()
     due_today = due_week = 0
     studied: dict[str, bool] = {}  # item id → all its current cards mastered
-    for card in store.cards():
+    for card in card_rows(store):
         if card.fingerprint != fingerprints.get(card.item_id):
             continue
         due_today += card.due < end_of_today
@@ -134,10 +169,10 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
     start = heatmap_start(today)
     offset_s = int(offset.total_seconds())
     since = datetime.combine(start, time(), timezone(offset))
-    counts = store.daily_counts(offset_s, since)
+    counts = daily_counts(store, offset_s, since)
     streak = current_streak(set(counts), today)
     if streak and today - timedelta(days=streak - 1) <= start:
-        streak = current_streak(set(store.daily_counts(offset_s)), today)
+        streak = current_streak(set(daily_counts(store, offset_s)), today)
     days = {start + timedelta(days=n): 0 for n in range((today - start).days + 1)}
     days.update((day, n) for day, n in counts.items() if day in days)
     # Deck topics in deck order, the removed items' bucket last.

@@ -13,14 +13,13 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from studycli.errors import StoreError
 
 DB_NAME = "progress.db"
-_EPOCH_DAY = date(1970, 1, 1)
 BUSY_TIMEOUT_MS = 10_000
 
 # Migration steps: MIGRATIONS[0] takes a database from version 0 (empty) to 1, and so on.
@@ -105,18 +104,6 @@ class Mistake:
     score: float = 0.0
     fingerprint: str = ""
     mode: str = ""
-
-
-@dataclass(frozen=True)
-class CardRow:
-    """A question's FSRS card as the stats need it."""
-
-    question_id: str
-    item_id: str
-    fingerprint: str
-    state: int
-    stability: float | None
-    due: float  # Unix seconds
 
 
 class Store:
@@ -216,12 +203,14 @@ class Store:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._conn.execute("COMMIT")
+            except BaseException:  # Ctrl-C included: nothing half-written stays behind
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
-    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        """Rows of a read-only query (stats keeps its SQL in studycli.stats); errors translated."""
         with self._guard():
             return self._conn.execute(sql, tuple(params)).fetchall()
 
@@ -294,11 +283,11 @@ class Store:
 
     def answers_count(self) -> int:
         """How many answers are recorded."""
-        return self._query("SELECT count(*) FROM answers")[0][0]
+        return self.query("SELECT count(*) FROM answers")[0][0]
 
     def mistakes(self, limit: int | None = None) -> list[Mistake]:
         """Questions whose latest answer was wrong or partial, newest first."""
-        rows = self._query(
+        rows = self.query(
             "SELECT a.question_id, a.item_id, a.given, a.expected, a.answered_at, a.kind,"
             " a.score, a.fingerprint, a.mode"
             f" {_MISTAKES_FROM} ORDER BY a.answered_at DESC, a.id DESC LIMIT ?",
@@ -311,7 +300,7 @@ class Store:
 
     def mistake_question_ids(self, limit: int | None = None) -> list[str]:
         """The ids of ``mistakes()``, newest first (for `study quiz --mistakes`)."""
-        rows = self._query(
+        rows = self.query(
             f"SELECT a.question_id {_MISTAKES_FROM} ORDER BY a.answered_at DESC, a.id DESC LIMIT ?",
             (-1 if limit is None else limit,),
         )
@@ -320,38 +309,17 @@ class Store:
     def card_index(self) -> dict[str, tuple[str, float]]:
         """question id → (stored fingerprint, due as Unix seconds), for due selection."""
         return {
-            q: (f, d) for q, f, d in self._query("SELECT question_id, fingerprint, due FROM cards")
+            q: (f, d) for q, f, d in self.query("SELECT question_id, fingerprint, due FROM cards")
         }
-
-    def cards(self) -> list[CardRow]:
-        """Every question's card state (for mastery and due counts)."""
-        rows = self._query(
-            "SELECT question_id, item_id, fingerprint, state, stability, due FROM cards"
-        )
-        return [CardRow(*row) for row in rows]
 
     def card(self, question_id: str) -> dict | None:
         """The question's FSRS card in fsrs's dict form, or None if never answered."""
-        rows = self._query("SELECT fsrs FROM cards WHERE question_id = ?", (question_id,))
+        rows = self.query("SELECT fsrs FROM cards WHERE question_id = ?", (question_id,))
         return json.loads(rows[0][0]) if rows else None
-
-    def item_tallies(self) -> list[tuple[str, int, int]]:
-        """(item id, answers, correct answers) for every item ever answered."""
-        return self._query("SELECT item_id, count(*), sum(correct) FROM answers GROUP BY item_id")
-
-    def daily_counts(self, utc_offset_s: int, since: datetime | None = None) -> dict[date, int]:
-        """Answers per local day for a fixed UTC offset in seconds, from ``since`` on."""
-        # Integer day numbers are several times faster than SQLite's date() over many rows.
-        rows = self._query(
-            "SELECT CAST((answered_at + ?) / 86400 AS INTEGER) AS day, count(*) FROM answers"
-            " WHERE answered_at >= ? GROUP BY day",
-            (utc_offset_s, since.timestamp() if since is not None else float("-inf")),
-        )
-        return {_EPOCH_DAY + timedelta(days=day): count for day, count in rows}
 
     def check_integrity(self) -> list[str]:
         """Problems PRAGMA quick_check finds (an empty list when the file is sound)."""
-        rows = self._query("PRAGMA quick_check")
+        rows = self.query("PRAGMA quick_check")
         return [] if [r[0] for r in rows] == ["ok"] else [r[0] for r in rows]
 
 

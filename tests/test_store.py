@@ -13,6 +13,7 @@ import pytest
 
 from studycli import scheduling
 from studycli.errors import StoreError
+from studycli.stats import card_rows, daily_counts, item_tallies
 from studycli.store import (
     DB_NAME,
     MIGRATIONS,
@@ -98,10 +99,10 @@ def test_edited_item_is_relearned(tmp_path, scheduler):
     with Store.open(tmp_path) as store:
         record(store, "d1:0", T0, now_scheduler=scheduler)
         record(store, "d1:0", T0 + timedelta(minutes=10), now_scheduler=scheduler)
-        assert store.cards()[0].state == scheduling.REVIEW
+        assert card_rows(store)[0].state == scheduling.REVIEW
         later = T0 + timedelta(days=3)
         record(store, "d1:0", later, fingerprint="fp2", now_scheduler=scheduler)
-        (card,) = store.cards()
+        (card,) = card_rows(store)
         assert (card.state, card.fingerprint) == (scheduling.LEARNING, "fp2")
         assert card.due == (later + timedelta(minutes=10)).timestamp()  # as a new card's Good
         assert store.answers_count() == 3
@@ -136,7 +137,7 @@ def test_import_answers_matches_record_answer(tmp_path, scheduler):
             record(one, a.question_id, a.answered_at, correct=a.correct, now_scheduler=scheduler)
         assert bulk.import_answers(answers, scheduler) == 12
         assert bulk.answers_count() == one.answers_count() == 12
-        assert sorted(bulk.cards(), key=str) == sorted(one.cards(), key=str)
+        assert sorted(card_rows(bulk), key=str) == sorted(card_rows(one), key=str)
         assert bulk.mistake_question_ids() == one.mistake_question_ids()
 
 
@@ -145,8 +146,8 @@ def test_daily_counts_use_the_offset(tmp_path):
     with Store.open(tmp_path) as store:
         record(store, "a:0", datetime(2026, 11, 2, 15, 30, tzinfo=UTC))  # 23:30 in Beijing
         record(store, "a:0", datetime(2026, 11, 2, 16, 30, tzinfo=UTC))  # 00:30 next day
-        assert store.daily_counts(0) == {date(2026, 11, 2): 2}
-        assert store.daily_counts(8 * 3600) == {date(2026, 11, 2): 1, date(2026, 11, 3): 1}
+        assert daily_counts(store, 0) == {date(2026, 11, 2): 2}
+        assert daily_counts(store, 8 * 3600) == {date(2026, 11, 2): 1, date(2026, 11, 3): 1}
 
 
 # -- migrations ---------------------------------------------------------------------------
@@ -214,7 +215,7 @@ def test_garbage_file_is_reported_as_damaged(tmp_path):
 
 
 def test_damaged_pages_are_found_by_inspect(tmp_path):
-    """Garbage inside a real database is caught by the quick_check `study doctor` runs."""
+    """Garbage inside a real database: doctor's quick_check and any read report the damage."""
     with Store.open(tmp_path) as store:
         store.import_answers(
             Answer(f"q{n}:0", f"q{n}", "fp", "cloze", "错" * 50, "对" * 50, 0.0, False,
@@ -230,6 +231,8 @@ def test_damaged_pages_are_found_by_inspect(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(DamagedStoreError):
         inspect(tmp_path)
+    with Store.open(tmp_path) as store, pytest.raises(DamagedStoreError):
+        store.answers_count()  # reading a broken page says the same, pointing to doctor
 
 
 def test_move_aside_renames_never_deletes(tmp_path):
@@ -310,7 +313,7 @@ def test_interrupted_session_keeps_answers(tmp_path, how):
         assert "KeyboardInterrupt" in proc.stderr.read()
     with Store.open(tmp_path) as store:
         assert store.answers_count() == 5
-        assert len(store.cards()) == 5
+        assert len(card_rows(store)) == 5
 
 
 def test_two_processes_lose_nothing(tmp_path):
@@ -324,5 +327,5 @@ def test_two_processes_lose_nothing(tmp_path):
         assert proc.returncode == 0, stderr
     with Store.open(tmp_path) as store:
         assert store.answers_count() == 400
-        assert len(store.cards()) == 14
-        assert {r for r, _, _ in store.item_tallies()} == {"left", "right"}
+        assert len(card_rows(store)) == 14
+        assert {r for r, _, _ in item_tallies(store)} == {"left", "right"}
