@@ -39,15 +39,20 @@ def is_blankable(word: str) -> bool:
     return len(core) >= 2 and word not in FUNCTION_WORDS and core not in FUNCTION_WORDS
 
 
-def word_tier(word: str, primary: Collection[str], keywords: Keywords) -> int:
-    """How much a teacher wants this word blanked: 3 the item's own key words, 0 never."""
+def word_tier(word: str, primary: Collection[str], keywords: Keywords, common: bool = False) -> int:
+    """How much a teacher wants this word blanked: 3 the item's own key words, 0 never.
+
+    ``common`` marks a word found in many of the deck's texts: a label such as 创新
+    or 技术 is then an ordinary word outside its own item, while glossary terms
+    and figures with units always stay key words.
+    """
     if not is_blankable(word):
         return 0
     if word in primary:
         return 3
-    if word in keywords.glossary or word in keywords.figures or word in keywords.names:
+    if word in keywords.glossary or is_figure(word):
         return 2
-    if is_figure(word):
+    if (word in keywords.figures or word in keywords.names) and not common:
         return 2
     if word in VAGUE_WORDS or not any(ch.isalnum() for ch in word):
         return 0
@@ -76,6 +81,7 @@ def choose_blank_sets(
     primary_only: bool = False,
     keywords: Keywords,
     df: Mapping[str, int],
+    common_df: int = 10,
 ) -> list[tuple[int, ...]]:
     """Deterministic sets of word indices to blank, one set per cloze of this text.
 
@@ -83,9 +89,11 @@ def choose_blank_sets(
     named facets) go first, rarer before common; each set holds at most three.
     A short text with few key words borrows its rarest ordinary content word.
     ``primary_only`` (facts with curated figures) blanks only the primary words,
-    in text order, so a fact's figures are asked about together.
+    in text order, so a fact's figures are asked about together. ``df`` counts
+    the deck's texts holding each word; names in more than ``common_df`` of them
+    are ordinary words here.
     """
-    tiers = [word_tier(w, primary, keywords) for w in words]
+    tiers = [word_tier(w, primary, keywords, df.get(w, 0) > common_df) for w in words]
     if primary_only and any(t == 3 for t in tiers):
         order = [i for i, t in enumerate(tiers) if t == 3]
     else:
@@ -136,6 +144,9 @@ def _fill(
             break
         if i in chosen or any(abs(i - j) == 1 for j in chosen):
             # Two blanks side by side cannot be told apart in the answer.
+            continue
+        if any(words[i] in words[j] or words[j] in words[i] for j in chosen):
+            # 知识产权保护 and 保护 in one prompt: the second blank adds nothing.
             continue
         trial = [*chosen, i]
         prompt, blanks = render_cloze(prefix, words, set(trial), suffix)

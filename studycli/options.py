@@ -120,7 +120,7 @@ class OptionPools:
         return [used, self.glossary]
 
     def figures_like(self, item: Fact, figure: str) -> list[list[str]]:
-        """Figures of the same unit (or kind) from other facts, then made-up numbers."""
+        """Figures of the same unit from other facts, then made-up numbers; or names alike."""
         near, others = self._near(item)
         if is_figure(figure):
             unit = _NUMBER.sub("", figure)
@@ -138,6 +138,8 @@ class OptionPools:
                 same_unit,
                 number_variants(figure),
             ]
+        if figure in self.glossary:
+            return self.words_like(item, figure)
         words = [
             [
                 p
@@ -147,7 +149,7 @@ class OptionPools:
                 for p in split_pieces(f)
                 if not is_figure(p)
             ]
-            for group in (near, others)
+            for group in ([item], near, others)
         ]
         return [*words, self.glossary]
 

@@ -151,6 +151,8 @@ class _Builder:
         self.labels = term_labels(deck)
         self.pools = OptionPools(deck)
         self.df = _document_frequency(segments)
+        # A name found in more than 1% of the deck's texts is too common to be a key word.
+        self.common_df = max(10, len(segments.texts()) // 100)
 
     # --- helpers -------------------------------------------------------------
 
@@ -184,7 +186,13 @@ class _Builder:
     ) -> list[Question]:
         words = self.segments.words(text)
         sets = choose_blank_sets(
-            words, prefix=prefix, suffix=suffix, keywords=self.keywords, df=self.df, **how
+            words,
+            prefix=prefix,
+            suffix=suffix,
+            keywords=self.keywords,
+            df=self.df,
+            common_df=self.common_df,
+            **how,
         )
         out = []
         for number, chosen in enumerate(sets, 1):

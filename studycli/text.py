@@ -162,7 +162,8 @@ def deck_keywords(deck: Deck) -> Keywords:
     """The deck's glossary terms, fact figures, and names a teacher blanks as one word.
 
     Names are the pieces of definition facets (高科技, 质优), short entry and part
-    labels and short definition terms.
+    labels and short definition terms (up to eight characters: longer ones are
+    phrases, not names).
     """
     glossary = frozenset(term.term for term in deck.glossary)
     figures: set[str] = set()
@@ -180,7 +181,7 @@ def deck_keywords(deck: Deck) -> Keywords:
             names.update(e.label for e in item.entries)
         elif isinstance(item, Framework):
             names.update(p.label for p in item.parts)
-    names = {n for n in names if 2 <= len(n) <= 6}
+    names = {n for n in names if 2 <= len(n) <= 8}
     figures = {f for f in figures if len(f) >= 2}
     return Keywords(glossary, frozenset(figures - glossary), frozenset(names - glossary - figures))
 

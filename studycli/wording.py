@@ -31,7 +31,7 @@ def facet_question(term: str, name: str) -> str:
 
 def is_verb_like(name: str) -> bool:
     """Facet names such as 整合就是, 表现为, 由什么产生 read as the start of a sentence."""
-    return "什么" in name or name.endswith(("是", "为", "着", "于", "在", "指"))
+    return "什么" in name or name.endswith(("是", "为", "着", "于", "在", "指", "到"))
 
 
 def is_concept(term: str) -> bool:
