@@ -84,8 +84,12 @@ class Card:
         return any(isinstance(piece, tuple) for piece in self.body)
 
     def answers(self) -> list[tuple[int, str]]:
-        """The blanks in order, each (number, answer)."""
-        return [piece for piece in self.body if isinstance(piece, tuple)]
+        """The blanks in order of first appearance, each (number, answer)."""
+        found: dict[int, str] = {}
+        for piece in self.body:
+            if isinstance(piece, tuple):
+                found.setdefault(piece[0], piece[1])
+        return list(found.items())
 
 
 def _blank_terms(text: str, terms: Iterable[str], limit: int = 3) -> list[str | tuple[int, str]]:
