@@ -203,7 +203,7 @@ def test_stats_help_defines_mastery(runner):
     result = runner.invoke(app, ["stats", "--help"])
     assert result.exit_code == 0
     text = "".join(result.stdout.split())
-    assert "掌握度=主题中已掌握条目的比例" in text.replace("│", "")
+    assert "掌握度:主题中已掌握条目的比例" in text.replace("│", "")
     assert "21天" in text
 
 

@@ -85,7 +85,7 @@ def mistakes(
                 title=item.title if item else mistake.item_id,
                 topics="、".join(item.topics) if item else DELETED,
                 when=format_when(mistake.answered_at, now, tz),
-                given=mistake.given,
+                given=mistake.given or ("(闪卡自评:没记住)" if mistake.mode == "cards" else None),
                 expected=mistake.expected,
                 note=note,
             )
@@ -93,7 +93,19 @@ def mistakes(
     out.print(render_mistakes(lines, len(found)))
 
 
-@app.command()
+STATS_HELP = "\n\n".join(
+    [
+        "学习统计:各主题掌握度与正确率、每日答题数、今天与 7 天内到期数、连续学习天数,"
+        "以及最近 12 周的热力图。",
+        "掌握度:主题中已掌握条目的比例。条目已掌握,指它答过的每道题在 FSRS 中都处于复习状态、"
+        "稳定度不少于 21 天(约三周后仍有九成把握记得)。条目内容修改后需要重新学习。",
+        "正确率:该主题全部答题中答对的比例;已从题库删除的条目,其答题计入“(已删除)”。",
+        "连续学习:截至今天(今天还没答题则截至昨天)每天至少答一题的天数。",
+    ]
+)
+
+
+@app.command(help=STATS_HELP)
 def stats(
     as_json: Annotated[
         bool, typer.Option("--json", help="以 JSON 输出同样的数字(含答题总数 reviews)。")
@@ -103,13 +115,7 @@ def stats(
     data_dir: DataDirOpt = None,
     fixed_now: NowOpt = None,
 ) -> None:
-    """学习统计:各主题掌握度与正确率、每日答题数、到期数、连续学习天数和最近 12 周热力图。
-
-    掌握度 = 主题中已掌握条目的比例。条目已掌握:它答过的每道题在 FSRS 中都处于复习状态,
-    且稳定度不少于 21 天(约三周后仍有九成把握记得)。正确率 = 该主题全部答题中答对的比例。
-    已从题库删除的条目,其答题计入“(已删除)”;条目内容修改后需重新学习,旧的掌握不再计入。
-    连续学习天数:截至今天(今天还没答题则截至昨天)每天至少答一题的天数。
-    """
+    """学习统计:各主题掌握度与正确率、每日答题数、到期数、连续学习天数与热力图。"""
     from studycli.render_progress import render_stats
     from studycli.stats import compute_stats
     from studycli.store import Store
