@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -29,20 +30,22 @@ def pick_options(
     to, inside or containing the answer or an ``exclude`` text after answer_key
     normalisation, or already shown in the prompt.
     """
-    right = answer_key(answer)
-    wrong_keys = [right, *(answer_key(x) for x in exclude)]
-    wrong_keys = [k for k in wrong_keys if k]
-    shown = answer_key(prompt)
+    right = _key(answer)
+    wrong_keys = [k for k in (right, *(_key(x) for x in exclude)) if k]
+    shown = _key(prompt)
     chosen: list[str] = []
     taken: set[str] = set()
     for tier in tiers:
-        ranked = sorted(
-            dict.fromkeys(tier), key=lambda c, r=rng: (abs(len(c) - len(answer)), r.random())
-        )
-        for candidate in ranked:
+        if len(chosen) == OPTION_COUNT - 1:
+            break
+        pool = list(dict.fromkeys(tier))
+        # Shuffle, then a stable sort by length: nearest lengths first, ties by rng.
+        rng.shuffle(pool)
+        pool.sort(key=lambda c: abs(len(c) - len(answer)))
+        for candidate in pool:
             if len(chosen) == OPTION_COUNT - 1:
                 break
-            key = answer_key(candidate)
+            key = _key(candidate)
             if not key or key in taken or key in shown:
                 continue
             if any(key in k or k in key for k in wrong_keys):
@@ -54,6 +57,12 @@ def pick_options(
     options = [*chosen, answer]
     rng.shuffle(options)
     return tuple(options)
+
+
+@functools.lru_cache(maxsize=16384)
+def _key(text: str) -> str:
+    """answer_key, remembered: the same sibling texts are compared for many questions."""
+    return answer_key(text)
 
 
 def number_variants(figure: str) -> list[str]:
@@ -79,12 +88,20 @@ class OptionPools:
     def __init__(self, deck: Deck):
         self.deck = deck
         self.glossary = [term.term for term in deck.glossary]
+        self._near_cache: dict[str, tuple[list[Item], list[Item]]] = {}
+        self._pieces = {
+            item.id: [p for f in item.figures for p in split_pieces(f)]
+            for item in deck.items
+            if isinstance(item, Fact)
+        }
 
     def _near(self, item: Item) -> tuple[list[Item], list[Item]]:
         """Other items sharing a topic with ``item``, then all other items."""
-        others = [x for x in self.deck.items if x.id != item.id]
-        near = [x for x in others if set(x.topics) & set(item.topics)]
-        return near, others
+        if item.id not in self._near_cache:
+            others = [x for x in self.deck.items if x.id != item.id]
+            near = [x for x in others if set(x.topics) & set(item.topics)]
+            self._near_cache[item.id] = (near, others)
+        return self._near_cache[item.id]
 
     def facets_like(self, item: Definition, facet: Facet) -> list[list[str]]:
         """Other facets of the definition, then facets of related and of all definitions."""
@@ -124,34 +141,24 @@ class OptionPools:
         near, others = self._near(item)
         if is_figure(figure):
             unit = _NUMBER.sub("", figure)
-            own = [p for f in item.figures for p in split_pieces(f) if p != figure]
-            same_unit = [
-                p
-                for x in others
-                if isinstance(x, Fact)
-                for f in x.figures
-                for p in split_pieces(f)
-                if is_figure(p) and _NUMBER.sub("", p) == unit
+            groups = ([item], others)
+            same = [
+                [p for x in g for p in self._pieces.get(x.id, ()) if _unit(p) == unit]
+                for g in groups
             ]
-            return [
-                [p for p in own if is_figure(p) and _NUMBER.sub("", p) == unit],
-                same_unit,
-                number_variants(figure),
-            ]
+            return [*same, number_variants(figure)]
         if figure in self.glossary:
             return self.words_like(item, figure)
-        words = [
-            [
-                p
-                for x in group
-                if isinstance(x, Fact)
-                for f in x.figures
-                for p in split_pieces(f)
-                if not is_figure(p)
-            ]
-            for group in ([item], near, others)
+        groups = ([item], near, others)
+        names = [
+            [p for x in g for p in self._pieces.get(x.id, ()) if not is_figure(p)] for g in groups
         ]
-        return [*words, self.glossary]
+        return [*names, self.glossary]
+
+
+def _unit(piece: str) -> str | None:
+    """The unit of a figure (项 of 100项), or None for a piece that is no figure."""
+    return _NUMBER.sub("", piece) if is_figure(piece) else None
 
 
 def _labels(item: Item) -> list[str]:
