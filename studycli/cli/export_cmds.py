@@ -57,7 +57,7 @@ def export(
         raise ExportError("没有可导出的条目。")
     if format is ExportFormat.anki:
         count = exporting.write_anki(deck, items, output, force=force)
-        err.print(f"已写入 {output}:{count} 条笔记。", markup=False)
+        err.print(f"已写入 {output}:{count} 条笔记。", markup=False, soft_wrap=True)
         return
     if format is ExportFormat.markdown:
         heading = f"学习单 · {name}" if name else "学习单"
@@ -68,4 +68,4 @@ def export(
         sys.stdout.write(text)
     else:
         exporting.write_text(output, text, force=force)
-        err.print(f"已写入 {output}:{len(items)} 条。", markup=False)
+        err.print(f"已写入 {output}:{len(items)} 条。", markup=False, soft_wrap=True)

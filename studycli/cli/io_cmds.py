@@ -46,4 +46,6 @@ def import_(
         sys.stdout.write(text)
         return
     exporting.write_text(output, text, force=force)
-    err.print(f"已写入 {output}。用 study check --content {output} 校验。", markup=False)
+    err.print(
+        f"已写入 {output}。用 study check --content {output} 校验。", markup=False, soft_wrap=True
+    )
