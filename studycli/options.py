@@ -149,11 +149,18 @@ class OptionPools:
             return [*same, number_variants(figure)]
         if figure in self.glossary:
             return self.words_like(item, figure)
-        groups = ([item], near, others)
+        # A date or count without a known unit (12月11日至12日) is matched with
+        # other pieces holding digits, a name with other names.
+        digits = _has_digit(figure)
         names = [
-            [p for x in g for p in self._pieces.get(x.id, ()) if not is_figure(p)] for g in groups
+            [p for x in g for p in self._pieces.get(x.id, ()) if _has_digit(p) == digits]
+            for g in ([item], near, others)
         ]
         return [*names, self.glossary]
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def _unit(piece: str) -> str | None:

@@ -18,15 +18,23 @@ def term_labels(deck: Deck) -> dict[str, str]:
 
 
 def facet_stem(term: str, name: str) -> str:
-    """How to name a facet of a term: 新质生产力的特征, or 劳动力是 for a verb-like name."""
-    return f"{term}{name}" if is_verb_like(name) else f"{term}的{name}"
+    """How to name a facet of a term: 新质生产力的特征, 劳动力是, 企业在…中的角色."""
+    joins = is_verb_like(name) or name.startswith(_PREPOSITIONS)
+    return f"{term}{name}" if joins else f"{term}的{name}"
 
 
 def facet_question(term: str, name: str) -> str:
     """新质生产力的核心标志是什么? / 新质由什么产生? / 整合就是什么?"""
     if "什么" in name:
         return f"{term}{name}?"
-    return f"{facet_stem(term, name)}什么?" if is_verb_like(name) else f"{term}的{name}是什么?"
+    if is_verb_like(name):
+        return f"{term}{name}什么?"
+    return f"{facet_stem(term, name)}是什么?"
+
+
+# A facet name opening with a preposition (对形成新质生产力的意义, 在…中的角色)
+# follows the term directly: 数智化人才队伍对形成新质生产力的意义.
+_PREPOSITIONS = ("对", "与", "在", "从", "同", "于")
 
 
 def is_verb_like(name: str) -> bool:
