@@ -1,0 +1,207 @@
+"""`study quiz`, `study cards`, `study review` through the CLI, and the scriptable contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from studycli.cli import app
+
+MINI = ["--no-builtin", "--content"]
+
+
+def quiz(runner, mini_deck, *args, input=""):
+    """Run `study quiz` on the mini deck with the given answers on stdin."""
+    return runner.invoke(app, ["quiz", *MINI, str(mini_deck), *args], input=input)
+
+
+def questions_of(runner, mini_deck, *args):
+    """The questions a seeded quiz asks, read from its JSON with no answers given."""
+    result = quiz(runner, mini_deck, "--json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["questions"]
+
+
+def test_same_seed_same_questions(runner, mini_deck):
+    """--seed with the same content gives exactly the same questions; another seed may not."""
+    first = questions_of(runner, mini_deck, "--seed", "7", "--count", "5")
+    again = questions_of(runner, mini_deck, "--seed", "7", "--count", "5")
+    assert first == again
+    assert len(first) == 5
+
+
+def test_json_contract_fields(runner, mini_deck):
+    """Every question row has the contract's keys; clozes add blanks, choices add options."""
+    rows = questions_of(runner, mini_deck, "--seed", "1", "--count", "50")
+    keys = {"id", "item", "kind", "topics", "prompt", "answer", "given", "correct", "score"}
+    for row in rows:
+        assert keys <= set(row)
+        assert row["given"] is None and row["correct"] is False and row["score"] == 0
+        if row["kind"] == "cloze":
+            assert row["prompt"].count("____") == len(row["blanks"]) >= 1
+        if row["kind"] == "choice":
+            assert len(row["options"]) >= 3
+    assert {row["kind"] for row in rows} >= {"cloze", "choice", "list", "term"}
+
+
+def test_answering_with_the_canonical_answers_scores_all(runner, mini_deck):
+    """Typing each question's `answer` is graded right, and the totals say so."""
+    rows = questions_of(runner, mini_deck, "--seed", "3", "--count", "6")
+    answers = "".join(row["answer"] + "\n" for row in rows)
+    result = quiz(runner, mini_deck, "--json", "--seed", "3", "--count", "6", input=answers)
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert data["correct"] == data["total"] == 6
+    assert all(row["score"] == 1 and row["given"] == row["answer"] for row in data["questions"])
+
+
+def test_end_of_input_mid_quiz_leaves_the_rest_unanswered(runner, mini_deck):
+    """Two answers then end of input: the rest are given null, and it says so on stderr."""
+    rows = questions_of(runner, mini_deck, "--seed", "4", "--count", "4")
+    answers = f"{rows[0]['answer']}\n\n"  # one right, one empty line (wrong), then EOF
+    result = quiz(runner, mini_deck, "--json", "--seed", "4", "--count", "4", input=answers)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    given = [row["given"] for row in data["questions"]]
+    assert given == [rows[0]["answer"], "", None, None]
+    assert data["correct"] == 1 and data["total"] == 4
+    assert result.stderr == "输入已结束:已保存 2 道题的作答,其余 2 题未作答。\n"
+
+
+def test_plain_quiz_shows_progress_feedback_and_score_table(runner, mini_deck):
+    """Without --json: a header per question, feedback with the answer, a closing table."""
+    rows = questions_of(runner, mini_deck, "--seed", "5", "--count", "2")
+    result = quiz(
+        runner,
+        mini_deck,
+        "--seed",
+        "5",
+        "--count",
+        "2",
+        input="不知道\n" + rows[1]["answer"] + "\n",
+    )
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "测验:全部主题,共 2 题(种子 5)。" in text
+    assert "第 1/2 题" in text and "第 2/2 题" in text
+    assert f"答案:{rows[0]['answer']}" in text
+    assert "出处:" in text
+    assert "✓ 正确" in text
+    assert "本次成绩" in text and "合计" in text
+
+
+def test_quiz_topic_alias_draws_only_that_topic(runner, mini_deck):
+    """--topic by alias: every question belongs to that topic."""
+    rows = questions_of(runner, mini_deck, "--topic", "人力资本", "--count", "20", "--seed", "2")
+    assert rows and all("人才" in row["topics"] for row in rows)
+
+
+def test_quiz_unknown_topic_and_bad_kind(runner, mini_deck):
+    """An unknown topic exits 1 with a suggestion; a bad --kind is a usage error (2)."""
+    result = quiz(runner, mini_deck, "--topic", "人材")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误:没有主题“人材”。您是否要找“人才”?")
+    assert quiz(runner, mini_deck, "--kind", "essay").exit_code == 2
+    assert quiz(runner, mini_deck, "--count", "0").exit_code == 2
+
+
+def test_hint_length_shows_boxes(runner, mini_deck):
+    """--hint-length shows one box per character of each blank; the JSON prompt keeps ____."""
+    rows = questions_of(runner, mini_deck, "--kind", "cloze", "--seed", "1", "--count", "1")
+    result = quiz(
+        runner, mini_deck, "--kind", "cloze", "--seed", "1", "--count", "1", "--hint-length"
+    )
+    assert "□" * len(rows[0]["blanks"][0]) in result.stdout
+
+
+def test_answers_are_recorded_and_mistakes_requiz(runner, mini_deck):
+    """A wrong answer lands in the 错题本, and --mistakes asks exactly that question."""
+    rows = questions_of(runner, mini_deck, "--seed", "9", "--count", "2")
+    quiz(
+        runner,
+        mini_deck,
+        "--json",
+        "--seed",
+        "9",
+        "--count",
+        "2",
+        input="错的\n" + rows[1]["answer"] + "\n",
+    )
+    again = quiz(runner, mini_deck, "--json", "--mistakes", input="")
+    assert [row["id"] for row in json.loads(again.stdout)["questions"]] == [rows[0]["id"]]
+
+
+def test_mistakes_when_none(runner, mini_deck):
+    """--mistakes with an empty 错题本 says so and exits 1."""
+    result = quiz(runner, mini_deck, "--mistakes")
+    assert result.exit_code == 1
+    assert "错题本是空的" in result.stderr
+
+
+def test_cards_self_grades_are_saved(runner, mini_deck):
+    """Piped card session: one grade per line; the count is confirmed."""
+    result = runner.invoke(
+        app, ["cards", *MINI, str(mini_deck), "--count", "2", "--seed", "1"], input="1\ngood\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "完成 2 张卡,已保存。" in result.stdout
+
+
+def test_review_counts_then_asks(runner, mini_deck):
+    """Review on a fresh store: nothing due, everything new, counts shown first."""
+    result = runner.invoke(app, ["review", *MINI, str(mini_deck), "--count", "3"], input="")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("今天到期 0 项,新学 3 项。")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGINT delivery is POSIX")
+def test_sigint_keeps_answers_given(tmp_path, mini_deck):
+    """A real quiz process killed with Ctrl-C after two answers keeps both, with no traceback."""
+    env = {**os.environ, "STUDY_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
+    argv = [
+        sys.executable,
+        "-m",
+        "studycli",
+        "quiz",
+        *MINI,
+        str(mini_deck),
+        "--seed",
+        "1",
+        "--count",
+        "5",
+    ]
+    proc = subprocess.Popen(
+        argv,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    seen = ""
+    for answer in ("甲", "乙"):
+        proc.stdin.write(answer + "\n")
+        proc.stdin.flush()
+    deadline = time.monotonic() + 30
+    while seen.count("出处:") + seen.count("✓ 正确") < 2 and time.monotonic() < deadline:
+        seen += proc.stdout.readline()
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "已中断:已保存 2 道题的作答,其余 3 题未作答。" in stderr
+    assert "Traceback" not in stderr
+    stats = subprocess.run(
+        [sys.executable, "-m", "studycli", "stats", "--json", *MINI, str(mini_deck)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(stats.stdout)["reviews"] == 2
