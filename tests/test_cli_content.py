@@ -86,7 +86,9 @@ def test_check_ok_and_sources(runner, mini_deck, articles):
 def test_check_reports_bad_yaml_with_line(runner, tmp_path):
     """A broken user deck gives file:line and exit 1, no traceback."""
     bad = tmp_path / "bad.yaml"
-    bad.write_text("topics: [甲]\nitems:\n  - id: x\n    kind: fact\n    text: [\n", encoding="utf-8")
+    bad.write_text(
+        "topics: [甲]\nitems:\n  - id: x\n    kind: fact\n    text: [\n", encoding="utf-8"
+    )
     result = runner.invoke(app, ["check", "-c", str(bad)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"错误:{bad}:6: YAML 语法错误:")
@@ -109,7 +111,9 @@ def test_bad_option_value_exits_2(runner):
 
 def test_export_json_contract(runner, mini_deck):
     """export --format json prints {"items": [...]} with every field the model holds."""
-    result = runner.invoke(app, ["export", "--format", "json", "--no-builtin", "-c", str(mini_deck)])
+    result = runner.invoke(
+        app, ["export", "--format", "json", "--no-builtin", "-c", str(mini_deck)]
+    )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert list(data) == ["items"]
@@ -126,7 +130,11 @@ def test_export_json_contract(runner, mini_deck):
         "occasion": "中共中央政治局第十一次集体学习",
     }
     listing = data["items"][2]
-    assert listing["entries"][0] == {"label": "劳动者", "text": "劳动者", "points": ["最活跃的因素"]}
+    assert listing["entries"][0] == {
+        "label": "劳动者",
+        "text": "劳动者",
+        "points": ["最活跃的因素"],
+    }
 
 
 def test_builtin_deck_passes_check(runner, articles):

@@ -11,7 +11,10 @@ from studycli.errors import ContentError
 from studycli.sources import check_quotes
 from studycli.text import compare_key
 
-RAW_004 = "什麼是新質(zhì)生產(chǎn)力?習近平總書記指出:“概括地說,,新質(zhì)生產(chǎn)力是創(chuàng)新起主導作用,,擺脫傳統(tǒng)經(jīng)濟增長方式,、生產(chǎn)力發(fā)展路徑。”"
+RAW_004 = (
+    "什麼是新質(zhì)生產(chǎn)力?習近平總書記指出:“概括地說,,新質(zhì)生產(chǎn)力是創(c"
+    "huàng)新起主導作用,,擺脫傳統(tǒng)經(jīng)濟增長方式,、生產(chǎn)力發(fā)展路徑。”"
+)
 
 
 def quote_deck(tmp_path, text: str, article: str):
@@ -41,7 +44,9 @@ def sources(tmp_path):
     directory = tmp_path / "src"
     directory.mkdir()
     (directory / "trad.txt").write_text(RAW_004, encoding="utf-8")
-    (directory / "simp.txt").write_text("科技创新能够催生新产业、新模式、新动能,是发展新质生产力的核心要素。")
+    (directory / "simp.txt").write_text(
+        "科技创新能够催生新产业、新模式、新动能,是发展新质生产力的核心要素。"
+    )
     return directory
 
 
