@@ -43,7 +43,10 @@ def render_feedback(question, grade) -> RenderableType:
         head = Text("✗ 不对", style="bold red")
     if grade.note:
         head.append(f"  {grade.note}", style="yellow")
-    lines: list[RenderableType] = [head, Text.assemble(("答案:", "bold"), question.answer)]
+    answer = question.answer
+    if question.options and answer in question.options:
+        answer = f"{LETTERS[question.options.index(answer)]}. {answer}"
+    lines: list[RenderableType] = [head, Text.assemble(("答案:", "bold"), answer)]
     if len(question.expected) > 1:
         parts = Text("逐项:", style="bold")
         for part in grade.parts:
@@ -52,7 +55,7 @@ def render_feedback(question, grade) -> RenderableType:
                 style="green" if part.found else "red",
             )
         lines.append(parts)
-    if grade.words:
+    if len(grade.words) > 1:  # one word would only repeat the answer
         words = Text("对照:", style="bold")
         for mark in grade.words:
             if mark.found:
