@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -19,11 +20,21 @@ FIGURE_STYLE = "bold yellow"
 _CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
+@functools.lru_cache(maxsize=8)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation of all terms, longest first, compiled once per glossary."""
+    if not terms:
+        return None
+    ordered = sorted(set(terms), key=len, reverse=True)
+    return re.compile("|".join(re.escape(term) for term in ordered))
+
+
 def highlight(text: str, terms: Sequence[str], figures: Sequence[str] = ()) -> Text:
-    """``text`` with glossary terms and figures styled, longest terms first."""
+    """``text`` with glossary terms and figures styled."""
     out = Text(text)
-    for term in sorted(set(terms), key=len, reverse=True):
-        out.highlight_regex(re.escape(term), TERM_STYLE)
+    pattern = _terms_pattern(tuple(terms))
+    if pattern is not None:
+        out.highlight_regex(pattern, TERM_STYLE)
     for figure in figures:
         out.highlight_regex(re.escape(figure), FIGURE_STYLE)
     return out

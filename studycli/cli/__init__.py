@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
-from studycli.cli import content_cmds, export_cmds, io_cmds, progress_cmds, quiz_cmds  # noqa: F401  (registers commands)
+from studycli.cli import (  # noqa: F401  (importing a module registers its commands)
+    content_cmds,
+    export_cmds,
+    io_cmds,
+    progress_cmds,
+    quiz_cmds,
+)
 from studycli.cli.app import app
+
+# `study --help` lists commands in the order a learner meets them, in panels.
+_PANELS = {
+    "阅读": ["summary", "topics"],
+    "练习": ["quiz", "cards", "review"],
+    "进度": ["mistakes", "stats", "doctor"],
+    "题库": ["check", "import", "export"],
+}
+_ORDER = [name for names in _PANELS.values() for name in names]
+for _command in app.registered_commands:
+    _name = _command.name or _command.callback.__name__
+    _command.rich_help_panel = next(p for p, names in _PANELS.items() if _name in names)
+app.registered_commands.sort(key=lambda c: _ORDER.index(c.name or c.callback.__name__))
 
 
 def main() -> None:
