@@ -20,7 +20,8 @@ FUNCTION_WORDS = frozenset(
     " 目前 今年 其他 其它 相关 有关 各种 各类 一批 一支 一种 一项 不断 这种 这样 如何 什么 怎样"
     " 一定 成为 具有 包括 以上 以下 等等 中要 此外 首先 其次 最后 一是 二是 三是 四是 五是 只有"
     " 只是 而言 来说 方面 其实 自然 本身 几乎 越来越 进一步 与之 之下 之中 为主 不再 加以 予以"
-    " 就要 都要 也要 还是 要求 实际上".split()
+    " 就要 都要 也要 还是 要求 实际上 及其 乃至 以至 甚至 不但 以期 从中 由此 为此 对此 使得"
+    " 得以 加之 并在 并将 之所以 其中的".split()
 )
 
 # Content words so general that blanking them tests nothing; they only go when

@@ -9,6 +9,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from studycli.cloze import is_blankable
+from studycli.text import is_figure
+
 KIND_NAMES = {"cloze": "填空", "choice": "单选", "list": "列举", "term": "名词解释"}
 LETTERS = "ABCDEFGH"
 
@@ -23,10 +26,16 @@ class Outcome:
     correct: bool
 
 
+def topic_line(topics: Sequence[str], most: int = 2) -> str:
+    """At most ``most`` topics, so a header fits on one line of a narrow terminal."""
+    shown = "、".join(topics[:most])
+    return shown + ("等" if len(topics) > most else "")
+
+
 def render_question(question, index: int, total: int, hint_length: bool) -> RenderableType:
-    """The question with a progress header: 第 3/10 题 · 填空 · 人才."""
+    """The question with a progress header: 第 3/10 题 · 填空 · 人才、产业等."""
     kind = KIND_NAMES.get(question.kind, question.kind)
-    head = Text(f"第 {index}/{total} 题 · {kind} · {'、'.join(question.topics)}", style="dim")
+    head = Text(f"第 {index}/{total} 题 · {kind} · {topic_line(question.topics)}", style="dim")
     parts: list[RenderableType] = [head, Text(question.display_prompt(hint_length), style="bold")]
     for letter, option in zip(LETTERS, question.options, strict=False):
         parts.append(Text(f"  {letter}. {option}"))
@@ -55,9 +64,12 @@ def render_feedback(question, grade) -> RenderableType:
                 style="green" if part.found else "red",
             )
         lines.append(parts)
-    if len(grade.words) > 1:  # one word would only repeat the answer
+    # Grammar words and punctuation say nothing about what was missed.
+    marks = [m for m in grade.words if is_blankable(m.word) or is_figure(m.word)]
+    # One word, or words that are just the parts above, would only repeat them.
+    if len(marks) > 1 and [m.word for m in marks] != list(question.expected):
         words = Text("对照:", style="bold")
-        for mark in grade.words:
+        for mark in marks:
             if mark.found:
                 words.append(f" {mark.word}", style="green")
             else:
@@ -95,7 +107,7 @@ def render_scores(outcomes: Sequence[Outcome], total: int) -> Table:
 
 def render_card_front(card, index: int, total: int) -> RenderableType:
     """The front of a flashcard with a progress header."""
-    head = Text(f"第 {index}/{total} 张 · {'、'.join(card.topics)}", style="dim")
+    head = Text(f"第 {index}/{total} 张 · {topic_line(card.topics)}", style="dim")
     return Group(head, Text(card.front, style="bold"))
 
 
