@@ -151,7 +151,7 @@ def render_topics(deck: Deck) -> Table:
     table = Table(title="主题", show_lines=False, expand=False)
     table.add_column("主题", style="bold", no_wrap=True)
     table.add_column("条目", justify="right")
-    table.add_column("别名")
+    table.add_column("别名", overflow="fold")
     for name, count in deck.topic_counts().items():
         topic = next(t for t in deck.topics if t.name == name)
         table.add_row(name, str(count), "、".join(topic.aliases))

@@ -66,8 +66,8 @@ def render_feedback(question, grade) -> RenderableType:
         lines.append(parts)
     # Grammar words and punctuation say nothing about what was missed.
     marks = [m for m in grade.words if is_blankable(m.word) or is_figure(m.word)]
-    # One word, or words that are just the parts above, would only repeat them.
-    if len(marks) > 1 and [m.word for m in marks] != list(question.expected):
+    # Multi-part answers are compared part by part above; one word would only repeat it.
+    if len(question.expected) == 1 and len(marks) > 1:
         words = Text("对照:", style="bold")
         for mark in marks:
             if mark.found:

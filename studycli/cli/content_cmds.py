@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,9 @@ from studycli.errors import StudyError
 @app.command()
 def summary(
     topic: TopicOpt = None,
+    pager: Annotated[
+        bool, typer.Option("--pager/--no-pager", help="在终端里用分页器(less)显示长摘要。")
+    ] = True,
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
 ) -> None:
@@ -28,7 +32,14 @@ def summary(
     from rich.console import Group
 
     # One print of one Group renders about a third faster than a print per item.
-    out.print(Group(*render_summary(deck, items, heading)))
+    summary = Group(*render_summary(deck, items, heading))
+    if pager and out.is_terminal:
+        # Like git: less quits at once when it all fits (F), keeps colour (R), no clearing (X).
+        os.environ.setdefault("LESS", "FRX")
+        with out.pager(styles=True):
+            out.print(summary)
+    else:
+        out.print(summary)
 
 
 @app.command()

@@ -147,6 +147,8 @@ def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tup
     if session.quiet:
         sys.stdout.write(json.dumps(quiz_json(questions, outcomes), ensure_ascii=False) + "\n")
     elif outcomes:
+        if interrupted:
+            out.print()  # the terminal's ^C is still on the prompt line
         out.print(render_scores(outcomes, len(questions)))
     left = len(questions) - saved
     if interrupted:
