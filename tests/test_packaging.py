@@ -40,3 +40,28 @@ def test_help_and_summary_do_not_import_heavy_libraries():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_readme_yaml_example_is_a_valid_deck(tmp_path):
+    """The YAML example in the README loads as it stands, one item of each kind."""
+    import re
+
+    from studycli.content import load_deck
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)
+    path = tmp_path / "readme.yaml"
+    path.write_text(block, encoding="utf-8")
+    deck = load_deck([path])
+    assert sorted(item.kind for item in deck.items) == sorted(
+        ["quote", "definition", "list", "framework", "fact"]
+    )
+
+
+def test_readme_set_up_lines_match_ci():
+    """CI runs exactly the README's test line."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install . && study summary" in readme
+    assert 'pip install ".[test]" && pytest' in readme
+    assert '\npip install ".[test]" && pytest\n' in ci
