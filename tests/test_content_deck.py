@@ -110,14 +110,14 @@ def test_definition_facets(deck):
     assert item.term == "新质生产力"
     facets = {facet.name: facet.text for facet in item.facets}
     assert facets["特征"] == "高科技、高效能、高质量"
-    assert facets["主导作用"] == "创新起主导作用"
-    assert facets["催生"] == "技术革命性突破、生产要素创新性配置、产业深度转型升级"
+    assert facets["催生因素"] == "技术革命性突破、生产要素创新性配置、产业深度转型升级"
     assert facets["基本内涵"] == "劳动者、劳动资料、劳动对象及其优化组合的跃升"
     assert facets["核心标志"] == "全要素生产率大幅提升"
     assert facets["特点"] == "创新"
     assert facets["关键"] == "质优"
     assert facets["本质"] == "先进生产力"
     assert "先进生产力质态" in item.meaning
+    assert "创新起主导作用" in item.meaning
 
 
 def test_definition_sentence_is_a_quote(deck):
@@ -288,3 +288,63 @@ def test_glossary_holds_key_terms(deck):
         "量子信息",
     ]:
         assert term in terms
+
+
+# Endings that make a facet name the start of a sentence (劳动力是, 表现为, 代表着 …)
+# rather than a noun naming the aspect (特征, 核心标志, 地位 …).
+_SENTENCE_ENDINGS = ("是", "为", "着", "于", "在", "指", "到", "了", "的", "即", "就是")
+
+
+def _titles(deck):
+    """Every title a question is built from: terms, facet names, list and framework names, roles."""
+    for item in deck.items:
+        if isinstance(item, Definition):
+            yield item.id, item.term
+            for facet in item.facets:
+                yield item.id, facet.name
+        elif isinstance(item, ListItem):
+            yield item.id, item.name
+        elif isinstance(item, Framework):
+            yield item.id, item.name
+            for part in item.parts:
+                yield item.id, part.role
+
+
+def test_titles_carry_no_curator_qualifiers(deck):
+    """Terms, names and roles read as exam wording: no （感悟3）/（专家解读） style qualifiers."""
+    for item_id, title in _titles(deck):
+        assert "（" not in title and "(" not in title, (item_id, title)
+        assert "感悟" not in title and "专家解读" not in title, (item_id, title)
+
+
+def test_definition_terms_and_facet_names_are_nouns(deck):
+    """A term names a concept and a facet name names an aspect, so questions read naturally."""
+    terms = []
+    for item in deck.items:
+        if not isinstance(item, Definition):
+            continue
+        terms.append(item.term)
+        assert "什么" not in item.term and "“" not in item.term, item.term
+        for facet in item.facets:
+            assert "什么" not in facet.name, (item.id, facet.name)
+            assert not facet.name.endswith(_SENTENCE_ENDINGS), (item.id, facet.name)
+            assert facet.text.count("“") == facet.text.count("”"), (item.id, facet.text)
+            assert not facet.text.startswith("“"), (item.id, facet.text)
+    assert len(terms) == len(set(terms)), "two definitions share a term"
+
+
+def test_list_and_framework_names_are_unique(deck):
+    """Each list and framework has its own name, so "写出{name}" asks for exactly one thing."""
+    names = [item.name for item in deck.items if isinstance(item, (ListItem, Framework))]
+    assert len(names) == len(set(names))
+
+
+def test_three_elements_framework(deck):
+    """感悟3 pairs each element with its role in the article: 活的要素, 桥梁…作用, 第一财源."""
+    item = _item(deck, "a004-g3-yaosu-diyi", Framework)
+    assert item.name == "生产力三大要素的质变"
+    assert [(p.role, p.label) for p in item.parts] == [
+        ("活的要素", "劳动力"),
+        ("桥梁、变革与先锋作用", "劳动工具"),
+        ("第一财源", "劳动对象"),
+    ]
