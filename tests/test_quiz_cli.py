@@ -206,3 +206,18 @@ def test_sigint_keeps_answers_given(tmp_path, mini_deck):
         check=True,
     )
     assert json.loads(stats.stdout)["reviews"] == 2
+
+
+def test_quiz_topic_talent_reaches_every_talent_item(runner):
+    """Shipped deck: `study quiz --topic 人才` asks only 人才 items and reaches all of them."""
+    exported = runner.invoke(app, ["export", "--topic", "人才"])
+    talent_items = {item["id"] for item in json.loads(exported.stdout)["items"]}
+    assert len(talent_items) >= 30
+    result = runner.invoke(app, ["quiz", "--topic", "人才", "--json", "--count", "5000"], input="")
+    rows = json.loads(result.stdout)["questions"]
+    assert all("人才" in row["topics"] for row in rows)
+    assert {row["item"] for row in rows} == talent_items
+    first = json.loads(
+        runner.invoke(app, ["quiz", "-t", "人才", "--json", "-n", str(len(talent_items))]).stdout
+    )["questions"]
+    assert {row["item"] for row in first} == talent_items  # one round covers every item
