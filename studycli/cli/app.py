@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,7 +11,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from studycli.errors import StudyError
+from studycli.errors import StudyError, UsageError
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -82,6 +84,7 @@ def select(deck, topic: str | None):
     name = resolve_topic(deck, topic).name
     return deck.items_in(name), name
 
+
 DataDirOpt = Annotated[
     Path | None,
     typer.Option(
@@ -91,3 +94,34 @@ DataDirOpt = Annotated[
         show_default=False,
     ),
 ]
+
+NowOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        hidden=True,
+        help="以此时间代替当前时间(ISO 格式;带时差时也以它为本地时区),用于测试。",
+    ),
+]
+
+
+def now_and_zone(fixed: str | None = None) -> tuple[datetime, tzinfo]:
+    """Now in UTC and the local timezone: the hidden --now for tests, else the real clock."""
+    if fixed is None:
+        now = datetime.now(UTC)
+        return now, now.astimezone().tzinfo or UTC
+    try:
+        moment = datetime.fromisoformat(fixed)
+    except ValueError:
+        raise UsageError(f"--now 的值“{fixed}”不是 ISO 格式的时间。") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC), moment.tzinfo
+
+
+def session_clock(fixed: str | None) -> Callable[[], datetime]:
+    """The clock a quiz session reads at each answer (fixed when --now is given)."""
+    if fixed is None:
+        return lambda: datetime.now(UTC)
+    moment = now_and_zone(fixed)[0]
+    return lambda: moment

@@ -6,7 +6,6 @@ sqlite3 and fsrs are imported inside the commands so `study --help` stays light.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, tzinfo
 from typing import Annotated
 
 import typer
@@ -15,37 +14,16 @@ from studycli.cli.app import (
     BuiltinOpt,
     ContentOpt,
     DataDirOpt,
+    NowOpt,
     TopicOpt,
     app,
     load,
+    now_and_zone,
     out,
     select,
 )
 from studycli.errors import UsageError
 from studycli.paths import data_dir as resolve_data_dir
-
-NowOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--now",
-        hidden=True,
-        help="以此时间代替当前时间(ISO 格式;带时差时也以它为本地时区),用于测试。",
-    ),
-]
-
-
-def _clock(fixed: str | None = None) -> tuple[datetime, tzinfo]:
-    """Now in UTC and the local timezone: the one place progress commands read the clock."""
-    if fixed is None:
-        now = datetime.now(UTC)
-        return now, now.astimezone().tzinfo or UTC
-    try:
-        moment = datetime.fromisoformat(fixed)
-    except ValueError:
-        raise UsageError(f"--now 的值“{fixed}”不是 ISO 格式的时间。") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC), moment.tzinfo
 
 
 @app.command()
@@ -64,7 +42,7 @@ def mistakes(
 
     deck = load(content, builtin)
     wanted = {item.id for item in select(deck, topic)[0]} if topic else None
-    now, tz = _clock(fixed_now)
+    now, tz = now_and_zone(fixed_now)
     with Store.open(resolve_data_dir(data_dir)) as store:
         found = store.mistakes()
     if wanted is not None:
@@ -121,7 +99,7 @@ def stats(
     from studycli.store import Store
 
     deck = load(content, builtin)
-    now, tz = _clock(fixed_now)
+    now, tz = now_and_zone(fixed_now)
     with Store.open(resolve_data_dir(data_dir)) as store:
         figures = compute_stats(store, deck, now, tz)
     if as_json:
@@ -145,7 +123,7 @@ def doctor(data_dir: DataDirOpt = None, fixed_now: NowOpt = None) -> None:
     try:
         health = inspect(folder)
     except DamagedStoreError:
-        moved = move_aside(path, _clock(fixed_now)[0])
+        moved = move_aside(path, now_and_zone(fixed_now)[0])
         health = inspect(folder)
         out.print(
             f"进度数据库已损坏:旧文件已改名为 {moved}(没有删除),并新建了空的数据库。",

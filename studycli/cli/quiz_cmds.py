@@ -9,7 +9,6 @@ import secrets
 import sys
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -18,12 +17,14 @@ from studycli.cli.app import (
     BuiltinOpt,
     ContentOpt,
     DataDirOpt,
+    NowOpt,
     TopicOpt,
     app,
     err,
     load,
     out,
     select,
+    session_clock,
 )
 from studycli.errors import StudyError
 from studycli.render_quiz import KIND_NAMES, Outcome
@@ -51,18 +52,6 @@ SeedOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="标准输出只给一个 JSON 对象(供脚本使用)。")]
 HintOpt = Annotated[bool, typer.Option("--hint-length", help="空格按字数显示为 □□□,作为长度提示。")]
-NowOpt = Annotated[
-    datetime | None,
-    typer.Option("--now", hidden=True, help="以此时间(UTC)代替当前时间,用于测试。"),
-]
-
-
-def _clock(fixed: datetime | None):
-    """The session's clock: the hidden --now for tests, else the real UTC time."""
-    if fixed is not None:
-        fixed = fixed if fixed.tzinfo else fixed.replace(tzinfo=UTC)
-        return lambda: fixed
-    return lambda: datetime.now(UTC)
 
 
 class AnswerSource:
@@ -252,7 +241,7 @@ def quiz(
             if not questions:
                 raise _nothing_to_ask(topic_name, kind)
             chosen = pick_questions(questions, count, rng)
-        session = Session(store, deck.glossary, "quiz", json_out, hint_length, _clock(now))
+        session = Session(store, deck.glossary, "quiz", json_out, hint_length, session_clock(now))
         if not json_out:
             scope = f"主题“{topic_name}”" if topic_name else "全部主题"
             out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
@@ -277,7 +266,7 @@ def review(
     deck = load(content, builtin)
     items, _ = select(deck, topic)
     questions = all_questions(deck, items, None, random.Random(0))
-    clock = _clock(now)
+    clock = session_clock(now)
     by_id = {q.id: q for q in questions}
     with open_store(data_dir) as store:
         plan = plan_review(store, [(q.id, q.fingerprint) for q in questions], clock(), count)
@@ -317,7 +306,7 @@ def cards(
     if not pool:
         raise StudyError("所选范围内没有闪卡。")
     chosen = random.Random(seed).sample(pool, min(count, len(pool)))
-    clock = _clock(now)
+    clock = session_clock(now)
     answers = AnswerSource()
     done = 0
     with open_store(data_dir) as store:
