@@ -159,18 +159,22 @@ class OptionPools:
         return [*names, self.glossary]
 
 
+# Both are asked about the same few hundred pieces for every fact: memoised.
+@functools.lru_cache(maxsize=4096)
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _unit(piece: str) -> str | None:
     """The unit of a figure (项 of 100项), or None for a piece that is no figure."""
     return _NUMBER.sub("", piece) if is_figure(piece) else None
 
 
-def _labels(item: Item) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def _labels(item: Item) -> tuple[str, ...]:
     if isinstance(item, ListItem):
-        return [e.label for e in item.entries]
+        return tuple(e.label for e in item.entries)
     if isinstance(item, Framework):
-        return [p.label for p in item.parts]
-    return []
+        return tuple(p.label for p in item.parts)
+    return ()

@@ -108,6 +108,7 @@ def answer_key(text: str) -> str:
     return "".join(ch for ch in folded if ch not in _PUNCT_CHARS)
 
 
+@functools.lru_cache(maxsize=2048)  # asked for every character of every candidate word
 def is_punctuation(ch: str) -> bool:
     """True for punctuation in either width."""
     folded = fold_punctuation(ch)
