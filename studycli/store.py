@@ -236,11 +236,11 @@ class Store:
         duration_s: float | None,
         mode: str,
         rating: int | None = None,
-        now_scheduler: Any = None,
+        scheduler: Any = None,
     ) -> None:
         """Append the answer to the review log and update the question's FSRS card, atomically.
 
-        ``rating`` None derives it with scheduling.rating_for; ``now_scheduler`` is an
+        ``rating`` None derives it with scheduling.rating_for; ``scheduler`` is an
         fsrs.Scheduler to use instead of the default (tests pass one with fuzzing off).
         A fingerprint differing from the stored one resets the card to new (relearn).
         """
@@ -253,7 +253,7 @@ class Store:
                 "SELECT fingerprint, fsrs FROM cards WHERE question_id = ?", (question_id,)
             ).fetchone()
             card = json.loads(row[1]) if row and row[0] == fingerprint else None
-            values, update = _apply(answer, card, now_scheduler)
+            values, update = _apply(answer, card, scheduler)
             answer_id = conn.execute(_INSERT_ANSWER, values).lastrowid
             conn.execute(_UPSERT_CARD, _card_values(answer, update, answer_id))
 

@@ -114,7 +114,7 @@ def _answer(store, qid, at, correct, fingerprint="fp", scheduler=None):
         answered_at=at,
         duration_s=None,
         mode="quiz",
-        now_scheduler=scheduler,
+        scheduler=scheduler,
     )
 
 

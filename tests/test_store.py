@@ -76,7 +76,7 @@ def test_data_dir_that_is_a_file(tmp_path):
 def test_record_answer_logs_and_schedules(tmp_path, scheduler):
     """One answer appends to the log and creates the question's FSRS card."""
     with Store.open(tmp_path) as store:
-        record(store, "d1:cloze:0", T0, correct=False, now_scheduler=scheduler)
+        record(store, "d1:cloze:0", T0, correct=False, scheduler=scheduler)
         assert store.answers_count() == 1
         card = store.card("d1:cloze:0")
         assert card["due"] == (T0 + timedelta(minutes=1)).isoformat()
@@ -97,11 +97,11 @@ def test_failed_answer_writes_nothing(tmp_path):
 def test_edited_item_is_relearned(tmp_path, scheduler):
     """A changed fingerprint resets the card to new; the old answers stay in the log."""
     with Store.open(tmp_path) as store:
-        record(store, "d1:0", T0, now_scheduler=scheduler)
-        record(store, "d1:0", T0 + timedelta(minutes=10), now_scheduler=scheduler)
+        record(store, "d1:0", T0, scheduler=scheduler)
+        record(store, "d1:0", T0 + timedelta(minutes=10), scheduler=scheduler)
         assert card_rows(store)[0].state == scheduling.REVIEW
         later = T0 + timedelta(days=3)
-        record(store, "d1:0", later, fingerprint="fp2", now_scheduler=scheduler)
+        record(store, "d1:0", later, fingerprint="fp2", scheduler=scheduler)
         (card,) = card_rows(store)
         assert (card.state, card.fingerprint) == (scheduling.LEARNING, "fp2")
         assert card.due == (later + timedelta(minutes=10)).timestamp()  # as a new card's Good
@@ -134,7 +134,7 @@ def test_import_answers_matches_record_answer(tmp_path, scheduler):
     ]  # fmt: skip
     with Store.open(tmp_path / "one") as one, Store.open(tmp_path / "bulk") as bulk:
         for a in answers:
-            record(one, a.question_id, a.answered_at, correct=a.correct, now_scheduler=scheduler)
+            record(one, a.question_id, a.answered_at, correct=a.correct, scheduler=scheduler)
         assert bulk.import_answers(answers, scheduler) == 12
         assert bulk.answers_count() == one.answers_count() == 12
         assert sorted(card_rows(bulk), key=str) == sorted(card_rows(one), key=str)
@@ -275,7 +275,7 @@ with Store.open(Path(folder)) as store:
             question_id=f"{tag}:{n % 7}", item_id=tag, fingerprint="fp", kind="cloze",
             given="x", expected="y", score=float(n % 2), correct=n % 2 == 1,
             answered_at=t0 + timedelta(seconds=n), duration_s=None, mode="quiz",
-            now_scheduler=scheduler,
+            scheduler=scheduler,
         )
         n += 1
         print(f"saved {n}", flush=True)
