@@ -188,7 +188,7 @@ def deck_keywords(deck: Deck) -> Keywords:
 
 
 def display_term(term: str) -> str:
-    """A definition's term without the curator's qualifier: 生产力（专家解读） → 生产力."""
+    """A definition's term without the curator's qualifier: 劳动力（某篇） → 劳动力."""
     return re.sub(r"[（(][^）)]*[）)]$", "", term).strip() or term
 
 
