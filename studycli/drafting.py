@@ -9,9 +9,7 @@ this module assembles those readings into items.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
-import warnings
 from dataclasses import dataclass, field
 
 from studycli.cleaning import DAMAGE_MARK, Cleaned, Paragraph
@@ -32,6 +30,7 @@ from studycli.sentences import (
     strip_end,
     who_said,
 )
+from studycli.text import extract_keywords
 
 DRAFT_TOPIC = "待整理"
 
@@ -388,14 +387,8 @@ def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]
         and "的" not in item.term and text.count(item.term) >= 3
     ]  # fmt: skip
     candidates = sorted(dict.fromkeys(quoted + defined), key=lambda t: -text.count(t))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SyntaxWarning)
-        import jieba
-        import jieba.analyse
-
-    jieba.setLogLevel(logging.WARNING)
     terms = list(candidates)
-    for word in jieba.analyse.extract_tags(text, topK=60):
+    for word in extract_keywords(text, top_k=60):
         if (
             len(word) >= 3
             and re.fullmatch(r"[\u4e00-\u9fff]+", word)

@@ -283,9 +283,8 @@ def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1] and outer != inner
 
 
-@functools.lru_cache(maxsize=1)
-def _tokenizer():
-    """A private jieba tokenizer, loaded once per process without any chatter."""
+def _quiet_jieba(analyse: bool = False):
+    """jieba (and its keyword module, which loads an IDF table) imported without chatter."""
     import logging
     import warnings
 
@@ -295,10 +294,24 @@ def _tokenizer():
         warnings.simplefilter("ignore")
         import jieba
 
+        if analyse:
+            import jieba.analyse
+
     jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
+    return jieba
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    """A private jieba tokenizer, loaded once per process."""
+    tokenizer = _quiet_jieba().Tokenizer()
     tokenizer.initialize()
     return tokenizer
+
+
+def extract_keywords(text: str, top_k: int = 60) -> list[str]:
+    """jieba's TF-IDF keywords of ``text``, most telling first (for drafting a glossary)."""
+    return _quiet_jieba(analyse=True).analyse.extract_tags(text, topK=top_k)
 
 
 def _jieba_cut(text: str) -> list[str]:
