@@ -107,11 +107,18 @@ def main() -> None:
         argv = [py, "-m", "studycli", "stats"]
         subprocess.run(argv, env=env, capture_output=True, check=True)
 
+    def review_process() -> None:
+        # The whole `study review` up to its first question shown (stdin empty, so it stops there).
+        argv = [py, "-m", "studycli", "review", "--count", "1"]
+        subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
+
     def baseline() -> None:
         subprocess.run([py, "-c", "import typer"], env=env, check=True)
 
+    review_process()  # warm the segmentation cache, as any second run finds it
     rows = [
         ("python -c 'import typer' (baseline)", median_time(args.repeat, baseline)),
+        ("study review, first question (process)", median_time(args.repeat, review_process)),
         ("study stats (process)", median_time(args.repeat, stats_process)),
         ("study stats (in-process)", median_time(args.repeat, stats_in_process)),
         (
