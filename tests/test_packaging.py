@@ -26,7 +26,7 @@ def test_wheel_contains_the_content(tmp_path):
 
 
 def test_help_and_summary_do_not_import_heavy_libraries():
-    """`study --help` and `study summary` never load jieba, opencc, fsrs or genanki."""
+    """`study --help` and `study summary` load neither jieba, opencc, fsrs, genanki nor text."""
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
@@ -35,7 +35,8 @@ def test_help_and_summary_do_not_import_heavy_libraries():
         "assert r.invoke(app, ['--help']).exit_code == 0\n"
         "res = r.invoke(app, ['summary'])\n"
         "assert res.exit_code == 0, res.output\n"
-        "heavy = [m for m in ('jieba', 'opencc', 'fsrs', 'genanki') if m in sys.modules]\n"
+        "heavy = [m for m in ('jieba', 'opencc', 'fsrs', 'genanki', 'studycli.text')"
+        " if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -9,7 +9,7 @@ import secrets
 import sys
 import time
 from dataclasses import dataclass
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,7 +27,9 @@ from studycli.cli.app import (
     session_clock,
 )
 from studycli.errors import StudyError
-from studycli.render_quiz import KIND_NAMES, Outcome
+
+if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up path
+    from studycli.render_quiz import Outcome
 
 CARD_GRADES = {
     "1": 1, "a": 1, "again": 1, "重来": 1,
@@ -92,7 +94,7 @@ class Session:
 def run_questions(session: Session, questions: list) -> tuple[list[Outcome], bool, bool]:
     """Ask each question, grade it, save it at once. Returns outcomes, interrupted, input ended."""
     from studycli.grading import grade_answer
-    from studycli.render_quiz import render_feedback, render_question
+    from studycli.render_quiz import Outcome, render_feedback, render_question
 
     answers = AnswerSource()
     outcomes: list[Outcome] = []
@@ -192,6 +194,8 @@ def all_questions(deck, items, kind: QuestionKind | None, rng: random.Random) ->
 
 
 def _nothing_to_ask(topic: str | None, kind: QuestionKind | None) -> StudyError:
+    from studycli.render_quiz import KIND_NAMES
+
     where = f"主题“{topic}”下" if topic else "题库中"
     what = f"“{KIND_NAMES[kind.value]}”题" if kind else "题目"
     return StudyError(f"{where}没有可出的{what}。")
