@@ -85,6 +85,8 @@ def select(deck, topic: str | None):
     return deck.items_in(name), name
 
 
+ForceOpt = Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")]
+
 DataDirOpt = Annotated[
     Path | None,
     typer.Option(
@@ -125,3 +127,11 @@ def session_clock(fixed: str | None) -> Callable[[], datetime]:
         return lambda: datetime.now(UTC)
     moment = now_and_zone(fixed)[0]
     return lambda: moment
+
+
+def open_store(data_dir: Path | None):
+    """The progress store in the chosen data directory (--data-dir, STUDY_DATA_DIR, default)."""
+    from studycli.paths import data_dir as resolve_data_dir
+    from studycli.store import Store
+
+    return Store.open(resolve_data_dir(data_dir))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from studycli.cli.app import BuiltinOpt, ContentOpt, TopicOpt, app, err, load, select
+from studycli.cli.app import BuiltinOpt, ContentOpt, ForceOpt, TopicOpt, app, err, load, select
 from studycli.errors import ExportError, UsageError
 
 
@@ -33,7 +33,7 @@ def export(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")] = False,
+    force: ForceOpt = False,
     topic: TopicOpt = None,
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,

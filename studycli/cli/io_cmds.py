@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from studycli.cli.app import app, err
+from studycli.cli.app import ForceOpt, app, err
 
 
 @app.command("import")
@@ -23,7 +23,7 @@ def import_(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")] = False,
+    force: ForceOpt = False,
     text_only: Annotated[
         bool, typer.Option("--text-only", help="只输出清理后的正文,不起草题库。")
     ] = False,

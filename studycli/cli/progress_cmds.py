@@ -19,6 +19,7 @@ from studycli.cli.app import (
     app,
     load,
     now_and_zone,
+    open_store,
     out,
     select,
 )
@@ -38,12 +39,11 @@ def mistakes(
     """错题本:最近一次答错或只答对一部分的题,附你的答案与正确答案,最新的在前。"""
     from studycli.render_progress import MistakeLine, format_when, render_mistakes
     from studycli.stats import DELETED
-    from studycli.store import Store
 
     deck = load(content, builtin)
     wanted = {item.id for item in select(deck, topic)[0]} if topic else None
     now, tz = now_and_zone(fixed_now)
-    with Store.open(resolve_data_dir(data_dir)) as store:
+    with open_store(data_dir) as store:
         found = store.mistakes()
     if wanted is not None:
         found = [m for m in found if m.item_id in wanted]
@@ -96,11 +96,10 @@ def stats(
     """学习统计:各主题掌握度与正确率、每日答题数、到期数、连续学习天数与热力图。"""
     from studycli.render_progress import render_stats
     from studycli.stats import compute_stats
-    from studycli.store import Store
 
     deck = load(content, builtin)
     now, tz = now_and_zone(fixed_now)
-    with Store.open(resolve_data_dir(data_dir)) as store:
+    with open_store(data_dir) as store:
         figures = compute_stats(store, deck, now, tz)
     if as_json:
         text = json.dumps(figures.to_json(), ensure_ascii=False, indent=2)

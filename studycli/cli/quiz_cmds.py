@@ -22,6 +22,7 @@ from studycli.cli.app import (
     app,
     err,
     load,
+    open_store,
     out,
     select,
     session_clock,
@@ -177,14 +178,6 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
     }
 
 
-def open_store(data_dir):
-    """The progress store in the chosen data directory."""
-    from studycli.paths import data_dir as resolve_data_dir
-    from studycli.store import Store
-
-    return Store.open(resolve_data_dir(data_dir))
-
-
 def all_questions(deck, items, kind: QuestionKind | None, rng: random.Random) -> list:
     """Every question the items can give (of one kind, if asked)."""
     from studycli.questions import generate_questions
@@ -274,9 +267,8 @@ def review(
     by_id = {q.id: q for q in questions}
     with open_store(data_dir) as store:
         plan = plan_review(store, [(q.id, q.fingerprint) for q in questions], clock(), count)
-        chosen = [by_id[qid] for qid in (*plan.due, *plan.new)]
-        line = f"今天到期 {len(plan.due)} 项,新学 {len(plan.new)} 项。"
-        (err if json_out else out).print(line, markup=False)
+        chosen = [by_id[qid] for qid in plan.ids]
+        (err if json_out else out).print(plan.summary(), markup=False)
         if not chosen:
             out.print("今天没有要复习的题目。", markup=False)
             return
