@@ -10,10 +10,10 @@ from rich.table import Table
 from rich.text import Text
 
 from studycli.cloze import is_blankable
+from studycli.questions import LETTERS
 from studycli.text import is_figure
 
 KIND_NAMES = {"cloze": "填空", "choice": "单选", "list": "列举", "term": "名词解释"}
-LETTERS = "ABCDEFGH"
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,8 @@ def render_feedback(question, grade) -> RenderableType:
         head = Text("✗ 不对", style="bold red")
     if grade.note:
         head.append(f"  {grade.note}", style="yellow")
-    answer = question.answer
-    if question.options and answer in question.options:
-        answer = f"{LETTERS[question.options.index(answer)]}. {answer}"
+    letter = question.answer_letter
+    answer = f"{letter}. {question.answer}" if letter else question.answer
     lines: list[RenderableType] = [head, Text.assemble(("答案:", "bold"), answer)]
     if len(question.expected) > 1:
         parts = Text("逐项:", style="bold")

@@ -34,7 +34,13 @@ MASTERED_STABILITY_DAYS = 21.0
 # Card.to_dict() produced it. A future fsrs with another layout gets a migration step.
 FSRS_FORMAT = 6
 
-GRADES = {"again": AGAIN, "hard": HARD, "good": GOOD, "easy": EASY}
+# A flashcard self-grade as a user may type it: word, digit, initial or Chinese.
+GRADES = {
+    **dict.fromkeys(("again", "1", "a", "重来"), AGAIN),
+    **dict.fromkeys(("hard", "2", "h", "困难"), HARD),
+    **dict.fromkeys(("good", "3", "g", "良好"), GOOD),
+    **dict.fromkeys(("easy", "4", "e", "简单"), EASY),
+}
 
 
 def rating_for(score: float, correct: bool, duration_s: float | None) -> int:

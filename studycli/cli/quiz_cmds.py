@@ -32,12 +32,6 @@ from studycli.errors import StudyError
 if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up path
     from studycli.render_quiz import Outcome
 
-CARD_GRADES = {
-    "1": 1, "a": 1, "again": 1, "重来": 1,
-    "2": 2, "h": 2, "hard": 2, "困难": 2,
-    "3": 3, "g": 3, "good": 3, "良好": 3, "": 3,
-    "4": 4, "e": 4, "easy": 4, "简单": 4,
-}  # fmt: skip
 CARD_SCORES = {1: 0.0, 2: 0.5, 3: 1.0, 4: 1.0}
 
 
@@ -155,21 +149,15 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
     rows = []
     for index, question in enumerate(questions):
         outcome = outcomes[index] if index < len(outcomes) else None
-        row = {
-            "id": question.id,
-            "item": question.item_id,
-            "kind": question.kind,
-            "topics": list(question.topics),
-            "prompt": question.prompt,
-            "answer": question.answer,
-            "given": outcome.given if outcome else None,
-            "correct": outcome.correct if outcome else False,
-            "score": round(outcome.score, 4) if outcome else 0.0,
-        }
+        data = question.to_dict()
+        row = {key: data[key] for key in ("id", "item", "kind", "topics", "prompt", "answer")}
+        row["given"] = outcome.given if outcome else None
+        row["correct"] = outcome.correct if outcome else False
+        row["score"] = round(outcome.score, 4) if outcome else 0.0
         if question.kind == "cloze":
-            row["blanks"] = list(question.blanks)
+            row["blanks"] = data["blanks"]
         if question.kind == "choice":
-            row["options"] = list(question.options)
+            row["options"] = data["options"]
         rows.append(row)
     return {
         "questions": rows,
@@ -341,14 +329,18 @@ def cards(
 
 
 def _read_grade(answers: AnswerSource) -> int | None:
-    """Ask for a 1–4 self-grade until one is understood; None at end of input."""
+    """Ask for a 1–4 self-grade until one is understood (Enter means good); None at end of input."""
+    from studycli.scheduling import GOOD, rating_for_grade
+
     while True:
         raw = answers.read("自评 1 重来 / 2 困难 / 3 良好 / 4 简单 [3]> ")
         if raw is None:
             return None
-        rating = CARD_GRADES.get(raw.strip().casefold())
-        if rating is not None:
-            return rating
-        err.print(f"看不懂“{raw.strip()}”:请输入 1、2、3 或 4。", markup=False)
+        if not raw.strip():
+            return GOOD
+        try:
+            return rating_for_grade(raw)
+        except ValueError:
+            err.print(f"看不懂“{raw.strip()}”:请输入 1、2、3 或 4。", markup=False)
         if not answers.interactive:
             return None
