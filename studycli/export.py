@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from studycli.errors import ExportError
 from studycli.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
+from studycli.paths import replace_atomically
 
 # Fixed ids: Anki recognises the deck and notes again on re-import and updates them.
 ANKI_DECK_ID = 1_733_500_014_001
@@ -45,18 +44,16 @@ def write_atomic(path: Path, writer: Callable[[Path], None], *, force: bool = Fa
     replaced with ``force``.
     """
     check_target(path, force=force)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        writer(Path(temp))
+
+    def fill(temp: Path) -> None:
+        writer(temp)
         if path.exists() and not force:  # appeared while we were writing
             raise ExportError(f"{path} 已存在,没有覆盖。如要覆盖,请加 --force。")
-        os.replace(temp, path)
+
+    try:
+        replace_atomically(path, fill)
     except OSError as exc:
         raise ExportError(f"无法写入 {path}:{exc.strerror or exc}。") from exc
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
 
 
 def write_text(path: Path, text: str, *, force: bool = False) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 ENV_DATA_DIR = "STUDY_DATA_DIR"
@@ -23,3 +24,21 @@ def data_dir(override: Path | None = None) -> Path:
 def cache_dir(override: Path | None = None) -> Path:
     """Derived, disposable data (segmentation cache) lives under the data directory."""
     return data_dir(override) / "cache"
+
+
+def replace_atomically(path: Path, writer: Callable[[Path], None]) -> None:
+    """Let ``writer`` fill a temp file beside ``path``, then rename it over ``path`` in one step.
+
+    A reader never sees a half-written file, and a failure (an OSError, raised on) leaves
+    no temp file behind.
+    """
+    import tempfile
+
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        writer(Path(temp))
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from studycli.model import Deck, Definition, Fact, Framework, ListItem
-from studycli.paths import cache_dir
+from studycli.paths import cache_dir, replace_atomically
 
 # Inline pinyin after a Han character, as article 004 has it: 發(fā)展, 質(zhì).
 _PINYIN = re.compile(
@@ -395,27 +393,13 @@ def _write_segment_cache(path: Path, content_hash: str, words: dict) -> None:
         "content_hash": content_hash,
         "texts": {text: list(w) for text, w in words.items()},
     }
-    tmp = None
+    blob = json.dumps(payload, ensure_ascii=False)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            dir=path.parent,
-            prefix=".segments-",
-            suffix=".tmp",
-            delete=False,
-        ) as handle:
-            tmp = Path(handle.name)
-            json.dump(payload, handle, ensure_ascii=False)
-        os.replace(tmp, path)
-        tmp = None
+        replace_atomically(path, lambda temp: temp.write_text(blob, encoding="utf-8"))
         # Caches of earlier content are dead weight: keep only the current one.
         for old in path.parent.glob("segments-*.json"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
