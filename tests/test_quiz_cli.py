@@ -221,3 +221,13 @@ def test_quiz_topic_talent_reaches_every_talent_item(runner):
         runner.invoke(app, ["quiz", "-t", "人才", "--json", "-n", str(len(talent_items))]).stdout
     )["questions"]
     assert {row["item"] for row in first} == talent_items  # one round covers every item
+
+
+def test_review_json_with_nothing_to_review_is_still_json(runner, tmp_path):
+    """With nothing due or new, `review --json` prints an empty JSON object, not prose."""
+    deck = tmp_path / "empty.yaml"
+    deck.write_text("topics: [甲]\nitems: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["review", "--json", "--no-builtin", "-c", str(deck)], input="")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"questions": [], "correct": 0, "total": 0}
+    assert result.stderr == "今天到期 0 项,新学 0 项。\n"

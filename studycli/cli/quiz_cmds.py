@@ -258,7 +258,10 @@ def review(
         chosen = [by_id[qid] for qid in plan.ids]
         (err if json_out else out).print(plan.summary(), markup=False)
         if not chosen:
-            out.print("今天没有要复习的题目。", markup=False)
+            if json_out:  # stdout still carries exactly one JSON object
+                sys.stdout.write(json.dumps(quiz_json([], []), ensure_ascii=False) + "\n")
+            else:
+                out.print("今天没有要复习的题目。", markup=False)
             return
         session = Session(store, deck.glossary, "review", json_out, hint_length, clock)
         outcomes, interrupted, ended = run_questions(session, chosen)
