@@ -19,26 +19,16 @@ import argparse
 import os
 import random
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from timing import median_time, print_ratios, run_command
+
 QUESTIONS_PER_ITEM = 4
-
-
-def median_time(repeat: int, run: Callable[[], object]) -> float:
-    """The median wall time of ``repeat`` calls of ``run``."""
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def fake_answers(deck, count: int, now: datetime) -> Iterator:
@@ -105,15 +95,14 @@ def main() -> None:
 
     def stats_process() -> None:
         argv = [py, "-m", "studycli", "stats"]
-        subprocess.run(argv, env=env, capture_output=True, check=True)
+        run_command(argv, env)
 
     def review_process() -> None:
         # The whole `study review` up to its first question shown (stdin empty, so it stops there).
-        argv = [py, "-m", "studycli", "review", "--count", "1"]
-        subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
+        run_command([py, "-m", "studycli", "review", "--count", "1"], env)
 
     def baseline() -> None:
-        subprocess.run([py, "-c", "import typer"], env=env, check=True)
+        run_command([py, "-c", "import typer"], env)
 
     review_process()  # warm the segmentation cache, as any second run finds it
     rows = [
@@ -134,10 +123,7 @@ def main() -> None:
     print(
         f"{answers} answers, {size / 1e6:.1f} MB database (built in {built:.1f} s);", plan.summary()
     )
-    base = rows[0][1]
-    print(f"{'measure':52} {'median s':>9} {'× baseline':>11}")
-    for name, seconds in rows:
-        print(f"{name:52} {seconds:9.3f} {seconds / base:11.2f}")
+    print_ratios(rows)
 
 
 if __name__ == "__main__":

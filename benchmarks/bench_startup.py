@@ -12,29 +12,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-
-def timed(argv: list[str], env: dict[str, str]) -> float:
-    """Seconds one run of ``argv`` takes, with empty standard input."""
-    start = time.perf_counter()
-    subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=False)
-    return time.perf_counter() - start
-
-
-def median_of(repeat: int, argv: list[str], env: dict[str, str], before=None) -> float:
-    """The median of ``repeat`` runs; ``before`` runs ahead of each (e.g. to clear a cache)."""
-    runs = []
-    for _ in range(repeat):
-        if before:
-            before()
-        runs.append(timed(argv, env))
-    return statistics.median(runs)
+from timing import median_time, print_ratios, run_command
 
 
 def main() -> None:
@@ -52,23 +34,19 @@ def main() -> None:
     def clear_cache() -> None:
         shutil.rmtree(data / "cache", ignore_errors=True)
 
-    rows = [
-        (
-            "python -c 'import typer' (baseline)",
-            median_of(args.repeat, [py, "-c", "import typer"], env),
-        ),
-        ("study --help", median_of(args.repeat, [*study, "--help"], env)),
-        ("study summary", median_of(args.repeat, [*study, "summary"], env)),
-        ("study quiz, first question (cold cache)", median_of(args.repeat, quiz, env, clear_cache)),
-    ]
-    timed(quiz, env)  # warm the segmentation cache
-    rows.append(("study quiz, first question (warm cache)", median_of(args.repeat, quiz, env)))
-    shutil.rmtree(data, ignore_errors=True)
+    def timed(argv: list[str], before=None) -> float:
+        return median_time(args.repeat, lambda: run_command(argv, env), before)
 
-    base = rows[0][1]
-    print(f"{'command':44} {'median s':>9} {'× baseline':>11}")
-    for name, seconds in rows:
-        print(f"{name:44} {seconds:9.3f} {seconds / base:11.1f}")
+    rows = [
+        ("python -c 'import typer' (baseline)", timed([py, "-c", "import typer"])),
+        ("study --help", timed([*study, "--help"])),
+        ("study summary", timed([*study, "summary"])),
+        ("study quiz, first question (cold cache)", timed(quiz, clear_cache)),
+    ]
+    run_command(quiz, env)  # warm the segmentation cache
+    rows.append(("study quiz, first question (warm cache)", timed(quiz)))
+    shutil.rmtree(data, ignore_errors=True)
+    print_ratios(rows, "command")
 
 
 if __name__ == "__main__":
