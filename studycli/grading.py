@@ -21,9 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from studycli.cloze import is_blankable
 from studycli.model import Term
 from studycli.questions import LETTERS, Question
-from studycli.text import answer_key
+from studycli.text import answer_key, is_figure
 
 ORDER_NOTE = "顺序不对"
 _FILLER = re.compile(r"[的地得]")
@@ -99,9 +100,11 @@ def _grade(
 ) -> Grade:
     """Assemble the grade, marking each expected word found or missing in ``key``."""
     parts = tuple(PartResult(part, hit) for part, hit in zip(question.expected, found, strict=True))
+    # Grammar words and punctuation say nothing about what was missed: compared are the rest.
     words = tuple(
         WordMark(word, bool(key) and canon(answer_key(word)) in key)
         for word in question.answer_words
+        if is_blankable(word) or is_figure(word)
     )
     score = min(1.0, max(0.0, score))
     return Grade(score=score, correct=score == 1.0, parts=parts, words=words, note=note)

@@ -9,9 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from studycli.cloze import is_blankable
 from studycli.questions import LETTERS
-from studycli.text import is_figure
 
 KIND_NAMES = {"cloze": "填空", "choice": "单选", "list": "列举", "term": "名词解释"}
 
@@ -63,12 +61,10 @@ def render_feedback(question, grade) -> RenderableType:
                 style="green" if part.found else "red",
             )
         lines.append(parts)
-    # Grammar words and punctuation say nothing about what was missed.
-    marks = [m for m in grade.words if is_blankable(m.word) or is_figure(m.word)]
     # Multi-part answers are compared part by part above; one word would only repeat it.
-    if len(question.expected) == 1 and len(marks) > 1:
+    if len(question.expected) == 1 and len(grade.words) > 1:
         words = Text("对照:", style="bold")
-        for mark in marks:
+        for mark in grade.words:
             if mark.found:
                 words.append(f" {mark.word}", style="green")
             else:

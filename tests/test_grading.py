@@ -202,6 +202,21 @@ def test_word_feedback_marks_missing_words():
     ]
 
 
+def test_word_feedback_leaves_out_grammar_words():
+    """的、和 and punctuation are not compared: only words that carry meaning are marked."""
+    q = make(
+        "term",
+        ("人力资本的积累和跃升",),
+        answer_words=("人力资本", "的", "积累", "和", "跃升", "。"),
+    )
+    result = grade(q, "人力资本")
+    assert [(w.word, w.found) for w in result.words] == [
+        ("人力资本", True),
+        ("积累", False),
+        ("跃升", False),
+    ]
+
+
 def test_grading_never_imports_jieba():
     """Grading runs without jieba: the words come cached on the question."""
     script = (
