@@ -33,7 +33,7 @@ QUESTIONS_PER_ITEM = 4
 
 def fake_answers(deck, count: int, now: datetime) -> Iterator:
     """``count`` answers in time order over the year before ``now``, 70 % right."""
-    from studycli.store import Answer
+    from studycli.memory.store import Answer
 
     rng = random.Random(7)
     questions = [
@@ -64,8 +64,9 @@ def main() -> None:
 
     from studycli.cli import app
     from studycli.cli.app import load
-    from studycli.scheduling import make_scheduler, plan_review
-    from studycli.store import Store
+    from studycli.memory.recording import import_answers
+    from studycli.memory.scheduling import make_scheduler, plan_review
+    from studycli.memory.store import Store
 
     data = Path(tempfile.mkdtemp(prefix="study-bench-progress-"))
     env = {**os.environ, "STUDY_DATA_DIR": str(data), "COLUMNS": "80"}
@@ -73,7 +74,7 @@ def main() -> None:
     deck = load(None, True)
     started = time.perf_counter()
     with Store.open(data) as store:
-        store.import_answers(fake_answers(deck, args.answers, now), make_scheduler(fuzz=False))
+        import_answers(store, fake_answers(deck, args.answers, now), make_scheduler(fuzz=False))
     built = time.perf_counter() - started
     size = (data / "progress.db").stat().st_size
     question_ids = [
@@ -91,7 +92,7 @@ def main() -> None:
 
     def review_start() -> None:
         with Store.open(data) as store:
-            plan_review(store, question_ids, now, 20)
+            plan_review(store.card_index(), question_ids, now, 20)
 
     def stats_process() -> None:
         argv = [py, "-m", "studycli", "stats"]
@@ -116,7 +117,7 @@ def main() -> None:
         ),
     ]
     with Store.open(data) as store:
-        plan = plan_review(store, question_ids, now, 20)
+        plan = plan_review(store.card_index(), question_ids, now, 20)
         answers = store.answers_count()
     shutil.rmtree(data, ignore_errors=True)
 

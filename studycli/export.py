@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.errors import ExportError
-from studycli.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.paths import replace_atomically
 
 # Fixed ids: Anki recognises the deck and notes again on re-import and updates them.

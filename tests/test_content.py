@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from studycli.content import load_deck, resolve_topic
+from studycli.deck.loader import load_deck, resolve_topic
+from studycli.deck.model import Definition, Fact, Framework, ListItem, Quote
 from studycli.errors import ContentError, TopicError
-from studycli.model import Definition, Fact, Framework, ListItem, Quote
 
 HEAD = """\
 topics:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from studycli.content import builtin_content_dir, load_deck, resolve_topic
-from studycli.model import Definition, Framework, ListItem, Quote
+from studycli.deck.loader import builtin_content_dir, load_deck, resolve_topic
+from studycli.deck.model import Definition, Framework, ListItem, Quote
 from studycli.text import compare_key
 
 ARTICLES = Path(__file__).resolve().parents[1].parent / "shared" / "articles"

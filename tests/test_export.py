@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from studycli.content import load_deck
+from studycli.deck.loader import load_deck
 from studycli.errors import ExportError
 from studycli.export import (
     ANKI_DECK_ID,

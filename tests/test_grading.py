@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from studycli.grading import ORDER_NOTE, Grade, grade_answer
-from studycli.model import Source, Term
-from studycli.questions import Question
+from studycli.deck.model import Source, Term
+from studycli.quiz.grading import ORDER_NOTE, Grade, grade_answer
+from studycli.quiz.questions import Question
 from studycli.text import answer_key
 
 SOURCE = Source("004_46f25000791b86e7.txt", "感悟1 · 二")
@@ -221,9 +221,9 @@ def test_grading_never_imports_jieba():
     """Grading runs without jieba: the words come cached on the question."""
     script = (
         "import sys\n"
-        "from studycli.grading import grade_answer\n"
-        "from studycli.model import Source\n"
-        "from studycli.questions import Question\n"
+        "from studycli.quiz.grading import grade_answer\n"
+        "from studycli.deck.model import Source\n"
+        "from studycli.quiz.questions import Question\n"
         "q = Question(id='x:term:a', item_id='x', kind='term', topics=(), prompt='?',"
         " answer='高科技', expected=('高科技',), answer_words=('高科技',),"
         " source=Source('a', 'b'), fingerprint='0')\n"

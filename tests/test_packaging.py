@@ -47,7 +47,7 @@ def test_readme_yaml_example_is_a_valid_deck(tmp_path):
     """The YAML example in the README loads as it stands, one item of each kind."""
     import re
 
-    from studycli.content import load_deck
+    from studycli.deck.loader import load_deck
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     (block,) = re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)

@@ -14,10 +14,11 @@ from rich.console import Console
 
 from studycli.cli import app
 from studycli.cli.app import out
-from studycli.content import content_paths, load_deck
-from studycli.render_progress import render_heatmap
-from studycli.stats import compute_stats, current_streak
-from studycli.store import DB_NAME, SCHEMA_VERSION, Answer, Store
+from studycli.deck.loader import content_paths, load_deck
+from studycli.memory.recording import import_answers, record_answer
+from studycli.memory.stats import compute_stats, current_streak
+from studycli.memory.store import DB_NAME, SCHEMA_VERSION, Answer, Store
+from studycli.render.progress import render_heatmap
 
 BEIJING = timezone(timedelta(hours=8))
 NOW = "2026-11-22T10:00:00+08:00"  # a Sunday
@@ -33,7 +34,8 @@ def deck(mini_deck):
 def _record(store, deck, qid, at, *, correct, given="答", rating=None, fingerprint=None):
     item_id = qid.split(":")[0]
     item = deck.item(item_id)
-    store.record_answer(
+    record_answer(
+        store,
         question_id=qid,
         item_id=item_id,
         fingerprint=fingerprint or (item.fingerprint if item else "old"),
@@ -322,10 +324,11 @@ def test_streak_longer_than_the_heatmap(isolated_env, deck):
     """A streak reaching past the 12-week window is counted in full, from the whole history."""
     first = NOW_UTC - timedelta(days=99)
     with Store.open(isolated_env) as store:
-        store.import_answers(
-            Answer("q1:cloze:0", "q1", deck.item("q1").fingerprint, "cloze", "x", "y", 1.0,
+        import_answers(
+            store,
+            (Answer("q1:cloze:0", "q1", deck.item("q1").fingerprint, "cloze", "x", "y", 1.0,
                    True, first + timedelta(days=n), None, "quiz")
-            for n in range(100)
+            for n in range(100)),
         )  # fmt: skip
         stats = compute_stats(store, deck, NOW_UTC, BEIJING)
     assert stats.streak == 100

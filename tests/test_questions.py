@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from studycli.cloze import BLANK, FUNCTION_WORDS
-from studycli.content import load_deck
-from studycli.grading import grade_answer
-from studycli.questions import KINDS, generate_cards, generate_questions, pick_questions
-from studycli.text import answer_key, deck_texts, is_punctuation, segment_deck
+from studycli.deck.loader import load_deck
+from studycli.quiz.cloze import BLANK, FUNCTION_WORDS
+from studycli.quiz.grading import grade_answer
+from studycli.quiz.questions import KINDS, generate_cards, generate_questions, pick_questions
+from studycli.quiz.segments import deck_texts, segment_deck
+from studycli.text import answer_key, is_punctuation
 
 REPO = Path(__file__).resolve().parents[1]
 # The function words named in the issue: none of them may ever be a blank.
@@ -280,8 +281,8 @@ def test_warm_cache_never_imports_jieba(tmp_path):
     """Cold run builds the cache without chatter; a warm run generates questions without jieba."""
     script = (
         "import random, sys\n"
-        "from studycli.content import load_deck\n"
-        "from studycli.questions import generate_questions\n"
+        "from studycli.deck.loader import load_deck\n"
+        "from studycli.quiz.questions import generate_questions\n"
         "deck = load_deck()\n"
         "qs = generate_questions(deck, deck.items, rng=random.Random(0))\n"
         "print(len(qs), 'jieba' in sys.modules)\n"

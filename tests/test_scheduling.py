@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from studycli import scheduling
-from studycli.scheduling import AGAIN, EASY, GOOD, HARD, LEARNING, RELEARNING, REVIEW
-from studycli.store import Store
+from studycli.memory import scheduling
+from studycli.memory.recording import record_answer
+from studycli.memory.scheduling import AGAIN, EASY, GOOD, HARD, LEARNING, RELEARNING, REVIEW
+from studycli.memory.store import Store
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -102,7 +103,8 @@ def test_mastery_threshold():
 
 
 def _answer(store, qid, at, correct, fingerprint="fp", scheduler=None):
-    store.record_answer(
+    record_answer(
+        store,
         question_id=qid,
         item_id=qid.split(":")[0],
         fingerprint=fingerprint,
@@ -125,13 +127,13 @@ def test_plan_review_due_first_then_new(tmp_path, scheduler):
         _answer(store, "b:0", T0 - timedelta(hours=1), False, scheduler=scheduler)  # most overdue
         _answer(store, "c:0", T0, True, scheduler=scheduler)  # due T0 + 10 min: not yet
         questions = [(q, "fp") for q in ("n1:0", "a:0", "c:0", "b:0", "n2:0", "n3:0")]
-        plan = scheduling.plan_review(store, questions, T0 + timedelta(minutes=5), 10)
+        plan = scheduling.plan_review(store.card_index(), questions, T0 + timedelta(minutes=5), 10)
         assert (plan.due, plan.new) == (["b:0", "a:0"], ["n1:0", "n2:0", "n3:0"])
         assert plan.summary() == "今天到期 2 项,新学 3 项。"
-        short = scheduling.plan_review(store, questions, T0 + timedelta(minutes=5), 3)
+        short = scheduling.plan_review(store.card_index(), questions, T0 + timedelta(minutes=5), 3)
         assert short.ids == ["b:0", "a:0", "n1:0"]
         assert (short.due_total, short.new_total) == (2, 3)
-        assert scheduling.plan_review(store, questions, T0, 0).ids == []
+        assert scheduling.plan_review(store.card_index(), questions, T0, 0).ids == []
 
 
 def test_plan_review_edited_and_removed(tmp_path, scheduler):
@@ -139,5 +141,7 @@ def test_plan_review_edited_and_removed(tmp_path, scheduler):
     with Store.open(tmp_path) as store:
         _answer(store, "edited:0", T0, False, scheduler=scheduler)
         _answer(store, "gone:0", T0, False, scheduler=scheduler)
-        plan = scheduling.plan_review(store, [("edited:0", "fp2")], T0 + timedelta(days=1), 5)
+        plan = scheduling.plan_review(
+            store.card_index(), [("edited:0", "fp2")], T0 + timedelta(days=1), 5
+        )
         assert (plan.due, plan.new) == ([], ["edited:0"])

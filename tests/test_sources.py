@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from studycli.content import load_deck
+from studycli.deck.loader import load_deck
+from studycli.deck.sources import check_quotes
 from studycli.errors import ContentError
-from studycli.sources import check_quotes
 from studycli.text import compare_key
 
 RAW_004 = (

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from studycli import scheduling
 from studycli.errors import StoreError
-from studycli.stats import card_rows, daily_counts, item_tallies
-from studycli.store import (
+from studycli.memory import scheduling
+from studycli.memory.recording import import_answers, record_answer
+from studycli.memory.stats import card_rows, daily_counts, item_tallies
+from studycli.memory.store import (
     DB_NAME,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -37,7 +38,8 @@ def scheduler():
 
 def record(store, qid, at, *, correct=True, score=None, given="答", fingerprint="fp", **kw):
     """Record one quiz answer for question ``qid`` (item id is the part before the colon)."""
-    store.record_answer(
+    record_answer(
+        store,
         question_id=qid,
         item_id=qid.split(":")[0],
         fingerprint=fingerprint,
@@ -135,7 +137,7 @@ def test_import_answers_matches_record_answer(tmp_path, scheduler):
     with Store.open(tmp_path / "one") as one, Store.open(tmp_path / "bulk") as bulk:
         for a in answers:
             record(one, a.question_id, a.answered_at, correct=a.correct, scheduler=scheduler)
-        assert bulk.import_answers(answers, scheduler) == 12
+        assert import_answers(bulk, answers, scheduler) == 12
         assert bulk.answers_count() == one.answers_count() == 12
         assert sorted(card_rows(bulk), key=str) == sorted(card_rows(one), key=str)
         assert bulk.mistake_question_ids() == one.mistake_question_ids()
@@ -217,10 +219,11 @@ def test_garbage_file_is_reported_as_damaged(tmp_path):
 def test_damaged_pages_are_found_by_inspect(tmp_path):
     """Garbage inside a real database: doctor's quick_check and any read report the damage."""
     with Store.open(tmp_path) as store:
-        store.import_answers(
-            Answer(f"q{n}:0", f"q{n}", "fp", "cloze", "错" * 50, "对" * 50, 0.0, False,
+        import_answers(
+            store,
+            (Answer(f"q{n}:0", f"q{n}", "fp", "cloze", "错" * 50, "对" * 50, 0.0, False,
                    T0 + timedelta(minutes=n), None, "quiz")
-            for n in range(300)
+            for n in range(300)),
         )  # fmt: skip
     path = tmp_path / DB_NAME
     conn = sqlite3.connect(path)
@@ -257,9 +260,10 @@ def test_move_aside_renames_never_deletes(tmp_path):
 CHILD = r"""
 import sys
 from datetime import UTC, date, datetime, timedelta
+from studycli.memory.recording import record_answer
 from pathlib import Path
-from studycli.scheduling import make_scheduler
-from studycli.store import Store
+from studycli.memory.scheduling import make_scheduler
+from studycli.memory.store import Store
 
 folder, tag, how_many = sys.argv[1], sys.argv[2], int(sys.argv[3])
 scheduler = make_scheduler(fuzz=False)
@@ -271,7 +275,8 @@ with Store.open(Path(folder)) as store:
     while how_many == 0 or n < how_many:
         if how_many == 0 and not sys.stdin.readline():
             break
-        store.record_answer(
+        record_answer(
+        store,
             question_id=f"{tag}:{n % 7}", item_id=tag, fingerprint="fp", kind="cloze",
             given="x", expected="y", score=float(n % 2), correct=n % 2 == 1,
             answered_at=t0 + timedelta(seconds=n), duration_s=None, mode="quiz",

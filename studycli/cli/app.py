@@ -70,14 +70,14 @@ TopicOpt = Annotated[
 
 def load(content: list[Path] | None, builtin: bool = True):
     """Load the deck the options ask for."""
-    from studycli.content import content_paths, load_deck
+    from studycli.deck.loader import content_paths, load_deck
 
     return load_deck(content_paths(content or (), builtin=builtin))
 
 
 def select(deck, topic: str | None):
     """The items of ``topic`` (name or alias) and that topic's name, or all items."""
-    from studycli.content import resolve_topic
+    from studycli.deck.loader import resolve_topic
 
     if topic is None:
         return deck.items_in(None), None
@@ -131,7 +131,7 @@ def session_clock(fixed: str | None) -> Callable[[], datetime]:
 
 def open_store(data_dir: Path | None):
     """The progress store in the chosen data directory (--data-dir, STUDY_DATA_DIR, default)."""
+    from studycli.memory.store import Store
     from studycli.paths import data_dir as resolve_data_dir
-    from studycli.store import Store
 
     return Store.open(resolve_data_dir(data_dir))

@@ -22,7 +22,7 @@ def summary(
     builtin: BuiltinOpt = True,
 ) -> None:
     """按文章与章节分组显示要点:金句、定义、清单、框架与数据。"""
-    from studycli.render import render_summary
+    from studycli.render.summary import render_summary
 
     deck = load(content, builtin)
     items, name = select(deck, topic)
@@ -45,7 +45,7 @@ def summary(
 @app.command()
 def topics(content: ContentOpt = None, builtin: BuiltinOpt = True) -> None:
     """列出所有主题、别名与条目数。"""
-    from studycli.render import render_topics
+    from studycli.render.summary import render_topics
 
     out.print(render_topics(load(content, builtin)))
 
@@ -67,7 +67,7 @@ def check(
     deck = load(content, builtin)
     line = f"ok:{len(deck.items)} 条,{len(deck.topics)} 个主题,{len(deck.files)} 个文件"
     if sources is not None:
-        from studycli.sources import check_quotes
+        from studycli.deck.sources import check_quotes
 
         report = check_quotes(deck, sources)
         line += f";{report.quotes} 条引文均逐字出自原文({len(report.articles)} 篇)"

@@ -34,7 +34,7 @@ def import_(
     无法修复的乱码标为〔此处原文损坏〕。损坏处、删去的内容与统计写到 stderr。
     """
     from studycli import export as exporting
-    from studycli.ingest import import_article
+    from studycli.importer.ingest import import_article
 
     if output is not None:
         exporting.check_target(output, force=force)

@@ -37,8 +37,8 @@ def mistakes(
     fixed_now: NowOpt = None,
 ) -> None:
     """错题本:最近一次答错或只答对一部分的题,附你的答案与正确答案,最新的在前。"""
-    from studycli.render_progress import MistakeLine, format_when, render_mistakes
-    from studycli.stats import DELETED
+    from studycli.memory.stats import DELETED
+    from studycli.render.progress import MistakeLine, format_when, render_mistakes
 
     deck = load(content, builtin)
     wanted = {item.id for item in select(deck, topic)[0]} if topic else None
@@ -94,8 +94,8 @@ def stats(
     fixed_now: NowOpt = None,
 ) -> None:
     """学习统计:各主题掌握度与正确率、每日答题数、到期数、连续学习天数与热力图。"""
-    from studycli.render_progress import render_stats
-    from studycli.stats import compute_stats
+    from studycli.memory.stats import compute_stats
+    from studycli.render.progress import render_stats
 
     deck = load(content, builtin)
     now, tz = now_and_zone(fixed_now)
@@ -112,7 +112,7 @@ def stats(
 @app.command()
 def doctor(data_dir: DataDirOpt = None, fixed_now: NowOpt = None) -> None:
     """检查进度数据库:完整性、路径、大小、答题记录数与结构版本;损坏时改名移开并新建。"""
-    from studycli.store import DB_NAME, DamagedStoreError, inspect, move_aside
+    from studycli.memory.store import DB_NAME, DamagedStoreError, inspect, move_aside
 
     folder = resolve_data_dir(data_dir)
     path = folder / DB_NAME

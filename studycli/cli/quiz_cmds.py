@@ -30,7 +30,7 @@ from studycli.cli.app import (
 from studycli.errors import StudyError
 
 if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up path
-    from studycli.render_quiz import Outcome
+    from studycli.render.quiz import Outcome
 
 CARD_SCORES = {1: 0.0, 2: 0.5, 3: 1.0, 4: 1.0}
 
@@ -74,7 +74,7 @@ class AnswerSource:
 class Session:
     """What a session needs besides its questions: where to save and how to show."""
 
-    store: object  # studycli.store.Store
+    store: object  # studycli.memory.store.Store
     glossary: tuple
     mode: str
     quiet: bool  # --json: nothing but the JSON object on stdout
@@ -88,8 +88,9 @@ class Session:
 
 def run_questions(session: Session, questions: list) -> tuple[list[Outcome], bool, bool]:
     """Ask each question, grade it, save it at once. Returns outcomes, interrupted, input ended."""
-    from studycli.grading import grade_answer
-    from studycli.render_quiz import Outcome, render_feedback, render_question
+    from studycli.memory.recording import record_answer
+    from studycli.quiz.grading import grade_answer
+    from studycli.render.quiz import Outcome, render_feedback, render_question
 
     answers = AnswerSource()
     outcomes: list[Outcome] = []
@@ -103,7 +104,8 @@ def run_questions(session: Session, questions: list) -> tuple[list[Outcome], boo
             if not answers.interactive:
                 session.show(f"你的答案> {given}")
             grade = grade_answer(question, given, session.glossary)
-            session.store.record_answer(
+            record_answer(
+                session.store,
                 question_id=question.id,
                 item_id=question.item_id,
                 fingerprint=question.fingerprint,
@@ -126,7 +128,7 @@ def run_questions(session: Session, questions: list) -> tuple[list[Outcome], boo
 
 def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tuple) -> None:
     """Print the score table (or the JSON object) and say what was saved; exit 130 on Ctrl-C."""
-    from studycli.render_quiz import render_scores
+    from studycli.render.quiz import render_scores
 
     interrupted, ended = stop
     saved = len(outcomes)
@@ -168,14 +170,14 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
 
 def all_questions(deck, items, kind: QuestionKind | None, rng: random.Random) -> list:
     """Every question the items can give (of one kind, if asked)."""
-    from studycli.questions import generate_questions
+    from studycli.quiz.questions import generate_questions
 
     kinds = [kind.value] if kind else None
     return generate_questions(deck, items, kinds=kinds, rng=rng)
 
 
 def _nothing_to_ask(topic: str | None, kind: QuestionKind | None) -> StudyError:
-    from studycli.render_quiz import KIND_NAMES
+    from studycli.render.quiz import KIND_NAMES
 
     where = f"主题“{topic}”下" if topic else "题库中"
     what = f"“{KIND_NAMES[kind.value]}”题" if kind else "题目"
@@ -221,7 +223,7 @@ def quiz(
             if not chosen:
                 raise StudyError("错题本是空的(或其中的题不在所选范围内)。先做几道题吧:study quiz")
         else:
-            from studycli.questions import pick_questions
+            from studycli.quiz.questions import pick_questions
 
             if not questions:
                 raise _nothing_to_ask(topic_name, kind)
@@ -246,7 +248,7 @@ def review(
     now: NowOpt = None,
 ) -> None:
     """间隔复习(FSRS):先考今天到期的题,再学新题。"""
-    from studycli.scheduling import plan_review
+    from studycli.memory.scheduling import plan_review
 
     deck = load(content, builtin)
     items, _ = select(deck, topic)
@@ -254,7 +256,9 @@ def review(
     clock = session_clock(now)
     by_id = {q.id: q for q in questions}
     with open_store(data_dir) as store:
-        plan = plan_review(store, [(q.id, q.fingerprint) for q in questions], clock(), count)
+        plan = plan_review(
+            store.card_index(), [(q.id, q.fingerprint) for q in questions], clock(), count
+        )
         chosen = [by_id[qid] for qid in plan.ids]
         (err if json_out else out).print(plan.summary(), markup=False)
         if not chosen:
@@ -282,8 +286,9 @@ def cards(
 
     标准输入不是终端时,每张卡读一行作为自评(1–4 或 again/hard/good/easy)。
     """
-    from studycli.questions import generate_cards
-    from studycli.render_quiz import render_card_back, render_card_front
+    from studycli.memory.recording import record_answer
+    from studycli.quiz.questions import generate_cards
+    from studycli.render.quiz import render_card_back, render_card_front
 
     deck = load(content, builtin)
     items, _ = select(deck, topic)
@@ -306,7 +311,8 @@ def cards(
                 rating = _read_grade(answers)
                 if rating is None:
                     break
-                store.record_answer(
+                record_answer(
+                    store,
                     question_id=card.id,
                     item_id=card.item_id,
                     fingerprint=card.fingerprint,
@@ -333,7 +339,7 @@ def cards(
 
 def _read_grade(answers: AnswerSource) -> int | None:
     """Ask for a 1–4 self-grade until one is understood (Enter means good); None at end of input."""
-    from studycli.scheduling import GOOD, rating_for_grade
+    from studycli.memory.scheduling import GOOD, rating_for_grade
 
     while True:
         raw = answers.read("自评 1 重来 / 2 困难 / 3 良好 / 4 简单 [3]> ")

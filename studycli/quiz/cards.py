@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from studycli.cloze import BLANK
-from studycli.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote, Source
+from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote, Source
+from studycli.quiz.cloze import BLANK
+from studycli.quiz.wording import facet_question, term_labels
 from studycli.text import split_pieces
-from studycli.wording import facet_question, term_labels
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -16,7 +16,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from studycli.stats import HEATMAP_WEEKS, Stats, heatmap_start
+from studycli.memory.stats import HEATMAP_WEEKS, Stats, heatmap_start
 
 WEEKDAYS = "一二三四五六日"
 # (lowest count, glyph, style) for each shade, lightest first.

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from studycli.questions import LETTERS
+from studycli.quiz.questions import LETTERS
 
 KIND_NAMES = {"cloze": "填空", "choice": "单选", "list": "列举", "term": "名词解释"}
 
@@ -18,7 +18,7 @@ KIND_NAMES = {"cloze": "填空", "choice": "单选", "list": "列举", "term": "
 class Outcome:
     """One asked question and what became of it (``given`` None: not answered)."""
 
-    question: object  # studycli.questions.Question
+    question: object  # studycli.quiz.questions.Question
     given: str | None
     score: float
     correct: bool

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -75,7 +75,7 @@ class DamagedStoreError(StoreError):
 
 @dataclass(frozen=True)
 class Answer:
-    """One recorded answer, as given to ``record_answer`` (``answered_at`` aware)."""
+    """One answer to record (``answered_at`` aware; ``rating`` None lets scheduling derive it)."""
 
     question_id: str
     item_id: str
@@ -89,6 +89,11 @@ class Answer:
     duration_s: float | None
     mode: str
     rating: int | None = None
+
+
+# How an answer becomes a rating and the card's next state: (answer, stored card or None)
+# → (rating, update with .card .state .stability .due .format). The store only persists it.
+Review = Callable[[Answer, "dict | None"], tuple[int, Any]]
 
 
 @dataclass(frozen=True)
@@ -210,7 +215,7 @@ class Store:
                 raise
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
-        """Rows of a read-only query (stats keeps its SQL in studycli.stats); errors translated."""
+        """Rows of a read-only query (stats keeps its SQL in memory.stats); errors translated."""
         with self._guard():
             return self._conn.execute(sql, tuple(params)).fetchall()
 
@@ -221,43 +226,23 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
-    def record_answer(
-        self,
-        *,
-        question_id: str,
-        item_id: str,
-        fingerprint: str,
-        kind: str,
-        given: str | None,
-        expected: str,
-        score: float,
-        correct: bool,
-        answered_at: datetime,
-        duration_s: float | None,
-        mode: str,
-        rating: int | None = None,
-        scheduler: Any = None,
-    ) -> None:
-        """Append the answer to the review log and update the question's FSRS card, atomically.
+    def record(self, answer: Answer, review: Review) -> None:
+        """Append the answer to the review log and update its card, in one transaction.
 
-        ``rating`` None derives it with scheduling.rating_for; ``scheduler`` is an
-        fsrs.Scheduler to use instead of the default (tests pass one with fuzzing off).
-        A fingerprint differing from the stored one resets the card to new (relearn).
+        ``review`` (memory.scheduling.review_answer, bound to a scheduler) turns the answer
+        and the stored card into a rating and the card's next state. A fingerprint differing
+        from the stored one hands it no card (the edited item is relearnt).
         """
-        answer = Answer(
-            question_id, item_id, fingerprint, kind, given, expected, score, correct,
-            answered_at, duration_s, mode, rating,
-        )  # fmt: skip
         with self._transaction() as conn:
             row = conn.execute(
-                "SELECT fingerprint, fsrs FROM cards WHERE question_id = ?", (question_id,)
+                "SELECT fingerprint, fsrs FROM cards WHERE question_id = ?", (answer.question_id,)
             ).fetchone()
-            card = json.loads(row[1]) if row and row[0] == fingerprint else None
-            values, update = _apply(answer, card, scheduler)
+            card = json.loads(row[1]) if row and row[0] == answer.fingerprint else None
+            values, update = _apply(answer, card, review)
             answer_id = conn.execute(_INSERT_ANSWER, values).lastrowid
             conn.execute(_UPSERT_CARD, _card_values(answer, update, answer_id))
 
-    def import_answers(self, answers: Iterable[Answer], scheduler: Any = None) -> int:
+    def record_many(self, answers: Iterable[Answer], review: Review) -> int:
         """Record many answers in time order in one transaction (imports, benchmarks)."""
         count = 0
         with self._transaction() as conn:
@@ -271,7 +256,7 @@ class Store:
             for answer in answers:
                 known = cards.get(answer.question_id)
                 card = known[1] if known and known[0] == answer.fingerprint else None
-                values, update = _apply(answer, card, scheduler)
+                values, update = _apply(answer, card, review)
                 answer_id = conn.execute(_INSERT_ANSWER, values).lastrowid
                 cards[answer.question_id] = (answer.fingerprint, update.card)
                 latest[answer.question_id] = _card_values(answer, update, answer_id)
@@ -340,29 +325,21 @@ _UPSERT_CARD = (
 )
 
 
-def _apply(answer: Answer, card: dict | None, scheduler: Any) -> tuple[tuple, Any]:
+def _apply(answer: Answer, card: dict | None, review: Review) -> tuple[tuple, Any]:
     """The answers row for ``answer`` and the card after rating it."""
-    from studycli import scheduling
-
-    at = scheduling.to_utc(answer.answered_at)
-    rating = answer.rating
-    if rating is None:
-        rating = scheduling.rating_for(answer.score, answer.correct, answer.duration_s)
-    update = scheduling.review(card, answer.question_id, rating, at, scheduler)
+    rating, update = review(answer, card)
     values = (
         answer.question_id, answer.item_id, answer.fingerprint, answer.kind, answer.mode,
         answer.given, answer.expected, float(answer.score), int(bool(answer.correct)),
-        int(rating), at.timestamp(), answer.duration_s,
+        int(rating), answer.answered_at.timestamp(), answer.duration_s,
     )  # fmt: skip
     return values, update
 
 
 def _card_values(answer: Answer, update: Any, answer_id: int) -> tuple:
-    from studycli.scheduling import FSRS_FORMAT
-
     return (
         answer.question_id, answer.item_id, answer.fingerprint, update.state, update.stability,
-        update.due.timestamp(), json.dumps(update.card), FSRS_FORMAT, answer_id,
+        update.due.timestamp(), json.dumps(update.card), update.format, answer_id,
     )  # fmt: skip
 
 

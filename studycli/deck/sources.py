@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from studycli.deck.model import Deck, Quote
 from studycli.errors import ContentError
-from studycli.model import Deck, Quote
 from studycli.text import compare_key
 
 

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from studycli.cleaning import DAMAGE_MARK, Cleaned, clean_article
-from studycli.drafting import DRAFT_TOPIC, Draft, draft_deck
+from studycli.deck.model import Item
 from studycli.errors import ExportError
-from studycli.model import Item
+from studycli.importer.cleaning import DAMAGE_MARK, Cleaned, clean_article
+from studycli.importer.drafting import DRAFT_TOPIC, Draft, draft_deck
 
 _KIND_NAMES = {
     "quote": "引文",

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from studycli.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
+from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 
 TERM_STYLE = "bold cyan"
 FIGURE_STYLE = "bold yellow"

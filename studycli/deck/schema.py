@@ -1,20 +1,19 @@
-"""Finding deck directories, safe YAML loading and validation with file and line."""
+"""The deck's schema: field specs, and the builder that checks parsed YAML against them.
+
+Every problem is collected with its file and line (the loader hands over the line of
+every key path), so ``study check`` reports them all at once.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
-
-from studycli.errors import ContentError, TopicError
-from studycli.model import (
+from studycli.deck.model import (
     ITEM_CLASSES,
     Deck,
     Entry,
@@ -25,11 +24,15 @@ from studycli.model import (
     Term,
     Topic,
 )
+from studycli.errors import ContentError
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-ENV_CONTENT = "STUDY_CONTENT"
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def fold_name(name: str) -> str:
+    """A topic name or alias as compared: width-folded, trimmed, case-folded."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
 
 # Field specs: name -> (type, required). "str" accepts numbers and dates too,
 # since YAML reads 5G as a string but 2024 and 2024-01-31 as other types.
@@ -79,135 +82,7 @@ _NESTED = {
 }
 
 
-def builtin_content_dir() -> Path:
-    """The deck shipped with studycli: inside the wheel, or the repository's content/."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_content"
-    if packaged.is_dir():
-        return packaged
-    return here.parent / "content"
-
-
-def content_paths(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Path]:
-    """The built-in deck, then STUDY_CONTENT's directories, then ``extra`` (--content)."""
-    paths = [builtin_content_dir()] if builtin else []
-    env = os.environ.get(ENV_CONTENT, "")
-    paths += [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    paths += list(extra)
-    return paths
-
-
-def deck_files(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files in each path (a file or a directory), in a stable order."""
-    files: list[Path] = []
-    problems = []
-    for path in paths:
-        if path.is_file():
-            files.append(path)
-        elif path.is_dir():
-            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-            if not found:
-                problems.append(f"{path}: 目录中没有 .yaml 文件。")
-            files += found
-        else:
-            problems.append(f"{path}: 找不到这个文件或目录。")
-    if problems:
-        raise ContentError(problems)
-    return files
-
-
-def load_deck(paths: Sequence[Path] | None = None) -> Deck:
-    """Load and validate every YAML file under ``paths``; ContentError lists all problems."""
-    if paths is None:
-        paths = content_paths()
-    files = deck_files(paths)
-    builder = _DeckBuilder()
-    for file in files:
-        builder.add_file(file)
-    return builder.finish()
-
-
-# --- topics -----------------------------------------------------------------
-
-
-def _fold(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).strip().casefold()
-
-
-def resolve_topic(deck: Deck, name: str) -> Topic:
-    """The topic called ``name`` or one of its aliases; TopicError with a suggestion otherwise."""
-    wanted = _fold(name)
-    for topic in deck.topics:
-        if wanted == _fold(topic.name) or wanted in {_fold(a) for a in topic.aliases}:
-            return topic
-    names = [topic.name for topic in deck.topics]
-    known = {_fold(n): topic.name for topic in deck.topics for n in (topic.name, *topic.aliases)}
-    close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.4)
-    hint = f"您是否要找“{known[close[0]]}”?" if close else ""
-    listing = "、".join(names) if names else "(没有主题)"
-    raise TopicError(f"没有主题“{name}”。{hint}\n可用的主题:{listing}")
-
-
-# --- loading ------------------------------------------------------------------
-
-
-@dataclass
-class _Located:
-    """A parsed YAML document and the line of every key and list element in it."""
-
-    data: object
-    lines: dict[tuple, int]
-
-
-def _parse(file: Path) -> _Located:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError([f"{file}: 不是 UTF-8 编码的文本(第 {exc.start} 字节)。"]) from exc
-    except OSError as exc:
-        raise ContentError([f"{file}: 无法读取:{exc.strerror}。"]) from exc
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return _Located(None, {})
-        lines: dict[tuple, int] = {}
-        problems: list[str] = []
-        _map_lines(node, (), lines, problems, file)
-        if problems:
-            raise ContentError(problems)
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{file}:{mark.line + 1}" if mark else str(file)
-        what = exc.problem or exc.context or "无法解析"
-        raise ContentError([f"{where}: YAML 语法错误:{what}。"]) from exc
-    except yaml.YAMLError as exc:
-        raise ContentError([f"{file}: YAML 语法错误:{exc}。"]) from exc
-    finally:
-        loader.dispose()
-    return _Located(data, lines)
-
-
-def _map_lines(node, path: tuple, lines: dict, problems: list, file: Path) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                problems.append(f"{file}:{line}: 键“{key}”重复出现(第一次在第 {seen[key]} 行)。")
-            seen[key] = line
-            lines[(*path, key)] = line
-            _map_lines(value_node, (*path, key), lines, problems, file)
-            lines[(*path, key)] = line
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            _map_lines(child, (*path, index), lines, problems, file)
-
-
-class _DeckBuilder:
+class DeckBuilder:
     """Collects topics, glossary and items from files, with every problem found."""
 
     def __init__(self) -> None:
@@ -221,15 +96,10 @@ class _DeckBuilder:
         self.problems: list[str] = []
         self.files: list[str] = []
 
-    def add_file(self, file: Path) -> None:
-        try:
-            doc = _parse(file)
-        except ContentError as exc:
-            self.problems += exc.problems
-            return
+    def add_file(self, file: Path, data: object, lines: dict[tuple, int]) -> None:
+        """Check one parsed file (``lines``: the line of every key path) and keep its parts."""
         self.files.append(str(file))
-        file_check = _FileChecker(file, doc.lines, self.problems)
-        data = doc.data
+        file_check = _FileChecker(file, lines, self.problems)
         if data is None:
             self.problems.append(f"{file}:1: 文件是空的。")
             return
@@ -307,7 +177,7 @@ class _DeckBuilder:
         folded: dict[str, str] = {}
         for topic in self.topics.values():
             for name in (topic.name, *topic.aliases):
-                key = _fold(name)
+                key = fold_name(name)
                 if key in folded and folded[key] != topic.name:
                     self.problems.append(
                         f"{self.topic_where.get(topic.name, '?')}: “{name}”同时是主题"
@@ -316,7 +186,7 @@ class _DeckBuilder:
                 folded[key] = topic.name
         for topic, item_id, where in self.uses:
             if topic not in known:
-                alias_of = folded.get(_fold(topic))
+                alias_of = folded.get(fold_name(topic))
                 if alias_of:
                     hint = f"请写主题名“{alias_of}”(“{topic}”是它的别名)。"
                 else:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from studycli.model import Deck
-from studycli.scheduling import MASTERED_STABILITY_DAYS, is_mastered, to_utc
-from studycli.store import Store
+from studycli.deck.model import Deck
+from studycli.memory.scheduling import MASTERED_STABILITY_DAYS, is_mastered, to_utc
+from studycli.memory.store import Store
 
 DELETED = "(已删除)"  # answers of items no longer in the deck are counted under this topic
 NO_TOPIC = "(无主题)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from studycli.model import Deck, Definition
+from studycli.deck.model import Deck, Definition
 from studycli.text import display_term, is_punctuation
 
 

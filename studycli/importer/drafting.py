@@ -2,7 +2,7 @@
 
 Everything drafted is a suggestion for a person to curate (``draft: true``); the rules are
 simple and visible so that what they miss is easy to predict. What a single sentence says
-(a quotation, a definition, a list marker, a figure) is read by ``studycli.sentences``;
+(a quotation, a definition, a list marker, a figure) is read by ``studycli.importer.sentences``;
 this module assembles those readings into items.
 """
 
@@ -12,9 +12,9 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from studycli.cleaning import DAMAGE_MARK, Cleaned, Paragraph
-from studycli.model import Definition, Entry, Fact, Item, ListItem, Quote, Source
-from studycli.sentences import (
+from studycli.deck.model import Definition, Entry, Fact, Item, ListItem, Quote, Source
+from studycli.importer.cleaning import DAMAGE_MARK, Cleaned, Paragraph
+from studycli.importer.sentences import (
     ATTRIBUTION,
     FIGURE,
     NUMERALS,

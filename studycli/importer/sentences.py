@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from studycli.cleaning import DAMAGE_MARK
-from studycli.model import Facet
+from studycli.deck.model import Facet
+from studycli.importer.cleaning import DAMAGE_MARK
 
 NUMERALS = "一二三四五六七八九十"
 _NUMBER = {ch: i for i, ch in enumerate(NUMERALS, start=1)}

@@ -7,7 +7,7 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 
-from studycli.model import Deck, Definition, Facet, Fact, Framework, Item, ListItem
+from studycli.deck.model import Deck, Definition, Facet, Fact, Framework, Item, ListItem
 from studycli.text import answer_key, display_term, is_figure, split_pieces
 
 OPTION_COUNT = 4

@@ -7,9 +7,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from studycli.cards import Flashcard, generate_cards
-from studycli.cloze import BLANK, choose_blank_sets, render_cloze
-from studycli.model import (
+from studycli.deck.model import (
     Deck,
     Definition,
     Fact,
@@ -19,9 +17,12 @@ from studycli.model import (
     Quote,
     Source,
 )
-from studycli.options import OptionPools, pick_options
-from studycli.text import Segments, display_term, is_punctuation, segment_deck, split_pieces
-from studycli.wording import facet_question, facet_stem, is_concept, is_verb_like, term_labels
+from studycli.quiz.cards import Flashcard, generate_cards
+from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze
+from studycli.quiz.options import OptionPools, pick_options
+from studycli.quiz.segments import Segments, segment_deck
+from studycli.quiz.wording import facet_question, facet_stem, is_concept, is_verb_like, term_labels
+from studycli.text import display_term, is_punctuation, split_pieces
 
 __all__ = [
     "KINDS",

@@ -7,13 +7,10 @@ review time are arguments: nothing here reads the clock.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from studycli.store import Store
+from typing import Any
 
 # fsrs.Rating values, repeated here so callers need not import fsrs.
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -102,6 +99,7 @@ class CardUpdate:
     state: int
     stability: float | None
     due: datetime
+    format: int = FSRS_FORMAT
 
 
 def review(
@@ -117,6 +115,18 @@ def review(
     )
     updated, _ = scheduler.review_card(current, fsrs.Rating(rating), review_datetime=at)
     return CardUpdate(updated.to_dict(), int(updated.state), updated.stability, updated.due)
+
+
+def review_answer(answer: Any, card: dict | None, scheduler: Any = None) -> tuple[int, CardUpdate]:
+    """The rating of a recorded answer (its own, or derived from its score) and the card after.
+
+    ``answer`` has question_id, answered_at, score, correct, duration_s and rating (a
+    memory.store.Answer); ``card`` is the stored card in fsrs dict form, None for a new one.
+    """
+    rating = answer.rating
+    if rating is None:
+        rating = rating_for(answer.score, answer.correct, answer.duration_s)
+    return rating, review(card, answer.question_id, rating, answer.answered_at, scheduler)
 
 
 def to_utc(moment: datetime) -> datetime:
@@ -146,18 +156,19 @@ class ReviewPlan:
 
 
 def plan_review(
-    store: Store,
+    cards: Mapping[str, tuple[str, float]],
     question_ids_with_fingerprints: Sequence[tuple[str, str]],
     now: datetime,
     count: int,
 ) -> ReviewPlan:
     """Due questions (due ≤ now, most overdue first), then new ones, at most ``count`` in all.
 
-    A question whose stored fingerprint differs from the current one (its item was edited)
-    counts as new. Questions in the store but not in the list (removed items) are ignored.
+    ``cards`` maps question id → (stored fingerprint, due as Unix seconds), as
+    Store.card_index() gives it. A question whose stored fingerprint differs from the
+    current one (its item was edited) counts as new. Questions in ``cards`` but not in the
+    list (removed items) are ignored.
     """
     now_ts = to_utc(now).timestamp()
-    cards = store.card_index()
     due: list[tuple[float, int, str]] = []
     new: list[str] = []
     for position, (question_id, fingerprint) in enumerate(question_ids_with_fingerprints):

@@ -21,9 +21,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from studycli.cloze import is_blankable
-from studycli.model import Term
-from studycli.questions import LETTERS, Question
+from studycli.deck.model import Term
+from studycli.quiz.cloze import is_blankable
+from studycli.quiz.questions import LETTERS, Question
 from studycli.text import answer_key, is_figure
 
 ORDER_NOTE = "顺序不对"

@@ -1,0 +1,6 @@
+"""The quiz engine: what is asked (questions, cloze blanks, distractors, flashcards),
+the deck's segmentation and its cache, and how an answer is marked.
+
+May import: ``studycli.memory``, ``studycli.deck``, ``studycli.text``, ``studycli.errors``,
+``studycli.paths``. Never typer or rich; jieba only through ``studycli.text``.
+"""
