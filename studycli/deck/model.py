@@ -35,7 +35,7 @@ class Item:
         """The item as plain data, in the YAML schema's shape (``kind`` first)."""
         out: dict = {"id": self.id, "kind": self.kind}
         for f in fields(self):
-            if f.name == "id":
+            if f.name == "id" or (f.name == "aliases" and not getattr(self, f.name)):
                 continue
             out[f.name] = _plain(getattr(self, f.name))
         return out
@@ -43,7 +43,7 @@ class Item:
     @property
     def fingerprint(self) -> str:
         """A hash of the learnable content: changes when the item's wording changes."""
-        data = self.to_dict()
+        data = _without_aliases(self.to_dict())
         for key in ("topics", "source", "draft"):
             data.pop(key, None)
         blob = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -65,6 +65,7 @@ class Facet:
 
     name: str
     text: str
+    aliases: tuple[str, ...] = ()  # other wordings graded as equal to ``text``
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Entry:
     label: str
     text: str
     points: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other wordings graded as equal to ``label``
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Part:
     role: str
     label: str
     text: str = ""
+    aliases: tuple[str, ...] = ()  # other wordings graded as equal to ``label``
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -176,6 +179,8 @@ class Fact(Item):
     text: str
     subject: str | None = None
     figures: tuple[str, ...] = ()
+    # figure -> other wordings graded as equal to it
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def title(self) -> str:
@@ -258,10 +263,24 @@ class Deck:
         return {"items": [item.to_dict() for item in self.items]}
 
 
+def _without_aliases(value):
+    """The data without ``aliases`` keys: adding an accepted wording keeps the progress."""
+    if isinstance(value, dict):
+        return {k: _without_aliases(v) for k, v in value.items() if k != "aliases"}
+    if isinstance(value, list):
+        return [_without_aliases(v) for v in value]
+    return value
+
+
 def _plain(value):
     """Dataclasses and tuples as dicts and lists, for JSON."""
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        # Empty aliases are left out, so decks without them export as before.
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in fields(value)
+            if f.name != "aliases" or getattr(value, f.name)
+        }
     return value

@@ -70,15 +70,32 @@ _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "text": ("str", True),
         "subject": ("str", False),
         "figures": ("strlist", False),
+        "aliases": ("aliasmap", False),
     },
 }
 _NESTED = {
-    "facets": (Facet, {"name": ("str", True), "text": ("str", True)}),
+    "facets": (
+        Facet,
+        {"name": ("str", True), "text": ("str", True), "aliases": ("strlist", False)},
+    ),
     "entries": (
         Entry,
-        {"label": ("str", True), "text": ("str", True), "points": ("strlist", False)},
+        {
+            "label": ("str", True),
+            "text": ("str", True),
+            "points": ("strlist", False),
+            "aliases": ("strlist", False),
+        },
     ),
-    "parts": (Part, {"role": ("str", True), "label": ("str", True), "text": ("str", False)}),
+    "parts": (
+        Part,
+        {
+            "role": ("str", True),
+            "label": ("str", True),
+            "text": ("str", False),
+            "aliases": ("strlist", False),
+        },
+    ),
 }
 
 
@@ -307,10 +324,26 @@ class _FileChecker:
             for figure in values.get("figures") or ():
                 if values.get("text") and figure not in values["text"]:
                     self.fail((*path, "figures"), f"{owner}的 figures“{figure}”不在 text 中。")
+            for figure, _ in values.get("aliases") or ():
+                if figure not in (values.get("figures") or ()):
+                    self.fail((*path, "aliases"), f"{owner}的 aliases“{figure}”不是 figures 之一。")
         if len(self.problems) > before:
             return None
         values = {k: v for k, v in values.items() if v is not None}
         return ITEM_CLASSES[kind](**values)
+
+    def _alias_map(self, path: tuple, value, owner: str):
+        """A fact's ``aliases``: figure → list of other wordings graded as equal."""
+        sub = (*path, "aliases")
+        if not isinstance(value, dict):
+            self.fail(sub, f"{owner}键“aliases”应是映射:figure → 其他说法的列表。")
+            return None
+        out = []
+        for figure in value:
+            names = self.text_list(sub, value, figure, required=True, owner=owner)
+            if names is not None:
+                out.append((str(figure), names))
+        return tuple(out)
 
     def _value(self, path: tuple, raw: dict, key: str, typ: str, required: bool, owner: str):
         if typ == "str":
@@ -322,6 +355,8 @@ class _FileChecker:
             if required:
                 self.fail(path, f"{owner}缺少必填的键“{key}”。")
             return None
+        if typ == "aliasmap":
+            return self._alias_map(path, value, owner)
         if typ == "bool":
             if not isinstance(value, bool):
                 self.fail((*path, key), f"{owner}键“{key}”应是 true 或 false。")

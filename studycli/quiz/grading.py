@@ -1,18 +1,22 @@
-"""Answer comparison: tolerant of form, strict on meaning; partial credit and word feedback.
+"""Grading one answer: forgiving of form, strict on meaning, precise, and it says what was wrong.
 
-Everything is compared in ``answer_key`` form (simplified script, no punctuation or
-spaces, case-folded), with glossary aliases read as their term. No jieba here: the
-word-level feedback uses the words cached on the question.
+Everything is compared in *loose key* form (quiz.matching: simplified script, no
+punctuation or spaces, case-folded, glossary aliases read as their term, 的/和/与/及
+dropped). No jieba here: the word feedback uses the words cached on the question.
 
-Multi-part answers (list entries, several blanks) are matched inside the whole
-answer, so any separator, or none, works; each part is consumed once it is
-found, longest first, so 劳动者 cannot also count inside 劳动者素质. Single answers
-must match whole (only 的/地/得 and a leading 是/就是/即/指 are overlooked), so
-一核两翼 does not pass for 两翼.
-
-Ordered answers (ordered lists, cloze blanks) earn credit for the longest run of
-parts given in the right relative order: all six measures with two swapped score
-5/6, and the note says 顺序不对.
+- A single answer must be a variant — the key, the deck's ``aliases`` and full wording
+  (``Question.accepted``), an answer the user accepted with ``!`` — alone or with only
+  fair words around it: filler, the stem's own words, and the source sentence's words
+  next to the key (``Question.context``); a rival answer (``Question.rivals``) in those
+  words makes it wrong, so 一核两翼 does not pass for 一核.
+- Multi-part answers (list entries, several blanks, a facet's pieces) are found anywhere in
+  the answer, any separator or none, each stretch counted once, longest first. A list entry
+  may also be given by its distinctive words (matching.distinctive_match). What is left
+  over and is an answer of its own counts against the score: ``found / max(parts, found +
+  extras)``, so seven items for five, or 劳动力劳动者… to hedge, is not correct.
+- One blank or one question answered two ways (/, 或) is never correct.
+- Ordered answers earn credit for the longest run in the right order (note 顺序不对).
+- A wrong answer close to the key is named (near_miss): 同音字, 错字, 漏字, 多字, 顺序, 数字.
 """
 
 from __future__ import annotations
@@ -22,13 +26,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from studycli.deck.model import Term
-from studycli.quiz.cloze import is_blankable
+from studycli.quiz import matching
+from studycli.quiz.cloze import BLANK, is_blankable
 from studycli.quiz.questions import LETTERS, Question
 from studycli.text import answer_key, is_figure
 
 ORDER_NOTE = "顺序不对"
-_FILLER = re.compile(r"[的地得]")
-_LEAD = re.compile(r"^(?:答案是|答案|就是|即是|是指|是|即|指|为)")
+ALTERNATIVES_NOTE = "给出了不止一个答案"
+EXTRA_NOTE = "多写了{count}项"
+VARIANT_NOTE = "按你认可过的答案判对"
 
 
 @dataclass(frozen=True)
@@ -49,45 +55,118 @@ class WordMark:
 
 @dataclass(frozen=True)
 class Grade:
-    """The result of grading one answer: score 0..1, right or not, and what was missing."""
+    """The result of grading one answer: score 0..1, right or not, what was missing, and why.
+
+    ``near`` names a near miss (同音字(迁→升)…): the feedback then says 接近, not a bare ✗.
+    """
 
     score: float
     correct: bool
     parts: tuple[PartResult, ...]
     words: tuple[WordMark, ...]
     note: str | None = None
+    near: str | None = None
 
 
-def grade_answer(question: Question, given: str | None, glossary: Sequence[Term] = ()) -> Grade:
-    """Grade ``given`` against the question; an empty or missing answer scores 0."""
+def grade_answer(
+    question: Question,
+    given: str | None,
+    glossary: Sequence[Term] = (),
+    accepted: Sequence[str] = (),
+) -> Grade:
+    """Grade ``given``; ``accepted`` holds answers the user declared right (study variants)."""
     canon = _Canon(glossary)
-    key = canon(answer_key(given or ""))
-    if not key:
+    reading = matching.read_answer(given or "", canon)
+    if not reading.key:
         return _grade(question, [False] * len(question.expected), 0.0, "", canon)
     if question.kind == "choice":
-        return _grade_choice(question, key, canon)
+        return _grade_choice(question, reading, canon)
+    if any(reading.key == matching.key_of(text, canon) for text in accepted):
+        found = [True] * len(question.expected)
+        return _grade(question, found, 1.0, reading.key, canon, VARIANT_NOTE)
     variants = [
-        [canon(answer_key(text)) for text in (part, *_accepted(question, index))]
+        [matching.key_of(text, canon) for text in (part, *_accepted(question, index))]
         for index, part in enumerate(question.expected)
     ]
+    allowed = [question.answer, *question.expected, *question.context]
+    hedged = matching.offers_alternatives(reading.raw, allowed)
+    stem = matching.key_of(question.prompt.replace(BLANK, "\0"), canon)
     if len(variants) == 1:
-        found = _same(key, variants[0])
-        return _grade(question, [found], 1.0 if found else 0.0, key, canon)
-    positions = _find_parts(key, variants)
-    found = [p is not None for p in positions]
-    score = sum(found) / len(found)
-    note = None
-    if question.ordered:
-        in_order = _longest_ordered_run(positions)
-        if in_order < sum(found):
-            note = ORDER_NOTE
-        score = in_order / len(found)
-    return _grade(question, found, score, key, canon, note)
+        return _grade_single(question, reading, variants[0], stem, hedged, canon)
+    return _grade_parts(question, reading, variants, stem, hedged, canon)
 
 
 def _accepted(question: Question, index: int) -> tuple[str, ...]:
-    """Other wordings accepted for part ``index`` (an entry's full text)."""
+    """Other wordings accepted for part ``index`` (an entry's full text, its aliases)."""
     return question.accepted[index] if index < len(question.accepted) else ()
+
+
+def _grade_single(question, reading, variants, stem, hedged, canon) -> Grade:
+    """One expected answer: a variant with only fair words around it, and no hedge."""
+    contexts = [matching.key_of(text, canon) for text in question.context]
+    rivals = [matching.key_of(text, canon) for text in question.rivals]
+    found = matching.whole_match(reading.key, variants, stem=stem, contexts=contexts, rivals=rivals)
+    if found and hedged:
+        return _grade(question, [False], 0.0, reading.key, canon, ALTERNATIVES_NOTE)
+    near = None if found else _near(reading.key, variants)
+    return _grade(question, [found], 1.0 if found else 0.0, reading.key, canon, near=near)
+
+
+def _grade_parts(question, reading, variants, stem, hedged, canon) -> Grade:
+    """Several parts: recall over the parts, less what was added beyond them."""
+    positions, work = matching.consume_parts(reading.key, variants)
+    pieces = matching.leftover_pieces(work, reading.cuts)
+    if question.kind == "list":
+        pieces = _match_distinctive(positions, pieces, variants)
+    found = [p is not None for p in positions]
+    wordings = [
+        w for group, at in zip(variants, positions, strict=True) if at is not None for w in group
+    ]
+    extras = [piece for _, piece in pieces if matching.is_extra(piece, stem, wordings)]
+    hits = sum(found)
+    if question.ordered:
+        hits = matching.longest_ordered_run(positions)
+    score = hits / max(len(found), sum(found) + len(extras))
+    note = None
+    if question.ordered and hits < sum(found):
+        note = ORDER_NOTE
+    elif extras and sum(found) + len(extras) > len(found):
+        note = EXTRA_NOTE.format(count=sum(found) + len(extras) - len(found))
+    if hedged:
+        note = ALTERNATIVES_NOTE
+        score = min(score, (len(found) - 1) / len(found))
+    near = None
+    missing = [v for v, hit in zip(variants, found, strict=True) if not hit]
+    if missing and extras:
+        for piece in extras:
+            near = near or _near(piece, [w for group in missing for w in group])
+    return _grade(question, found, score, reading.key, canon, note, near)
+
+
+def _match_distinctive(positions, pieces, variants):
+    """Give unfound list entries the leftover pieces that name them by distinctive words."""
+    left = []
+    for start, piece in pieces:
+        owners = [
+            index
+            for index, own in enumerate(variants)
+            if positions[index] is None
+            and matching.distinctive_match(
+                piece, own, [v for j, other in enumerate(variants) if j != index for v in other]
+            )
+        ]
+        if len(owners) == 1:
+            positions[owners[0]] = start
+        else:
+            left.append((start, piece))
+    return left
+
+
+def _near(key: str, variants: Sequence[str]) -> str | None:
+    """The near-miss name of a wrong answer (pypinyin is only imported here)."""
+    from studycli.quiz.near_miss import nearest_miss
+
+    return nearest_miss(key, variants)
 
 
 def _grade(
@@ -97,74 +176,47 @@ def _grade(
     key: str,
     canon: _Canon,
     note: str | None = None,
+    near: str | None = None,
 ) -> Grade:
     """Assemble the grade, marking each expected word found or missing in ``key``."""
     parts = tuple(PartResult(part, hit) for part, hit in zip(question.expected, found, strict=True))
     # Grammar words and punctuation say nothing about what was missed: compared are the rest.
     words = tuple(
-        WordMark(word, bool(key) and canon(answer_key(word)) in key)
+        WordMark(word, bool(key) and matching.key_of(word, canon) in key)
         for word in question.answer_words
         if is_blankable(word) or is_figure(word)
     )
     score = min(1.0, max(0.0, score))
-    return Grade(score=score, correct=score == 1.0, parts=parts, words=words, note=note)
+    correct = score == 1.0
+    return Grade(score, correct, parts, words, note, None if correct else near)
 
 
-def _grade_choice(question: Question, key: str, canon: _Canon) -> Grade:
+def _grade_choice(question: Question, reading, canon: _Canon) -> Grade:
     """A choice is answered by its letter (either case, with or without the text) or its text."""
-    options = [canon(answer_key(option)) for option in question.options]
+    options = [matching.key_of(option, canon) for option in question.options]
     letters = LETTERS[: len(options)].casefold()
+    key = reading.key
     chosen = None
     if len(key) == 1 and key in letters:
         chosen = letters.index(key)
-    elif key[0] in letters and key[1:] and _same(key[1:], [options[letters.index(key[0])]]):
+    elif key[0] in letters and key[1:] and key[1:] == options[letters.index(key[0])]:
         chosen = letters.index(key[0])
     elif key in options:
         chosen = options.index(key)
     else:
-        matches = [i for i, option in enumerate(options) if _same(key, [option])]
+        matches = [i for i, option in enumerate(options) if matching.whole_match(key, [option])]
         if len(matches) == 1:
             chosen = matches[0]
     right = question.options.index(question.answer) if question.answer in question.options else -1
-    hit = chosen is not None and chosen == right
+    hedged = matching.offers_alternatives(reading.raw, question.options)
+    hit = chosen is not None and chosen == right and not hedged
     picked_key = options[chosen] if chosen is not None else key
-    note = None if chosen is not None or hit else "没有这个选项"
+    note = None
+    if hedged:
+        note = ALTERNATIVES_NOTE
+    elif chosen is None:
+        note = "没有这个选项"
     return _grade(question, [hit], 1.0 if hit else 0.0, picked_key, canon, note)
-
-
-def _same(key: str, variants: Sequence[str]) -> bool:
-    """A single answer matches whole, overlooking 的/地/得 and a leading 是/就是/指 given."""
-    lead = _LEAD.sub("", key)
-    given = {key, lead, _FILLER.sub("", key), _FILLER.sub("", lead)}
-    return any(v and (v in given or _FILLER.sub("", v) in given) for v in variants)
-
-
-def _find_parts(key: str, variants: Sequence[Sequence[str]]) -> list[int | None]:
-    """Where each part occurs in the answer (None: missing); each stretch counts once."""
-    work = list(key)
-    positions: list[int | None] = [None] * len(variants)
-    order = sorted(
-        range(len(variants)), key=lambda i: -max((len(v) for v in variants[i]), default=0)
-    )
-    for index in order:
-        text = "".join(work)
-        for variant in sorted((v for v in variants[index] if v), key=len, reverse=True):
-            at = text.find(variant)
-            if at >= 0:
-                positions[index] = at
-                work[at : at + len(variant)] = ["\0"] * len(variant)
-                break
-    return positions
-
-
-def _longest_ordered_run(positions: Sequence[int | None]) -> int:
-    """The most parts found in the expected relative order (longest increasing run)."""
-    found = [p for p in positions if p is not None]
-    best: list[int] = []
-    for index, position in enumerate(found):
-        length = 1 + max((best[j] for j in range(index) if found[j] < position), default=0)
-        best.append(length)
-    return max(best, default=0)
 
 
 class _Canon:

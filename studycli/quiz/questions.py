@@ -56,6 +56,10 @@ class Question:
     options: tuple[str, ...] = ()
     # Per expected part, other wordings graded as equal (a list entry's full text).
     accepted: tuple[tuple[str, ...], ...] = ()
+    # For grading (quiz.marking): the source sentences holding the answer, whose words
+    # next to it are fair around it, and rival answers that make it wrong when present.
+    context: tuple[str, ...] = ()
+    rivals: tuple[str, ...] = ()
 
     def display_prompt(self, hint_length: bool = False) -> str:
         """The prompt; with ``hint_length`` each blank shows one □ per missing character."""
@@ -92,6 +96,8 @@ class Question:
             "blanks": list(self.blanks),
             "options": list(self.options),
             "accepted": [list(a) for a in self.accepted],
+            "context": list(self.context),
+            "rivals": list(self.rivals),
             "source": {"article": self.source.article, "section": self.source.section},
             "fingerprint": self.fingerprint,
         }
@@ -119,7 +125,9 @@ def generate_questions(
     out: list[Question] = []
     for item in items:
         out += [q for q in builder.questions(item) if q.kind in wanted]
-    return out
+    from studycli.quiz.marking import add_marking  # grading's data: variants, context, rivals
+
+    return add_marking(deck, out)
 
 
 def pick_questions(questions: Sequence[Question], count: int, rng: random.Random) -> list[Question]:

@@ -1,0 +1,143 @@
+"""What grading needs from the deck, attached to each question when it is generated.
+
+- ``accepted`` grows by the content's ``aliases`` (facets, list entries, framework parts,
+  fact figures): 劳动者 for 劳动力, 劳动资料 for 劳动工具.
+- ``context``: the deck's sentences that hold the answer (for a cloze, the prompt filled
+  in), so the words next to the key in the source are fair around it
+  (以全要素生产率大幅提升为核心标志; 形成经济发展新动能，实现经济高质量发展).
+- ``rivals``: the other answers the same item offers (sibling entries, other roles and
+  facets, other figures; for "which concept" questions the deck's other terms): present
+  in a single answer, they make it wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+
+from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem
+from studycli.quiz.cloze import BLANK
+from studycli.quiz.matching import key_of
+from studycli.text import display_term
+
+MAX_CONTEXTS = 3
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def add_marking(deck: Deck, questions: Sequence) -> list:
+    """The questions with aliases, context sentences and rivals filled in for grading."""
+    sentences = _Sentences(deck)
+    items = {item.id: item for item in deck.items}
+    terms = [display_term(i.term) for i in deck.items if isinstance(i, Definition)]
+    out = []
+    for question in questions:
+        item = items.get(question.item_id)
+        if item is None:
+            out.append(question)
+            continue
+        aliases = _aliases(item)
+        accepted = tuple(
+            tuple(dict.fromkeys((*_own(question, index), *aliases.get(key_of(part), ()))))
+            for index, part in enumerate(question.expected)
+        )
+        if not any(accepted):
+            accepted = question.accepted
+        context: tuple[str, ...] = ()
+        rivals: tuple[str, ...] = ()
+        if len(question.expected) == 1 and question.kind != "choice":
+            context = sentences.holding(question.expected[0])
+            if question.kind == "cloze":
+                context = (question.prompt.replace(BLANK, question.answer, 1), *context)
+            extra = terms if question.id.endswith(":term:meaning") else ()
+            rivals = _rivals(item, question, _answers(item) + [(t,) for t in extra])
+        out.append(dataclasses.replace(question, accepted=accepted, context=context, rivals=rivals))
+    return out
+
+
+def _own(question, index: int) -> tuple[str, ...]:
+    return question.accepted[index] if index < len(question.accepted) else ()
+
+
+def _aliases(item: Item) -> dict[str, tuple[str, ...]]:
+    """Loose key of a wording → the aliases the content declares for it."""
+    table: dict[str, tuple[str, ...]] = {}
+    pairs: list[tuple[str, tuple[str, ...]]] = []
+    if isinstance(item, Definition):
+        pairs = [(f.text, f.aliases) for f in item.facets]
+    elif isinstance(item, ListItem):
+        pairs = [(w, e.aliases) for e in item.entries for w in (e.label, e.text)]
+    elif isinstance(item, Framework):
+        pairs = [(p.label, p.aliases) for p in item.parts]
+    elif isinstance(item, Fact):
+        pairs = list(item.aliases)
+    for wording, names in pairs:
+        if names:
+            table[key_of(wording)] = tuple(names)
+    return table
+
+
+def _answers(item: Item) -> list[tuple[str, ...]]:
+    """The short answers an item offers, in groups that belong together (a facet's name
+    and text, an entry's label and text, a part's role and label): the rivals' pool."""
+    if isinstance(item, Definition):
+        return [(f.name, f.text, *f.aliases) for f in item.facets]
+    if isinstance(item, ListItem):
+        return [(e.label, e.text, *e.aliases) for e in item.entries]
+    if isinstance(item, Framework):
+        return [(p.role, p.label, *p.aliases) for p in item.parts]
+    if isinstance(item, Fact):
+        return [(f,) for f in item.figures]
+    return []
+
+
+def _rivals(item: Item, question, pool: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    """The pool less the answer's own group, what overlaps the answer and what the prompt
+    quotes as its subject."""
+    mine = [key_of(t) for t in (question.expected[0], *_own(question, 0))]
+    quoted = {key_of(q) for q in _QUOTED.findall(question.prompt)}
+    own_names = {key_of(n) for n in _names(item)}
+    out: list[str] = []
+    for group in pool:
+        keys = [key_of(text) for text in group]
+        if any(k in mine for k in keys):
+            continue  # the answer's own facet, entry or part
+        for text, key in zip(group, keys, strict=True):
+            if len(key) < 2 or key in quoted or key in own_names:
+                continue
+            if any(key in m or m in key for m in mine):
+                continue
+            out.append(text)
+    return tuple(dict.fromkeys(out))
+
+
+def _names(item: Item) -> list[str]:
+    """The item's own name (a term, a list's or framework's name): never a rival."""
+    if isinstance(item, Definition):
+        return [item.term, display_term(item.term)]
+    if isinstance(item, (ListItem, Framework)):
+        return [item.name]
+    return []
+
+
+class _Sentences:
+    """The deck's sentences, each with its loose key, for finding where an answer sits."""
+
+    def __init__(self, deck: Deck):
+        seen: dict[str, str] = {}
+        for item in deck.items:
+            for text in item.texts():
+                for sentence in _SENTENCE_END.split(text):
+                    key = key_of(sentence)
+                    if len(key) >= 2:
+                        seen.setdefault(key, sentence.strip())
+        self.keys = list(seen.items())
+
+    def holding(self, answer: str) -> tuple[str, ...]:
+        """Up to MAX_CONTEXTS sentences that hold the answer (not the answer alone)."""
+        wanted = key_of(answer)
+        if len(wanted) < 2:
+            return ()
+        found = [s for key, s in self.keys if wanted in key and key != wanted]
+        return tuple(found[:MAX_CONTEXTS])

@@ -1,0 +1,269 @@
+"""The general marking rules, reusable by every kind: answer form, variants, precision.
+
+An answer is read into ``Reading``: its *loose key* (answer_key form with glossary
+aliases read as their term, then 的/和/与/及/以及 dropped, so 原始创新能力与集成创新能力
+equals 原始创新能力和集成创新能力 and 生产力现代化 equals 生产力的现代化) and the places
+where the user put a separator. Expected wordings go through ``loose`` the same way.
+
+- ``whole_match``: a single answer is right when it is a variant, or a variant with
+  nothing around it but the stem's own words, the source sentence's words next to the
+  key (以…为核心标志, 提升…), and filler (是, 即, 指…), provided no rival answer
+  (a sibling entry, another role, a conflicting term) hides in those words.
+- ``consume_parts``: multi-part answers are found anywhere in the answer, longest
+  first, each stretch counted once; ``leftover_pieces`` is what is left, split at the
+  user's separators, and ``is_extra`` says which of those pieces are answers of their own
+  (7 items for 5, a hedge) and so lower the score.
+- ``distinctive_match``: a list entry may be given by its distinctive words — in the
+  entry's order, with a 2-character stretch no sibling has, covering at least half the
+  label (数智化人才 for 数智化人才队伍; 人才 alone is too little).
+- ``offers_alternatives``: 科技创新/创新, 高科技或高技术 — one blank, two answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from studycli.text import answer_key, compare_key
+
+_CONNECTORS = re.compile(r"以及|[的和与及]")
+_SPLIT = re.compile(r"[\s/／|｜]+")
+# What answer_key drops (text._PUNCT_CHARS after folding): the places a user cuts an answer.
+_CUT = re.compile(r"[,;:?!()。、\"'\-.<>\[\]·]+")
+_ALTERNATIVE = re.compile(r"[/／|｜]|或者|或是|还是|或")
+# Filler a fair marker reads past before or after the key.
+FILLERS = frozenset(
+    "是 即 指 为 以 在 于 乃 了 呢 吧 啊 等 就是 即是 是指 指的是 就是指 答案 答案是 应是 应该是"
+    " 在于 属于 是为 的是 等等".split()
+)
+_MAX_FILLER = max(map(len, FILLERS))
+MIN_STEM_WORD = 2
+
+
+def loose(key: str) -> str:
+    """A key without 的/和/与/及/以及: the grammar words that carry no answer."""
+    return _CONNECTORS.sub("", key)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An answer read for marking: loose key and the key offsets of the user's separators."""
+
+    raw: str
+    key: str
+    cuts: frozenset[int]
+
+
+def read_answer(text: str, canon=lambda key: key) -> Reading:
+    """Split the answer at punctuation and spaces, key each piece, remember where it was cut."""
+    pieces = _CUT.split(compare_key(_SPLIT.sub("、", text or "")))
+    key = ""
+    cuts = set()
+    for piece in pieces:
+        part = loose(canon(answer_key(piece)))
+        if part:
+            if key:
+                cuts.add(len(key))
+            key += part
+    return Reading(text or "", key, frozenset(cuts))
+
+
+def key_of(text: str, canon=lambda key: key) -> str:
+    """The loose key of an expected wording (punctuation, script, aliases, connectors)."""
+    return loose(canon(answer_key(text)))
+
+
+def offers_alternatives(raw: str, allowed: Iterable[str] = ()) -> bool:
+    """True when the answer offers two answers for one (/, |, 或, 还是) the key does not hold."""
+    for match in _ALTERNATIVE.finditer(raw or ""):
+        if not any(match.group() in text for text in allowed):
+            return True
+    return False
+
+
+# --- single answers --------------------------------------------------------------
+
+
+def whole_match(
+    key: str,
+    variants: Sequence[str],
+    *,
+    stem: str = "",
+    contexts: Sequence[str] = (),
+    rivals: Sequence[str] = (),
+) -> bool:
+    """True when ``key`` is a variant, alone or with only fair words around it."""
+    variants = [v for v in variants if v]
+    if not key or not variants:
+        return False
+    if key in variants:
+        return True
+    # The source sentence's own words are as fair as the stem's, wherever they stand.
+    stem = "\0".join((stem, *contexts))
+    for variant in sorted(variants, key=len, reverse=True):
+        start = key.find(variant)
+        while start >= 0:
+            before, after = key[:start], key[start + len(variant) :]
+            if (
+                _fair_before(before, variant, stem, contexts)
+                and _fair_after(after, variant, stem, contexts)
+                and not _holds_rival(before + "\0" + after, variants, rivals)
+            ):
+                return True
+            start = key.find(variant, start + 1)
+    return False
+
+
+def _holds_rival(residue: str, variants: Sequence[str], rivals: Sequence[str]) -> bool:
+    """A rival answer inside the words around the key (一核两翼 for 一核)."""
+    for rival in rivals:
+        if rival and rival in residue and not any(rival in v for v in variants):
+            return True
+    return False
+
+
+def _fair_before(text: str, variant: str, stem: str, contexts: Sequence[str]) -> bool:
+    """The words before the key: the source's words just before it, after stem words/filler."""
+    if not text:
+        return True
+    tails = {""}
+    for context in contexts:
+        at = context.find(variant)
+        while at >= 0:
+            lead = context[:at]
+            tails.update(lead[i:] for i in range(len(lead)))
+            at = context.find(variant, at + 1)
+    for tail in tails:
+        if text.endswith(tail) and _fillable(text[: len(text) - len(tail)], stem):
+            return True
+    return False
+
+
+def _fair_after(text: str, variant: str, stem: str, contexts: Sequence[str]) -> bool:
+    """The words after the key: the source's words just after it, then stem words/filler."""
+    if not text:
+        return True
+    heads = {""}
+    for context in contexts:
+        at = context.find(variant)
+        while at >= 0:
+            rest = context[at + len(variant) :]
+            heads.update(rest[: i + 1] for i in range(len(rest)))
+            at = context.find(variant, at + 1)
+    for head in heads:
+        if text.startswith(head) and _fillable(text[len(head) :], stem):
+            return True
+    return False
+
+
+def _fillable(text: str, stem: str) -> bool:
+    """Whether ``text`` is made only of filler and stem words of two or more characters."""
+    if not text:
+        return True
+    reach = [False] * (len(text) + 1)
+    reach[0] = True
+    for i in range(len(text)):
+        if not reach[i]:
+            continue
+        for j in range(i + 1, len(text) + 1):
+            piece = text[i:j]
+            if piece in FILLERS or (len(piece) >= MIN_STEM_WORD and piece in stem):
+                reach[j] = True
+            elif len(piece) > _MAX_FILLER and piece not in stem:
+                break
+    return reach[-1]
+
+
+# --- multi-part answers -----------------------------------------------------------
+
+
+def consume_parts(key: str, variants: Sequence[Sequence[str]]) -> tuple[list[int | None], str]:
+    """Where each part occurs in ``key`` (None: missing), and the key with found stretches
+    blanked out (``\\0``); the longest parts are looked for first, each stretch counts once."""
+    work = list(key)
+    positions: list[int | None] = [None] * len(variants)
+    order = sorted(
+        range(len(variants)), key=lambda i: -max((len(v) for v in variants[i]), default=0)
+    )
+    for index in order:
+        text = "".join(work)
+        for variant in sorted((v for v in variants[index] if v), key=len, reverse=True):
+            at = text.find(variant)
+            if at >= 0:
+                positions[index] = at
+                work[at : at + len(variant)] = ["\0"] * len(variant)
+                break
+    return positions, "".join(work)
+
+
+def leftover_pieces(work: str, cuts: frozenset[int]) -> list[tuple[int, str]]:
+    """The unconsumed stretches of the answer, split at the user's separators: (start, text)."""
+    pieces: list[tuple[int, str]] = []
+    start = None
+    for i, ch in enumerate(work + "\0"):
+        boundary = ch == "\0" or i in cuts
+        if boundary and start is not None:
+            pieces.append((start, work[start:i]))
+            start = None
+        if ch != "\0" and start is None:
+            start = i
+    return pieces
+
+
+def is_extra(piece: str, stem: str = "", wordings: Sequence[str] = ()) -> bool:
+    """True when a leftover piece is an answer of its own: not filler, not the stem's
+    words, and not words of a found part's fuller wording (大力推进 of 大力推进数字产业化)
+    unless it is a whole wording itself (劳动者 beside 劳动力 is a hedge)."""
+    if len(piece) < MIN_STEM_WORD or _fillable(piece, stem):
+        return False
+    if piece in wordings:
+        return True
+    return not any(piece in wording for wording in wordings)
+
+
+def distinctive_match(piece: str, own: Sequence[str], siblings: Sequence[str]) -> bool:
+    """True when ``piece`` gives an entry by its distinctive words.
+
+    ``own`` holds the entry's loose wordings, label first. The piece must read in order
+    inside one of them, hold a two-character stretch found in the entry but in no
+    sibling, and cover at least half of the label.
+    """
+    label = own[0] if own else ""
+    if len(piece) < MIN_STEM_WORD or not label:
+        return False
+    if not any(_in_order(piece, text) for text in own):
+        return False
+    pairs = {piece[i : i + 2] for i in range(len(piece) - 1)}
+    mine = {p for p in pairs if any(p in text for text in own)}
+    if not any(all(p not in sibling for sibling in siblings) for p in mine):
+        return False
+    return _common_length(piece, label) * 2 >= len(label)
+
+
+def _in_order(piece: str, text: str) -> bool:
+    """Whether every character of ``piece`` appears in ``text`` in the same order."""
+    it = iter(text)
+    return all(ch in it for ch in piece)
+
+
+def _common_length(a: str, b: str) -> int:
+    """Length of the longest common subsequence of two short strings."""
+    row = [0] * (len(b) + 1)
+    for ch in a:
+        prev = 0
+        for j, other in enumerate(b, 1):
+            keep = row[j]
+            row[j] = prev + 1 if ch == other else max(row[j], row[j - 1])
+            prev = keep
+    return row[-1]
+
+
+def longest_ordered_run(positions: Sequence[int | None]) -> int:
+    """The most parts found in the expected relative order (longest increasing run)."""
+    found = [p for p in positions if p is not None]
+    best: list[int] = []
+    for index, position in enumerate(found):
+        length = 1 + max((best[j] for j in range(index) if found[j] < position), default=0)
+        best.append(length)
+    return max(best, default=0)
