@@ -8,14 +8,15 @@ from studycli.cli import (  # noqa: F401  (importing a module registers its comm
     io_cmds,
     progress_cmds,
     quiz_cmds,
+    variants_cmds,
 )
 from studycli.cli.app import app
 
 # `study --help` lists commands in the order a learner meets them, in panels.
 _PANELS = {
     "阅读": ["summary", "topics"],
-    "练习": ["quiz", "cards", "review"],
-    "进度": ["mistakes", "stats", "doctor"],
+    "练习": ["quiz", "cards", "review", "accept"],
+    "进度": ["mistakes", "stats", "variants", "doctor"],
     "题库": ["check", "import", "export"],
 }
 _ORDER = [name for names in _PANELS.values() for name in names]

@@ -88,7 +88,10 @@ class Session:
 
 def run_questions(session: Session, questions: list) -> tuple[list[Outcome], bool, bool]:
     """Ask each question, grade it, save it at once. Returns outcomes, interrupted, input ended."""
+    from studycli.cli.override import HINT as OVERRIDE_HINT
+    from studycli.cli.override import accept_previous, is_override
     from studycli.memory.recording import record_answer
+    from studycli.memory.variants import accepted_answers
     from studycli.quiz.grading import grade_answer
     from studycli.render.quiz import Outcome, render_feedback, render_question
 
@@ -99,11 +102,15 @@ def run_questions(session: Session, questions: list) -> tuple[list[Outcome], boo
             session.show(render_question(question, index, len(questions), session.hint_length))
             started = time.monotonic()
             given = answers.read("你的答案> ")
+            while is_override(given):  # “我答对了”: the previous ✗ was right (cli/override.py)
+                session.show(accept_previous(session, outcomes))
+                given = answers.read("你的答案> ")
             if given is None:
                 return outcomes, False, True
             if not answers.interactive:
                 session.show(f"你的答案> {given}")
-            grade = grade_answer(question, given, session.glossary)
+            accepted = accepted_answers(session.store, question.id)
+            grade = grade_answer(question, given, session.glossary, accepted)
             record_answer(
                 session.store,
                 question_id=question.id,
@@ -120,6 +127,8 @@ def run_questions(session: Session, questions: list) -> tuple[list[Outcome], boo
             )
             outcomes.append(Outcome(question, given, grade.score, grade.correct))
             session.show(render_feedback(question, grade))
+            if not grade.correct and answers.interactive:
+                session.show(OVERRIDE_HINT)
             session.show("")
     except KeyboardInterrupt:
         return outcomes, True, False

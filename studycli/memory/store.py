@@ -58,6 +58,17 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX answers_by_item ON answers (item_id, correct)",
         "CREATE INDEX cards_by_due ON cards (due)",
     ],
+    [  # 3: answers the user declared right ("我答对了"), accepted next time for that question
+        """CREATE TABLE variants (
+            question_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            expected TEXT NOT NULL,
+            added_at REAL NOT NULL,
+            PRIMARY KEY (question_id, answer)
+        )""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -214,6 +225,10 @@ class Store:
                     self._conn.execute("ROLLBACK")
                 raise
 
+    def transaction(self):
+        """A write transaction for the other memory modules (memory.variants)."""
+        return self._transaction()
+
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         """Rows of a read-only query (stats keeps its SQL in memory.stats); errors translated."""
         with self._guard():
@@ -334,6 +349,11 @@ def _apply(answer: Answer, card: dict | None, review: Review) -> tuple[tuple, An
         int(rating), answer.answered_at.timestamp(), answer.duration_s,
     )  # fmt: skip
     return values, update
+
+
+def save_card(conn: sqlite3.Connection, answer: Answer, update: Any, answer_id: int) -> None:
+    """Write the card ``update`` produced for ``answer`` (inside a transaction)."""
+    conn.execute(_UPSERT_CARD, _card_values(answer, update, answer_id))
 
 
 def _card_values(answer: Answer, update: Any, answer_id: int) -> tuple:

@@ -44,12 +44,16 @@ def render_feedback(question, grade) -> RenderableType:
     """✓ for right; otherwise the expected answer, the word comparison and the source."""
     if grade.correct:
         return Text("✓ 正确", style="bold green")
+    near = getattr(grade, "near", None)
     if grade.score > 0:
         head = Text(f"△ 部分正确(得分 {grade.score:.0%})", style="bold yellow")
+    elif near:
+        head = Text("≈ 接近,但不对", style="bold yellow")
     else:
         head = Text("✗ 不对", style="bold red")
-    if grade.note:
-        head.append(f"  {grade.note}", style="yellow")
+    for remark in (grade.note, near and f"{'接近:' if grade.score > 0 else ''}{near}"):
+        if remark:
+            head.append(f"  {remark}", style="yellow")
     letter = question.answer_letter
     answer = f"{letter}. {question.answer}" if letter else question.answer
     lines: list[RenderableType] = [head, Text.assemble(("答案:", "bold"), answer)]
