@@ -119,6 +119,8 @@ def _grade_parts(question, reading, variants, stem, hedged, canon) -> Grade:
     if question.kind == "list":
         pieces = _match_distinctive(positions, pieces, variants)
     found = [p is not None for p in positions]
+    if question.context and pieces:
+        pieces = _drop_fair_edges(pieces, len(reading.key), question, canon)
     wordings = [
         w for group, at in zip(variants, positions, strict=True) if at is not None for w in group
     ]
@@ -141,6 +143,19 @@ def _grade_parts(question, reading, variants, stem, hedged, canon) -> Grade:
         for piece in extras:
             near = near or _near(piece, [w for group in missing for w in group])
     return _grade(question, found, score, reading.key, canon, note, near)
+
+
+def _drop_fair_edges(pieces, length, question, canon):
+    """Leave out a first or last leftover piece that is the source's words around the answer."""
+    whole = matching.key_of(question.answer, canon)
+    contexts = [matching.key_of(text, canon) for text in question.context]
+    kept = list(pieces)
+    if kept and kept[-1][0] + len(kept[-1][1]) == length:
+        if matching.fair_edge(kept[-1][1], whole, contexts, before=False):
+            kept.pop()
+    if kept and kept[0][0] == 0 and matching.fair_edge(kept[0][1], whole, contexts, before=True):
+        kept.pop(0)
+    return kept
 
 
 def _match_distinctive(positions, pieces, variants):

@@ -52,6 +52,8 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
                 context = (question.prompt.replace(BLANK, question.answer, 1), *context)
             extra = terms if question.id.endswith(":term:meaning") else ()
             rivals = _rivals(item, question, _answers(item) + [(t,) for t in extra])
+        elif question.kind != "choice":
+            context = sentences.holding(question.answer)
         out.append(dataclasses.replace(question, accepted=accepted, context=context, rivals=rivals))
     return out
 

@@ -1,7 +1,7 @@
 """The general marking rules, reusable by every kind: answer form, variants, precision.
 
 An answer is read into ``Reading``: its *loose key* (answer_key form with glossary
-aliases read as their term, then 的/和/与/及/以及 dropped, so 原始创新能力与集成创新能力
+aliases read as their term, then 的/地/得/和/与/及/以及 dropped, so 原始创新能力与集成创新能力
 equals 原始创新能力和集成创新能力 and 生产力现代化 equals 生产力的现代化) and the places
 where the user put a separator. Expected wordings go through ``loose`` the same way.
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from studycli.text import answer_key, compare_key
 
-_CONNECTORS = re.compile(r"以及|[的和与及]")
+_CONNECTORS = re.compile(r"以及|[的地得和与及]")
 _SPLIT = re.compile(r"[\s/／|｜]+")
 # What answer_key drops (text._PUNCT_CHARS after folding): the places a user cuts an answer.
 _CUT = re.compile(r"[,;:?!()。、\"'\-.<>\[\]·]+")
@@ -39,6 +39,8 @@ FILLERS = frozenset(
 )
 _MAX_FILLER = max(map(len, FILLERS))
 MIN_STEM_WORD = 2
+# Labels shorter than this are names, given whole or not at all.
+MIN_DISTINCTIVE_LABEL = 6
 
 
 def loose(key: str) -> str:
@@ -99,14 +101,16 @@ def whole_match(
         return False
     if key in variants:
         return True
-    # The source sentence's own words are as fair as the stem's, wherever they stand.
-    stem = "\0".join((stem, *contexts))
+    # Before the key, the source sentence's words are as fair as the stem's wherever they
+    # stand (提升原始创新能力… for …的进一步提升); after it, only those right next to it, so
+    # 质变和量变 does not pass for 质变 because 量变 follows somewhere in the article.
+    lead_stem = "\0".join((stem, *contexts))
     for variant in sorted(variants, key=len, reverse=True):
         start = key.find(variant)
         while start >= 0:
             before, after = key[:start], key[start + len(variant) :]
             if (
-                _fair_before(before, variant, stem, contexts)
+                _fair_before(before, variant, lead_stem, contexts)
                 and _fair_after(after, variant, stem, contexts)
                 and not _holds_rival(before + "\0" + after, variants, rivals)
             ):
@@ -211,6 +215,14 @@ def leftover_pieces(work: str, cuts: frozenset[int]) -> list[tuple[int, str]]:
     return pieces
 
 
+def fair_edge(piece: str, whole: str, contexts: Sequence[str], *, before: bool) -> bool:
+    """True when a piece before (or after) a whole multi-part answer is the source's own
+    words next to it: 具有高科技、高效能、高质量特征."""
+    if before:
+        return _fair_before(piece, whole, "", contexts)
+    return _fair_after(piece, whole, "", contexts)
+
+
 def is_extra(piece: str, stem: str = "", wordings: Sequence[str] = ()) -> bool:
     """True when a leftover piece is an answer of its own: not filler, not the stem's
     words, and not words of a found part's fuller wording (大力推进 of 大力推进数字产业化)
@@ -230,8 +242,8 @@ def distinctive_match(piece: str, own: Sequence[str], siblings: Sequence[str]) -
     sibling, and cover at least half of the label.
     """
     label = own[0] if own else ""
-    if len(piece) < MIN_STEM_WORD or not label:
-        return False
+    if len(piece) < MIN_STEM_WORD or len(label) < MIN_DISTINCTIVE_LABEL:
+        return False  # a short label is a name: 数据中心 is not 大数据中心
     if not any(_in_order(piece, text) for text in own):
         return False
     pairs = {piece[i : i + 2] for i in range(len(piece) - 1)}

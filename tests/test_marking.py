@@ -1,0 +1,64 @@
+"""The marking test set (tests/marking_cases.yaml): the shipped deck's questions, answers
+judged as a fair marker would — accepts and rejects, every kind."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+
+from studycli.deck.loader import load_deck
+from studycli.quiz.grading import grade_answer
+from studycli.quiz.questions import LETTERS, generate_questions
+
+CASES = yaml.safe_load((Path(__file__).with_name("marking_cases.yaml")).read_text("utf-8"))
+ROWS = [
+    (case["id"], answer, verdict)
+    for case in CASES
+    for verdict in ("right", "wrong")
+    for answer in case.get(verdict, [])
+]
+
+
+@pytest.fixture(scope="module")
+def deck_questions():
+    """The shipped deck and its questions by id (options ordered by random.Random(0))."""
+    deck = load_deck()
+    questions = generate_questions(deck, deck.items, rng=random.Random(0))
+    return deck, {q.id: q for q in questions}
+
+
+def resolve(question, answer: str) -> str:
+    """Turn a choice token (@letter, @wrong-letter …) into the answer it stands for."""
+    if not answer.startswith("@"):
+        return answer
+    right = question.options.index(question.answer)
+    wrong = next(i for i in range(len(question.options)) if i != right)
+    return {
+        "@letter": LETTERS[right],
+        "@letter-lower": LETTERS[right].lower(),
+        "@letter+text": f"{LETTERS[right]}. {question.answer}",
+        "@wrong-letter": LETTERS[wrong],
+        "@wrong-text": question.options[wrong],
+    }[answer]
+
+
+def test_the_set_is_large_and_covers_every_kind(deck_questions):
+    """At least 150 cases, both verdicts, every question kind, every question known."""
+    _, by_id = deck_questions
+    assert len(ROWS) >= 150
+    assert {verdict for _, _, verdict in ROWS} == {"right", "wrong"}
+    missing = sorted({qid for qid, _, _ in ROWS if qid not in by_id})
+    assert not missing, f"questions no longer generated: {missing}"
+    assert {by_id[qid].kind for qid, _, _ in ROWS} == {"cloze", "choice", "list", "term"}
+
+
+@pytest.mark.parametrize(("qid", "answer", "verdict"), ROWS, ids=[f"{q}|{a}" for q, a, _ in ROWS])
+def test_fair_marker_verdict(deck_questions, qid, answer, verdict):
+    """The grader agrees with the fair marker's verdict on this answer."""
+    deck, by_id = deck_questions
+    question = by_id[qid]
+    result = grade_answer(question, resolve(question, answer), deck.glossary)
+    assert result.correct == (verdict == "right"), (result.score, result.note, question.answer)
