@@ -314,3 +314,140 @@ def test_removing_an_entry_lowers_the_score(question, data):
     missing = data.draw(st.integers(0, len(question.expected) - 1))
     kept = [p for i, p in enumerate(question.expected) if i != missing]
     assert grade(question, "、".join(kept)).score < grade(question, question.answer).score
+
+
+# --- issue 12: precision, fair variants, named near misses ---------------------------
+
+FIVE = make("list", ("科技创新", "产业创新", "发展方式创新", "体制机制创新", "人才工作机制创新"),
+            ordered=True)  # fmt: skip
+ONE_CORE = make(
+    "term",
+    ("一核",),
+    prompt="“产业升级”在“一核两翼”中属于哪一部分?",
+    rivals=("两翼", "科技创新发展", "人力资本跃升"),
+)
+MARK_IN_SOURCE = make(
+    "term",
+    ("全要素生产率大幅提升",),
+    prompt="新质生产力的核心标志是什么?",
+    context=("它以劳动者、劳动资料、劳动对象及其优化组合的跃升为基本内涵，"
+             "以全要素生产率大幅提升为核心标志，特点是创新。",),
+)  # fmt: skip
+SIX = make(
+    "list",
+    ("培育数据、算力等要素", "数智化人才队伍", "关键核心技术创新"),
+    ordered=True,
+    accepted=(
+        ("加快培育发展数据、算力等新质生产力要素",),
+        ("加快打造一支高层次、高质量的数智化人才队伍",),
+        ("大力推进科技创新特别是关键核心技术的创新及其应用",),
+    ),
+)
+
+
+def test_parts_beyond_those_asked_lower_the_score():
+    """Seven items for five is not correct: 5/7, and the note says what was added."""
+    extra = "、".join([*FIVE.expected, "制度创新", "理论创新"])
+    result = grade(FIVE, extra)
+    assert not result.correct
+    assert result.score == pytest.approx(5 / 7)
+    assert result.note == "多写了2项"
+
+
+def test_both_terminologies_to_hedge_is_not_correct():
+    """劳动力劳动者劳动工具劳动资料劳动对象 for three parts with aliases: 3/5."""
+    q = make(
+        "list",
+        ("劳动力", "劳动工具", "劳动对象"),
+        accepted=(("劳动者",), ("劳动资料",), ()),
+    )
+    assert grade(q, "劳动者、劳动资料、劳动对象").correct
+    hedge = grade(q, "劳动力劳动者劳动工具劳动资料劳动对象")
+    assert not hedge.correct and hedge.score == pytest.approx(3 / 5)
+
+
+def test_alternatives_for_one_blank_are_not_correct():
+    """科技创新/创新 or 高科技或高技术 offers two answers for one: never correct."""
+    assert not grade(CLOZE, "高科技/高技术、高效能、高质量").correct
+    result = grade(FEATURES, "高科技或高技术、高效能、高质量")
+    assert not result.correct and result.note == "给出了不止一个答案"
+    assert not grade(WINGS, "两翼/一核").correct
+    assert not grade(CHOICE, "B或C").correct
+
+
+def test_a_rival_in_a_single_answer_makes_it_wrong():
+    """一核两翼 for 一核 is wrong (两翼, in the stem, is a rival); 属于一核 is right."""
+    assert grade(ONE_CORE, "属于一核").correct
+    assert grade(ONE_CORE, "一核").correct
+    assert not grade(ONE_CORE, "一核两翼").correct
+    assert not grade(ONE_CORE, "一核、人力资本跃升").correct
+
+
+def test_the_source_sentence_words_around_the_key_are_fair():
+    """以…为核心标志 around the key, from the source sentence, is right; other words are not."""
+    assert grade(MARK_IN_SOURCE, "以全要素生产率大幅提升为核心标志").correct
+    assert grade(MARK_IN_SOURCE, "核心标志是全要素生产率大幅提升").correct
+    assert not grade(MARK_IN_SOURCE, "全要素生产率大幅提升和创新驱动").correct
+
+
+def test_grammar_words_differ_for_every_kind():
+    """的/和/与/及 differences are overlooked in single and multi-part answers alike."""
+    q = make("term", ("原始创新能力和集成创新能力",))
+    assert grade(q, "原始创新能力与集成创新能力").correct
+    pair = make("list", ("生产力的现代化", "先进生产力"))
+    assert grade(pair, "生产力现代化、先进生产力").correct
+    figure = make(
+        "cloze", ("生产方式、组织方式和管理方式",), blanks=("生产方式、组织方式和管理方式",)
+    )
+    assert grade(figure, "生产方式、组织方式、管理方式").correct
+
+
+def test_a_list_entry_by_its_distinctive_words():
+    """数智化人才 names 数智化人才队伍; 人才 alone does not; short names stay whole."""
+    assert grade(SIX, "数据算力要素、数智化人才、关键核心技术").correct
+    assert not grade(SIX, "数据算力要素、人才、关键核心技术").correct
+    names = make("list", ("大数据中心", "云计算"))
+    assert not grade(names, "数据中心、云计算").correct
+
+
+def test_near_misses_are_named():
+    """A wrong answer close to the key says how: 同音字, 错字, 漏字, 多字, 顺序, 数字."""
+    cases = {
+        ("能级跃迁", "能级越迁"): "同音字(越→跃)",
+        ("全要素生产率", "全要素生产力"): "错字(力→率)",
+        ("数智化人才队伍", "数智化人队伍"): "漏字(才)",
+        ("高质量发展", "高高质量发展"): "多字(高)",
+        ("科技创新", "创新科技"): "顺序",
+        ("3.05万亿元", "3.5万亿元"): "数字(3.5→3.05)",
+    }
+    for (key, typed), named in cases.items():
+        result = grade(make("term", (key,)), typed)
+        assert not result.correct and result.near == named, (typed, result.near)
+    assert grade(make("term", ("能级跃迁",)), "完全无关的答案").near is None
+    assert grade(make("term", ("能级跃迁",)), "能级跃迁").near is None
+
+
+def test_answers_the_user_accepted_are_right():
+    """An answer the user declared right (study variants) is right for that question."""
+    result = grade_answer(WINGS, "两只翅膀", GLOSSARY, accepted=("两只翅膀",))
+    assert result.correct and result.note == "按你认可过的答案判对"
+    assert not grade_answer(WINGS, "两只翅膀", GLOSSARY).correct
+
+
+def test_pypinyin_only_for_a_near_miss():
+    """Grading a right answer never imports pypinyin; naming a near miss does."""
+    script = (
+        "import sys\n"
+        "from studycli.quiz.grading import grade_answer\n"
+        "from studycli.deck.model import Source\n"
+        "from studycli.quiz.questions import Question\n"
+        "q = Question(id='x:term:a', item_id='x', kind='term', topics=(), prompt='?',"
+        " answer='能级跃迁', expected=('能级跃迁',), answer_words=('能级跃迁',),"
+        " source=Source('a', 'b'), fingerprint='0')\n"
+        "assert grade_answer(q, '能级跃迁').correct\n"
+        "before = 'pypinyin' in sys.modules\n"
+        "assert grade_answer(q, '能级越迁').near\n"
+        "print(before, 'pypinyin' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -85,9 +86,10 @@ def variants(
 
 
 def variants_yaml(rows) -> str:
-    """The variants as YAML: per item, per question, the expected answer and the accepted ones."""
-    import yaml
+    """The variants as YAML: per question, its item, the expected answer and the accepted ones.
 
+    Written by hand (strings as JSON, which YAML reads) because yaml belongs to deck.loader.
+    """
     by_question: dict[str, dict] = {}
     for v in rows:
         entry = by_question.setdefault(
@@ -95,9 +97,14 @@ def variants_yaml(rows) -> str:
             {"question": v.question_id, "item": v.item_id, "expected": v.expected, "aliases": []},
         )
         entry["aliases"].append(v.answer)
-    head = (
-        "# study variants --export:学习者认可的答案。维护者核对后,可把它们写进\n"
-        "# content/ 中对应条目(facet、entry、part 或 figure)的 aliases。\n"
-    )
-    body = yaml.safe_dump(list(by_question.values()), allow_unicode=True, sort_keys=False)
-    return head + body
+    lines = [
+        "# study variants --export:学习者认可的答案。维护者核对后,可把它们写进",
+        "# content/ 中对应条目(facet、entry、part 或 figure)的 aliases。",
+    ]
+    for entry in by_question.values():
+        quote = functools.partial(json.dumps, ensure_ascii=False)
+        lines.append(f"- question: {quote(entry['question'])}")
+        lines.append(f"  item: {quote(entry['item'])}")
+        lines.append(f"  expected: {quote(entry['expected'])}")
+        lines.append(f"  aliases: [{', '.join(map(quote, entry['aliases']))}]")
+    return "\n".join(lines) + "\n"

@@ -108,7 +108,7 @@ def _grade_single(question, reading, variants, stem, hedged, canon) -> Grade:
     found = matching.whole_match(reading.key, variants, stem=stem, contexts=contexts, rivals=rivals)
     if found and hedged:
         return _grade(question, [False], 0.0, reading.key, canon, ALTERNATIVES_NOTE)
-    near = None if found else _near(reading.key, variants)
+    near = None if found else _near(reading.key, variants, (reading.raw, question.answer))
     return _grade(question, [found], 1.0 if found else 0.0, reading.key, canon, near=near)
 
 
@@ -177,11 +177,11 @@ def _match_distinctive(positions, pieces, variants):
     return left
 
 
-def _near(key: str, variants: Sequence[str]) -> str | None:
+def _near(key: str, variants: Sequence[str], shown: tuple[str, str] = ("", "")) -> str | None:
     """The near-miss name of a wrong answer (pypinyin is only imported here)."""
     from studycli.quiz.near_miss import nearest_miss
 
-    return nearest_miss(key, variants)
+    return nearest_miss(key, variants, shown)
 
 
 def _grade(

@@ -35,13 +35,20 @@ def same_sound(a: str, b: str) -> bool:
     return bool(_pinyin(a) & _pinyin(b))
 
 
-def name_near_miss(given: str, expected: str) -> str | None:
-    """How ``given`` misses ``expected`` when it is close, e.g. 同音字(迁→千); else None."""
+def name_near_miss(given: str, expected: str, shown: tuple[str, str] = ("", "")) -> str | None:
+    """How ``given`` misses ``expected`` when it is close, e.g. 同音字(迁→千); else None.
+
+    Both are keys (no punctuation, so 3.05 reads 305); ``shown`` holds the texts as typed
+    and as written, whose numbers keep their decimal point in the message.
+    """
     if not given or not expected or given == expected:
         return None
     numbers_given, numbers_expected = _DIGITS.findall(given), _DIGITS.findall(expected)
     if numbers_expected and numbers_given != numbers_expected:
         if _DIGITS.sub("#", given) == _DIGITS.sub("#", expected):
+            typed, written = (_DIGITS.findall(text) for text in shown)
+            if len(typed) == len(numbers_given) and len(written) == len(numbers_expected):
+                numbers_given, numbers_expected = typed, written
             return f"数字({'、'.join(numbers_given)}→{'、'.join(numbers_expected)})"
     if len(given) == len(expected) and Counter(given) == Counter(expected):
         return "顺序"
@@ -70,13 +77,13 @@ def name_near_miss(given: str, expected: str) -> str | None:
     return "错字、漏字或多字"
 
 
-def nearest_miss(given: str, expected: Sequence[str]) -> str | None:
+def nearest_miss(given: str, expected: Sequence[str], shown: tuple[str, str] = ("", "")):
     """The near-miss name against the closest of several expected wordings, or None."""
     for wording in sorted(
         (w for w in expected if w),
         key=lambda w: -SequenceMatcher(None, given, w, autojunk=False).ratio(),
     ):
-        named = name_near_miss(given, wording)
+        named = name_near_miss(given, wording, shown)
         if named:
             return named
     return None
