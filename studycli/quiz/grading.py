@@ -105,7 +105,14 @@ def _grade_single(question, reading, variants, stem, hedged, canon) -> Grade:
     """One expected answer: a variant with only fair words around it, and no hedge."""
     contexts = [matching.key_of(text, canon) for text in question.context]
     rivals = [matching.key_of(text, canon) for text in question.rivals]
-    found = matching.whole_match(reading.key, variants, stem=stem, contexts=contexts, rivals=rivals)
+    found = matching.whole_match(
+        reading.key,
+        variants,
+        stem=stem,
+        contexts=contexts,
+        rivals=rivals,
+        droppable=question.kind != "cloze",
+    )
     if found and hedged:
         return _grade(question, [False], 0.0, reading.key, canon, ALTERNATIVES_NOTE)
     near = None if found else _near(reading.key, variants, (reading.raw, question.answer))

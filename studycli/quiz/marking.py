@@ -22,6 +22,7 @@ from studycli.quiz.matching import key_of
 from studycli.text import display_term
 
 MAX_CONTEXTS = 3
+MIN_DECK_CONTEXT = 4
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _QUOTED = re.compile(r"“([^”]+)”")
 
@@ -47,13 +48,13 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
         context: tuple[str, ...] = ()
         rivals: tuple[str, ...] = ()
         if len(question.expected) == 1 and question.kind != "choice":
-            context = sentences.holding(question.expected[0])
+            context = sentences.holding(question.expected[0], item.id)
             if question.kind == "cloze":
                 context = (question.prompt.replace(BLANK, question.answer, 1), *context)
             extra = terms if question.id.endswith(":term:meaning") else ()
             rivals = _rivals(item, question, _answers(item) + [(t,) for t in extra])
         elif question.kind != "choice":
-            context = sentences.holding(question.answer)
+            context = sentences.holding(question.answer, item.id)
         out.append(dataclasses.replace(question, accepted=accepted, context=context, rivals=rivals))
     return out
 
@@ -127,19 +128,26 @@ class _Sentences:
     """The deck's sentences, each with its loose key, for finding where an answer sits."""
 
     def __init__(self, deck: Deck):
+        self.by_item: dict[str, list[tuple[str, str]]] = {}
         seen: dict[str, str] = {}
         for item in deck.items:
+            own = self.by_item.setdefault(item.id, [])
             for text in item.texts():
                 for sentence in _SENTENCE_END.split(text):
                     key = key_of(sentence)
                     if len(key) >= 2:
+                        own.append((key, sentence.strip()))
                         seen.setdefault(key, sentence.strip())
         self.keys = list(seen.items())
 
-    def holding(self, answer: str) -> tuple[str, ...]:
-        """Up to MAX_CONTEXTS sentences that hold the answer (not the answer alone)."""
+    def holding(self, answer: str, item_id: str) -> tuple[str, ...]:
+        """Up to MAX_CONTEXTS sentences that hold the answer (not the answer alone): the
+        item's own first; the rest of the deck's only for an answer of MIN_DECK_CONTEXT
+        characters or more (创新 sits next to almost anything somewhere in the deck)."""
         wanted = key_of(answer)
         if len(wanted) < 2:
             return ()
-        found = [s for key, s in self.keys if wanted in key and key != wanted]
-        return tuple(found[:MAX_CONTEXTS])
+        found = [s for key, s in self.by_item.get(item_id, ()) if wanted in key and key != wanted]
+        if not found and len(wanted) >= MIN_DECK_CONTEXT:
+            found = [s for key, s in self.keys if wanted in key and key != wanted]
+        return tuple(dict.fromkeys(found))[:MAX_CONTEXTS]

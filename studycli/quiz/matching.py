@@ -39,6 +39,8 @@ FILLERS = frozenset(
 )
 _MAX_FILLER = max(map(len, FILLERS))
 MIN_STEM_WORD = 2
+# How far after the key a source word may stand and still be moved before it (提升).
+WINDOW = 6
 # Labels shorter than this are names, given whole or not at all.
 MIN_DISTINCTIVE_LABEL = 6
 
@@ -94,6 +96,7 @@ def whole_match(
     stem: str = "",
     contexts: Sequence[str] = (),
     rivals: Sequence[str] = (),
+    droppable: bool = False,
 ) -> bool:
     """True when ``key`` is a variant, alone or with only fair words around it."""
     variants = [v for v in variants if v]
@@ -101,11 +104,18 @@ def whole_match(
         return False
     if key in variants:
         return True
-    # Before the key, the source sentence's words are as fair as the stem's wherever they
-    # stand (提升原始创新能力… for …的进一步提升); after it, only those right next to it, so
-    # 质变和量变 does not pass for 质变 because 量变 follows somewhere in the article.
-    lead_stem = "\0".join((stem, *contexts))
+    # The stem's words may be left out: 重要载体 for 新质生产力的重要载体 when the question
+    # asks about 新质生产力 (not for a cloze, whose stem is the sentence around the blank).
+    for variant in variants:
+        at = variant.find(key)
+        if droppable and at >= 0:
+            if _fillable(variant[:at], stem) and _fillable(variant[at + len(key) :], stem):
+                return True
     for variant in sorted(variants, key=len, reverse=True):
+        # Before the key, the words just after it in the source are fair too (提升原始创新能力
+        # … for …的进一步提升); after it, only the source's words right next to it, so
+        # 质变和量变 does not pass for 质变 because 量变 follows somewhere in the article.
+        lead_stem = "\0".join((stem, *_windows(variant, contexts)))
         start = key.find(variant)
         while start >= 0:
             before, after = key[:start], key[start + len(variant) :]
@@ -117,6 +127,17 @@ def whole_match(
                 return True
             start = key.find(variant, start + 1)
     return False
+
+
+def _windows(variant: str, contexts: Sequence[str]) -> list[str]:
+    """The WINDOW characters after each occurrence of the key in the source sentences."""
+    out = []
+    for context in contexts:
+        at = context.find(variant)
+        while at >= 0:
+            out.append(context[at + len(variant) : at + len(variant) + WINDOW])
+            at = context.find(variant, at + 1)
+    return out
 
 
 def _holds_rival(residue: str, variants: Sequence[str], rivals: Sequence[str]) -> bool:
