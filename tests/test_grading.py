@@ -451,3 +451,18 @@ def test_pypinyin_only_for_a_near_miss():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_feedback_says_near_for_a_named_near_miss():
+    """The feedback head says 接近 and names the error instead of a bare ✗."""
+    from rich.console import Console
+
+    from studycli.render.quiz import render_feedback
+
+    question = make("term", ("能级跃迁",))
+    console = Console(width=80, record=True, color_system=None)
+    console.print(render_feedback(question, grade(question, "能级越迁")))
+    text = console.export_text()
+    assert text.startswith("≈ 接近,但不对  同音字(越→跃)")
+    console.print(render_feedback(question, grade(question, "毫不相干")))
+    assert "✗ 不对" in console.export_text()
