@@ -372,6 +372,7 @@ def test_alternatives_for_one_blank_are_not_correct():
     result = grade(FEATURES, "高科技或高技术、高效能、高质量")
     assert not result.correct and result.note == "给出了不止一个答案"
     assert not grade(WINGS, "两翼/一核").correct
+    assert grade(WINGS, "一核或三翼").note == "给出了不止一个答案"
     assert not grade(CHOICE, "B或C").correct
 
 

@@ -113,7 +113,7 @@ def _grade_single(question, reading, variants, stem, hedged, canon) -> Grade:
         rivals=rivals,
         droppable=question.kind != "cloze",
     )
-    if found and hedged:
+    if hedged:  # right or wrong, two answers for one are not an answer
         return _grade(question, [False], 0.0, reading.key, canon, ALTERNATIVES_NOTE)
     near = None if found else _near(reading.key, variants, (reading.raw, question.answer))
     return _grade(question, [found], 1.0 if found else 0.0, reading.key, canon, near=near)
