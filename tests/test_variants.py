@@ -124,3 +124,5 @@ def test_variant_is_stored_once(tmp_path):
         assert not add_variant(store, variant)
         assert list_variants(store) == [variant]
         assert list_variants(store, "other") == []
+        assert accepted_answers(store, "q", "f") == ["说法"]
+        assert accepted_answers(store, "q", "edited") == []  # the item's wording changed

@@ -109,7 +109,7 @@ def run_questions(session: Session, questions: list) -> tuple[list[Outcome], boo
                 return outcomes, False, True
             if not answers.interactive:
                 session.show(f"你的答案> {given}")
-            accepted = accepted_answers(session.store, question.id)
+            accepted = accepted_answers(session.store, question.id, question.fingerprint)
             grade = grade_answer(question, given, session.glossary, accepted)
             record_answer(
                 session.store,

@@ -61,9 +61,15 @@ def list_variants(store: Store, question_id: str | None = None) -> list[Variant]
     return [Variant(q, i, f, a, e, datetime.fromtimestamp(t, UTC)) for q, i, f, a, e, t in rows]
 
 
-def accepted_answers(store: Store, question_id: str) -> list[str]:
-    """The answers accepted for one question, for grading."""
-    return [v.answer for v in list_variants(store, question_id)]
+def accepted_answers(store: Store, question_id: str, fingerprint: str | None = None) -> list[str]:
+    """The answers accepted for one question, for grading; with ``fingerprint``, only those
+    accepted for the item's current wording (an edited item is relearnt, its variants lapse
+    for grading but stay listed and exportable)."""
+    return [
+        v.answer
+        for v in list_variants(store, question_id)
+        if fingerprint is None or v.fingerprint == fingerprint
+    ]
 
 
 @dataclass(frozen=True)
