@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from studycli.cli import (  # noqa: F401  (importing a module registers its commands)
     content_cmds,
+    exam_cmds,
     export_cmds,
     io_cmds,
     progress_cmds,
@@ -15,6 +16,7 @@ from studycli.cli.app import app
 _PANELS = {
     "阅读": ["summary", "topics"],
     "练习": ["quiz", "cards", "review"],
+    "考试": ["exam", "challenge", "plan"],
     "进度": ["mistakes", "stats", "doctor"],
     "题库": ["check", "import", "export"],
 }
