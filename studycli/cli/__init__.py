@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from studycli.cli import (  # noqa: F401  (importing a module registers its commands)
+    challenge_cmds,
     content_cmds,
     exam_cmds,
     export_cmds,
