@@ -8,6 +8,7 @@ from studycli.cli import (  # noqa: F401  (importing a module registers its comm
     exam_cmds,
     export_cmds,
     io_cmds,
+    plan_cmds,
     progress_cmds,
     quiz_cmds,
 )

@@ -46,6 +46,8 @@ class ExamPlan:
     exam_date: date
     retention: float
     new_per_day: int  # as planned when the date was set: the on-track yardstick
+    new_total: int  # questions still new when the date was set
+    reserve: int  # the last days kept for reviewing only
     set_at: datetime
 
 
@@ -109,23 +111,32 @@ def best_challenge(store: Store) -> ChallengeRecord | None:
 def set_exam_plan(store: Store, plan: ExamPlan) -> None:
     """Set (or replace) the exam date and target retention."""
     store.write(
-        "INSERT INTO exam_plan (id, exam_date, retention, new_per_day, set_at)"
-        " VALUES (1,?,?,?,?) ON CONFLICT (id) DO UPDATE SET exam_date = excluded.exam_date,"
-        " retention = excluded.retention, new_per_day = excluded.new_per_day,"
-        " set_at = excluded.set_at",
-        (plan.exam_date.isoformat(), plan.retention, plan.new_per_day, plan.set_at.timestamp()),
+        "INSERT OR REPLACE INTO exam_plan"
+        " (id, exam_date, retention, new_per_day, new_total, reserve, set_at)"
+        " VALUES (1,?,?,?,?,?,?)",
+        (
+            plan.exam_date.isoformat(),
+            plan.retention,
+            plan.new_per_day,
+            plan.new_total,
+            plan.reserve,
+            plan.set_at.timestamp(),
+        ),
     )
 
 
 def exam_plan(store: Store) -> ExamPlan | None:
     """The exam date being prepared for, or None."""
-    rows = store.query("SELECT exam_date, retention, new_per_day, set_at FROM exam_plan")
+    rows = store.query(
+        "SELECT exam_date, retention, new_per_day, new_total, reserve, set_at FROM exam_plan"
+    )
     if not rows:
         return None
-    day, retention, new_per_day, set_at = rows[0]
+    day, retention, new_per_day, new_total, reserve, set_at = rows[0]
     return ExamPlan(
-        date.fromisoformat(day), retention, new_per_day, datetime.fromtimestamp(set_at, UTC)
-    )
+        date.fromisoformat(day), retention, new_per_day, new_total, reserve,
+        datetime.fromtimestamp(set_at, UTC),
+    )  # fmt: skip
 
 
 def clear_exam_plan(store: Store) -> bool:

@@ -84,6 +84,8 @@ MIGRATIONS: list[list[str]] = [
             exam_date TEXT NOT NULL,
             retention REAL NOT NULL,
             new_per_day INTEGER NOT NULL,
+            new_total INTEGER NOT NULL,
+            reserve INTEGER NOT NULL,
             set_at REAL NOT NULL
         )""",
     ],

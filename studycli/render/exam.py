@@ -173,3 +173,53 @@ def _tally_table(title: str, label: str, tallies: Sequence) -> Table:
             f"{_points(tally.earned)}/{tally.points}",
         )
     return table
+
+
+def render_plan(plan, week: int = 7) -> list[RenderableType]:
+    """`study plan`: days left, new and reviews per day, the next days in a table."""
+    parts: list[RenderableType] = [
+        Text(
+            f"考试日期 {plan.exam_date.isoformat()}(还有 {plan.days_left} 天),"
+            f"目标:考试当天每道题记得的把握不低于 {plan.retention:.0%}。",
+            style="bold",
+        ),
+        Text(
+            f"共 {plan.new_total + plan.seen_total} 道题:已学 {plan.seen_total} 道,"
+            f"新题 {plan.new_total} 道。"
+        ),
+    ]
+    if plan.new_total:
+        parts.append(
+            Text(f"每天新学 {plan.new_per_day} 道,前 {plan.learn_days} 天学完;之后只复习。")
+        )
+    else:
+        parts.append(Text("所有题都已学过,只需复习。"))
+    parts.append(
+        Text(
+            f"每天复习约 {plan.reviews_per_day} 道(最多的一天 {plan.reviews_peak} 道),"
+            f"共 {plan.reviews_total} 次。"
+        )
+    )
+    parts.append(Text("study review 会按这个计划出题;考前一周最弱的题先考。", style="dim"))
+    table = Table(title="接下来几天", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for name in ("日期", "新学", "复习"):
+        table.add_column(name, justify="left" if name == "日期" else "right")
+    for load in plan.days[:week]:
+        table.add_row(f"{load.day.month}/{load.day.day}", str(load.new), str(load.reviews))
+    parts.append(table)
+    return parts
+
+
+def render_exam_status(status) -> Text:
+    """The `study stats` line about the exam: days left and whether learning keeps pace."""
+    if status.days_left < 0:
+        return Text(f"考试日期 {status.exam_date.isoformat()} 已过。", style="bold")
+    if status.days_left == 0:
+        return Text("今天就是考试日,祝考试顺利!", style="bold")
+    text = Text(f"距考试({status.exam_date.isoformat()})还有 {status.days_left} 天,", style="bold")
+    if status.on_track:
+        text.append("进度正常", style="bold green")
+    else:
+        text.append("进度落后", style="bold red")
+    text.append(f":已新学 {status.learnt} 道,按计划应有 {status.expected} 道。")
+    return text
