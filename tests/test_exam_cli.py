@@ -286,3 +286,18 @@ def test_shipped_deck_paper_through_the_cli(runner):
     topics = {t for row in data["questions"] for t in row["topics"]}
     assert len(topics) == 12
     assert data["score"] == 0
+
+
+def test_alarm_raises_time_up_and_is_switched_off_after():
+    """The alarm turns SIGALRM into TimeUp inside its block and restores the handler after."""
+    import signal
+
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("no SIGALRM on this platform")
+    before = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(exam_cmds.TimeUp), exam_cmds.alarm_after(3600):
+        signal.raise_signal(signal.SIGALRM)  # the alarm ringing, without waiting for it
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    with exam_cmds.alarm_after(None):
+        assert signal.getsignal(signal.SIGALRM) == before

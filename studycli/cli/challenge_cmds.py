@@ -29,7 +29,7 @@ from studycli.cli.app import (
     select,
     session_clock,
 )
-from studycli.cli.exam_cmds import question_row
+from studycli.cli.exam_cmds import TimeUp, alarm_after, question_row
 from studycli.cli.quiz_cmds import AnswerSource, JsonOpt, SeedOpt
 from studycli.errors import StudyError, UsageError
 
@@ -127,7 +127,14 @@ def challenge(
             out.print(renderable)
 
     def read(prompt: str) -> str | None:
-        given = reader.read(prompt)
+        # On a terminal with the real clock the question ends when its time is up.
+        alarm = seconds + 0.5 if reader.interactive and now is None else None
+        try:
+            with alarm_after(alarm):
+                given = reader.read(prompt)
+        except TimeUp:
+            out.print()
+            return ""
         if given is not None and not reader.interactive:
             show(f"{prompt}{given}")
         return given
@@ -175,7 +182,7 @@ def challenge(
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
     out.print(f"挑战结束({ENDINGS[ended]}):连对 {streak} 题。", markup=False, style="bold")
-    if best_before is None or streak > best_before.streak:
+    if streak and (best_before is None or streak > best_before.streak):
         out.print(f"新纪录!最佳纪录:{best} 题。", markup=False)
     else:
         out.print(f"最佳纪录:{best} 题。", markup=False)

@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 import random
 import secrets
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -38,6 +41,33 @@ from studycli.cli.quiz_cmds import AnswerSource, JsonOpt, SeedOpt
 from studycli.errors import StudyError, UsageError
 
 EXAM_MODE = "exam"
+
+
+class TimeUp(Exception):
+    """Raised by the alarm when the time runs out while the user is at a prompt."""
+
+
+@contextmanager
+def alarm_after(seconds: float | None) -> Iterator[None]:
+    """Raise TimeUp after ``seconds`` of real time, even mid-prompt (None or no SIGALRM: off).
+
+    Only for a real terminal on the real clock: with --now or piped input the clock is
+    checked after each answer instead.
+    """
+    if seconds is None or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def ring(signum, frame):
+        raise TimeUp
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -258,11 +288,17 @@ def _sit(paper, scope: str, deck, json_out: bool, data_dir, now) -> None:
     sitting = Sitting(clock, started + timedelta(minutes=paper.minutes), show)
     with open_store(data_dir) as store:
         show(render_paper_head(paper, scope))
+        # On a terminal with the real clock an alarm submits the paper even mid-prompt.
+        alarm = sitting.remaining() if reader.interactive and now is None else None
         try:
-            if reader.interactive:
-                sit_interactive(paper, sitting, reader.read)
-            else:
-                sit_piped(paper, sitting, reader.read)
+            with alarm_after(alarm):
+                if reader.interactive:
+                    sit_interactive(paper, sitting, reader.read)
+                else:
+                    sit_piped(paper, sitting, reader.read)
+        except TimeUp:
+            sitting.timed_out = True
+            out.print()  # the prompt line the time cut short
         except KeyboardInterrupt:
             err.print("\n已中断:试卷没有提交,作答没有保存。", markup=False)
             raise typer.Exit(130) from None
