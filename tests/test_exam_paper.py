@@ -121,3 +121,18 @@ def test_marking_gives_points_per_section_and_topic(shipped):
     assert sum(t.earned for t in marked.sections()) == marked.score
     assert sum(t.points for t in marked.sections()) == 100
     assert marked.answered == len(qs) - 1
+
+
+def test_a_section_short_of_questions_gets_fewer_points():
+    """Only one list question on a 9-question paper: it is not worth the list section's 15 %."""
+    pool = [fake(f"c{n}", "choice") for n in range(10)] + [
+        fake(f"z{n}", "cloze") for n in range(10)
+    ]
+    pool.append(fake("l0", "list"))
+    paper = compose_paper(pool, 9, random.Random(0))
+    points = {s.name: s.points for s in paper.sections}
+    assert sum(sum(p) for p in points.values()) == 100
+    assert len(points["默写/列举题"]) == 1
+    # Without the adjustment it would be worth 15 / 70 of the paper: 21 points.
+    assert points["默写/列举题"] == (13,)
+    assert points["单选题"] == (10, 10, 10, 10, 9)

@@ -136,7 +136,15 @@ def compose_paper(
     counts = section_counts(count, [spec.share for spec in SECTIONS], capacity)
     picked = _pick(by_section, counts, count, topic_sizes)
     present = [i for i, group in enumerate(picked) if group]
-    section_points = split_evenly(TOTAL_POINTS, [SECTIONS[i].share for i in present])
+    # A section that could not fill its share of the questions gets that much less of the
+    # points, so that one question on a short paper is not worth a fifth of it.
+    shares = [SECTIONS[i].share for i in present]
+    wanted = [max(1, sum(counts) * share / sum(shares)) for share in shares]
+    weights = [
+        share * min(1.0, len(picked[i]) / want)
+        for i, share, want in zip(present, shares, wanted, strict=True)
+    ]
+    section_points = split_evenly(TOTAL_POINTS, weights)
     sections = []
     for number, (index, points) in enumerate(zip(present, section_points, strict=True)):
         spec, chosen = SECTIONS[index], picked[index]
