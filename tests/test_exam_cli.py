@@ -119,6 +119,7 @@ def test_plain_paper_shows_sections_and_the_graded_paper(runner, mini_deck):
     earned = rows[0]["points"]
     assert f"成绩:{earned} / 100 分(作答 3/3 题)" in text
     assert "错题 2 道(已记入错题本):" in text
+    assert "你的答案:不知道" in text and "你的答案:(空白)" in text  # an empty line is an answer
     assert f"正确答案:{rows[2]['answer'] if rows[2]['kind'] != 'choice' else ''}" in text
     assert "出处:" in text
 

@@ -90,7 +90,7 @@ def render_marked(marked) -> list[RenderableType]:
         line.append(question.prompt)
         letter = question.answer_letter
         right = f"{letter}. {question.answer}" if letter else question.answer
-        given = mark.given if mark.given else "(未作答)"
+        given = "(未作答)" if mark.given is None else (mark.given or "(空白)")
         parts += [
             Text(""),
             line,
