@@ -50,9 +50,15 @@ def test_best_run_is_kept_and_shown(runner, mini_deck):
         runner, mini_deck, "--seed", "2", input=f"{rows[0]['answer']}\n{rows[1]['answer']}\n错\n"
     )
     assert first.exit_code == 0
+    assert first.stdout.startswith(
+        f"挑战答题:共 {len(rows)} 题,每题限时 45 秒,答错或超时即结束。还没有纪录。"
+    )
     assert "挑战结束(答错了):连对 2 题。" in first.stdout
     assert "新纪录!最佳纪录:2 题。" in first.stdout
     second = challenge(runner, mini_deck, "--seed", "2", input=f"{rows[0]['answer']}\n错\n")
+    assert second.stdout.startswith(
+        f"挑战答题:共 {len(rows)} 题,每题限时 45 秒,答错或超时即结束。最佳纪录 2 题。"
+    )
     assert "挑战结束(答错了):连对 1 题。\n最佳纪录:2 题。\n" in second.stdout
     data = json.loads(challenge(runner, mini_deck, "--json", "--seed", "2", input="错\n").stdout)
     assert data["streak"] == 0 and data["best"] == 2

@@ -142,7 +142,12 @@ def challenge(
     clock = session_clock(now)
     with open_store(data_dir) as store:
         best_before = best_challenge(store)
-        show(f"挑战答题:共 {len(questions)} 题,每题限时 {seconds} 秒,答错或超时即结束。")
+        record = (
+            f"最佳纪录 {best_before.streak} 题。"
+            if best_before and best_before.streak
+            else "还没有纪录。"
+        )
+        show(f"挑战答题:共 {len(questions)} 题,每题限时 {seconds} 秒,答错或超时即结束。{record}")
         try:
             turns, ended = run_challenge(questions, seconds, clock, read, show)
         except KeyboardInterrupt:
