@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from studycli.cli import (  # noqa: F401  (importing a module registers its commands)
+    challenge_cmds,
     content_cmds,
+    exam_cmds,
     export_cmds,
     io_cmds,
+    plan_cmds,
     progress_cmds,
     quiz_cmds,
     variants_cmds,
@@ -16,6 +19,7 @@ from studycli.cli.app import app
 _PANELS = {
     "阅读": ["summary", "topics"],
     "练习": ["quiz", "cards", "review", "accept"],
+    "考试": ["exam", "challenge", "plan"],
     "进度": ["mistakes", "stats", "variants", "doctor"],
     "题库": ["check", "import", "export"],
 }

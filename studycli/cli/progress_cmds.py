@@ -99,14 +99,22 @@ def stats(
 
     deck = load(content, builtin)
     now, tz = now_and_zone(fixed_now)
+    from studycli.memory.plan import exam_status
+
     with open_store(data_dir) as store:
         figures = compute_stats(store, deck, now, tz)
+        exam = exam_status(store, now, tz)  # days left and on track, once study plan set a date
     if as_json:
-        text = json.dumps(figures.to_json(), ensure_ascii=False, indent=2)
+        data = figures.to_json() | ({"exam": exam.to_json()} if exam else {})
+        text = json.dumps(data, ensure_ascii=False, indent=2)
         out.print(text, markup=False, highlight=False, soft_wrap=True)
         return
     for part in render_stats(figures):
         out.print(part)
+    if exam:
+        from studycli.render.exam import render_exam_status
+
+        out.print(render_exam_status(exam))
 
 
 @app.command()

@@ -22,6 +22,7 @@ from studycli.cli.app import (
     app,
     err,
     load,
+    now_and_zone,
     open_store,
     out,
     select,
@@ -268,6 +269,11 @@ def review(
         plan = plan_review(
             store.card_index(), [(q.id, q.fingerprint) for q in questions], clock(), count
         )
+        # With an exam date set (study plan), the plan decides new count and order.
+        from studycli.memory.plan import follow_exam_plan
+
+        pairs = [(q.id, q.fingerprint) for q in questions]
+        plan = follow_exam_plan(store, plan, pairs, clock(), now_and_zone(now)[1], count)
         chosen = [by_id[qid] for qid in plan.ids]
         (err if json_out else out).print(plan.summary(), markup=False)
         if not chosen:

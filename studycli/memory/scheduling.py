@@ -182,3 +182,73 @@ def plan_review(
     due_ids = [question_id for _, _, question_id in due[:count]]
     new_ids = new[: count - len(due_ids)]
     return ReviewPlan(due_ids, new_ids, due_total=len(due), new_total=len(new))
+
+
+# -- exam planning (memory.plan): the forgetting curve and Good-only review paths --------
+
+
+def retrievability(card: dict | None, at: datetime) -> float:
+    """FSRS's probability of recall at ``at`` for a stored card; 0 for a card never reviewed."""
+    import fsrs
+
+    if card is None:
+        return 0.0
+    return float(default_scheduler().get_card_retrievability(fsrs.Card.from_dict(card), to_utc(at)))
+
+
+def review_path(
+    card: dict | None, question_id: str, start: datetime, until: datetime, retention: float
+) -> list[datetime]:
+    """When a card would be reviewed from ``start`` to ``until`` if every answer were Good.
+
+    The first review is at ``start``; each next one when the card falls due under a
+    scheduler aiming at ``retention`` (no fuzz). Stops at the first due after ``until``, so
+    the card's recall on ``until`` is at least ``retention`` if the path is followed.
+    """
+    import fsrs
+
+    scheduler = _planning_scheduler(retention)
+    current = (
+        fsrs.Card.from_dict(card)
+        if card
+        else fsrs.Card(card_id=card_id_for(question_id), due=to_utc(start))
+    )
+    when, until = to_utc(start), to_utc(until)
+    times: list[datetime] = []
+    while when <= until and len(times) < 100:
+        current, _ = scheduler.review_card(current, fsrs.Rating.Good, review_datetime=when)
+        times.append(when)
+        when = max(current.due, when)
+    return times
+
+
+def recall_falls_below(card: dict, retention: float, start: datetime, until: datetime):
+    """The first whole day from ``start`` to ``until`` on which recall drops below
+    ``retention`` (a datetime), or None if it stays above it until then."""
+    from datetime import timedelta
+
+    if retrievability(card, until) >= retention:
+        return None
+    if retrievability(card, start) < retention:
+        return to_utc(start)
+    low, high = 0, (to_utc(until) - to_utc(start)).days + 1
+    while high - low > 1:  # recall only falls with time: bisect on days
+        middle = (low + high) // 2
+        if retrievability(card, start + timedelta(days=middle)) < retention:
+            high = middle
+        else:
+            low = middle
+    return to_utc(start) + timedelta(days=high)
+
+
+_planning_schedulers: dict[float, Any] = {}
+
+
+def _planning_scheduler(retention: float) -> Any:
+    import fsrs
+
+    if retention not in _planning_schedulers:
+        _planning_schedulers[retention] = fsrs.Scheduler(
+            desired_retention=retention, enable_fuzzing=False
+        )
+    return _planning_schedulers[retention]

@@ -69,6 +69,37 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (question_id, answer)
         )""",
     ],
+    [  # 4: mock papers, challenge runs and the exam plan (memory.history reads and writes them)
+        """CREATE TABLE exams (
+            id INTEGER PRIMARY KEY,
+            taken_at REAL NOT NULL,
+            topic TEXT,
+            seed INTEGER NOT NULL,
+            questions INTEGER NOT NULL,
+            answered INTEGER NOT NULL,
+            score REAL NOT NULL,
+            minutes INTEGER NOT NULL,
+            duration_s REAL,
+            timed_out INTEGER NOT NULL,
+            detail TEXT NOT NULL
+        )""",
+        """CREATE TABLE challenges (
+            id INTEGER PRIMARY KEY,
+            taken_at REAL NOT NULL,
+            streak INTEGER NOT NULL,
+            seconds INTEGER NOT NULL,
+            ended TEXT NOT NULL
+        )""",
+        """CREATE TABLE exam_plan (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            exam_date TEXT NOT NULL,
+            retention REAL NOT NULL,
+            new_per_day INTEGER NOT NULL,
+            new_total INTEGER NOT NULL,
+            reserve INTEGER NOT NULL,
+            set_at REAL NOT NULL
+        )""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -228,6 +259,11 @@ class Store:
     def transaction(self):
         """A write transaction for the other memory modules (memory.variants)."""
         return self._transaction()
+
+    def write(self, sql: str, params: Iterable[Any] = ()) -> int | None:
+        """Run one write statement in its own transaction; the new row's id (memory.history)."""
+        with self._transaction() as conn:
+            return conn.execute(sql, tuple(params)).lastrowid
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         """Rows of a read-only query (stats keeps its SQL in memory.stats); errors translated."""

@@ -1,0 +1,443 @@
+"""Exam day: study exam (a timed mock paper) and study challenge (挑战答题).
+
+Time comes from the session clock (app.session_clock, fixed by --now), read before and after
+each answer: an answer that arrives after the time is up is not accepted and the paper is
+submitted as it stood. Tests drive it with a fake clock.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from studycli.cli.app import (
+    BuiltinOpt,
+    ContentOpt,
+    DataDirOpt,
+    ForceOpt,
+    NowOpt,
+    TopicOpt,
+    app,
+    err,
+    load,
+    now_and_zone,
+    open_store,
+    out,
+    select,
+    session_clock,
+)
+from studycli.cli.quiz_cmds import AnswerSource, JsonOpt, SeedOpt
+from studycli.errors import StudyError, UsageError
+
+EXAM_MODE = "exam"
+
+
+class TimeUp(Exception):
+    """Raised by the alarm when the time runs out while the user is at a prompt."""
+
+
+@contextmanager
+def alarm_after(seconds: float | None) -> Iterator[None]:
+    """Raise TimeUp after ``seconds`` of real time, even mid-prompt (None or no SIGALRM: off).
+
+    Only for a real terminal on the real clock: with --now or piped input the clock is
+    checked after each answer instead.
+    """
+    if seconds is None or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def ring(signum, frame):
+        raise TimeUp
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass
+class Sitting:
+    """Answers being collected for a paper: where to show things and the deadline."""
+
+    clock: object  # () -> aware datetime
+    deadline: datetime
+    show: object  # (renderable) -> None
+    answers: list = field(default_factory=list)
+    timed_out: bool = False
+    ended: bool = False  # input ended before every question was reached
+
+    def remaining(self) -> float:
+        """Seconds left on the paper."""
+        return (self.deadline - self.clock()).total_seconds()
+
+
+def parse_command(raw: str, total: int) -> tuple[str, int | str | None]:
+    """A line typed during a paper: ("goto", n), ("prev"|"next"|"list"|"submit"|"help", None),
+    ("answer", text), or ("bad", message)."""
+    text = raw.strip()
+    if not text.startswith((":", ":")):
+        return "answer", text
+    word = text[1:].strip().lower()
+    if word.isdigit():
+        number = int(word)
+        if not 1 <= number <= total:
+            return "bad", f"没有第 {word} 题:本卷共 {total} 题。"
+        return "goto", number - 1
+    names = {
+        "submit": ("s", "交卷", "submit"),
+        "list": ("l", "列表", "答题卡", "list"),
+        "prev": ("p", "b", "上", "上一题"),
+        "next": ("n", "下", "下一题"),
+        "help": ("h", "?", "?", "帮助", "help"),
+    }
+    for action, words in names.items():
+        if word in words:
+            return action, None
+    return "bad", f"看不懂“{text}”。{_nav_help()}"
+
+
+def _nav_help() -> str:
+    from studycli.render.exam import NAV_HELP
+
+    return NAV_HELP
+
+
+def sit_piped(paper, sitting: Sitting, read) -> None:
+    """One answer per line in question order; stops when time is up or input ends."""
+    from studycli.render.exam import render_exam_question
+
+    entries = paper.entries()
+    for number, section, question, points in entries:
+        if sitting.remaining() <= 0:
+            sitting.timed_out = True
+            return
+        sitting.show(
+            render_exam_question(
+                number, len(entries), section, question, points, sitting.remaining()
+            )
+        )
+        given = read("你的答案> ")
+        if given is None:
+            sitting.ended = True
+            return
+        if sitting.remaining() < 0:
+            sitting.timed_out = True  # this answer came too late
+            return
+        sitting.show(f"你的答案> {given}")
+        sitting.answers.append(given)
+
+
+def sit_interactive(paper, sitting: Sitting, read) -> None:
+    """Numbered navigation: answer, skip, go back to any question, change it, then submit."""
+    from studycli.render.exam import NAV_HELP, render_answer_sheet, render_exam_question
+
+    entries = paper.entries()
+    total = len(entries)
+    answers: list[str | None] = [None] * total
+    sitting.answers = answers
+    sitting.show(NAV_HELP)
+    current = 0
+    confirm = False
+    while True:
+        if sitting.remaining() <= 0:
+            sitting.timed_out = True
+            return
+        if current < total:
+            number, section, question, points = entries[current]
+            sitting.show(
+                render_exam_question(
+                    number, total, section, question, points, sitting.remaining(), answers[current]
+                )
+            )
+            prompt = f"第 {number} 题> "
+        else:
+            sitting.show(render_answer_sheet(answers, sitting.remaining()))
+            prompt = "已到最后一题:输入 :s 交卷,或 :题号 回去修改> "
+        raw = read(prompt)
+        if raw is None:
+            return  # Ctrl-D: submit what there is
+        if sitting.remaining() < 0:
+            sitting.timed_out = True  # typed after the time was up: not accepted
+            return
+        action, value = parse_command(raw, total)
+        if action != "submit":
+            confirm = False
+        if action == "answer":
+            if current >= total:
+                sitting.show("请用 :题号 回到某题修改,或 :s 交卷。")
+                continue
+            if value:
+                answers[current] = value
+            current += 1
+        elif action == "goto":
+            current = value
+        elif action == "prev":
+            current = max(0, current - 1)
+        elif action == "next":
+            current = min(total, current + 1)
+        elif action == "list":
+            sitting.show(render_answer_sheet(answers, sitting.remaining()))
+        elif action == "help":
+            sitting.show(NAV_HELP)
+        elif action == "bad":
+            sitting.show(value)
+        elif action == "submit":
+            left = sum(1 for a in answers if not a)
+            if left and not confirm:
+                sitting.show(f"还有 {left} 题未作答。再输入一次 :s 确认交卷。")
+                confirm = True
+                continue
+            return
+
+
+def _positive(value: int | None, option: str) -> None:
+    if value is not None and value < 1:
+        raise UsageError(f"{option} 必须是正整数,而不是 {value}。")
+
+
+@app.command()
+def exam(
+    topic: TopicOpt = None,
+    count: Annotated[int, typer.Option("--count", "-n", help="题目数量。")] = 20,
+    minutes: Annotated[int, typer.Option("--minutes", "-m", help="限时(分钟)。")] = 30,
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+    print_paper: Annotated[
+        bool, typer.Option("--print", help="不作答,把试卷写成 Markdown(答案另存一个文件)。")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="--print 写入的试卷文件,如 paper.md。"),
+    ] = None,
+    force: ForceOpt = False,
+    history: Annotated[bool, typer.Option("--history", help="列出做过的模拟考试及得分。")] = False,
+    content: ContentOpt = None,
+    builtin: BuiltinOpt = True,
+    data_dir: DataDirOpt = None,
+    now: NowOpt = None,
+) -> None:
+    """模拟考试:按题型分部分、满分 100 分、限时作答,交卷后统一评分。
+
+    作答时不给反馈。终端里可用 :题号 回到任一题修改答案,:s 交卷;标准输入不是终端时
+    每行读一个答案。时间到即自动交卷。每道作答都计入复习进度与错题本。
+    """
+    if history:
+        _show_history(data_dir, now, json_out)
+        return
+    _positive(count, "--count")
+    _positive(minutes, "--minutes")
+    if print_paper and output is None:
+        raise UsageError("--print 需要用 -o 指定试卷文件,例如:study exam --print -o paper.md")
+    from studycli.quiz.paper import PAPER_KINDS, compose_paper
+    from studycli.quiz.questions import KINDS, generate_questions
+
+    deck = load(content, builtin)
+    items, topic_name = select(deck, topic)
+    if seed is None:
+        seed = secrets.randbelow(1_000_000)
+    rng = random.Random(seed)
+    kinds = [kind for kind in PAPER_KINDS if kind in KINDS]
+    questions = generate_questions(deck, items, kinds=kinds, rng=rng)
+    sizes: dict[str, int] = {}
+    for item in items:
+        for name in item.topics:
+            sizes[name] = sizes.get(name, 0) + 1
+    paper = compose_paper(
+        questions, count, rng, seed=seed, minutes=minutes, topic=topic_name, topic_sizes=sizes
+    )
+    if not paper.sections:
+        where = f"主题“{topic_name}”下" if topic_name else "题库中"
+        raise StudyError(f"{where}没有可以组卷的题目。")
+    scope = f"主题“{topic_name}”" if topic_name else "全部主题"
+    if print_paper:
+        _write_paper(paper, scope, output, force)
+        return
+    _sit(paper, scope, deck, json_out, data_dir, now)
+
+
+def _sit(paper, scope: str, deck, json_out: bool, data_dir, now) -> None:
+    """Collect the answers, mark the paper, record every answer and the paper itself."""
+    from studycli.quiz.paper_marking import mark_paper
+    from studycli.render.exam import render_marked, render_paper_head
+
+    reader = AnswerSource()
+    quiet = json_out and not reader.interactive
+    console = err if json_out else out
+
+    def show(renderable) -> None:
+        if not quiet:
+            console.print(renderable)
+
+    clock = session_clock(now)
+    started = clock()
+    sitting = Sitting(clock, started + timedelta(minutes=paper.minutes), show)
+    with open_store(data_dir) as store:
+        show(render_paper_head(paper, scope))
+        # On a terminal with the real clock an alarm submits the paper even mid-prompt.
+        alarm = sitting.remaining() if reader.interactive and now is None else None
+        try:
+            with alarm_after(alarm):
+                if reader.interactive:
+                    sit_interactive(paper, sitting, reader.read)
+                else:
+                    sit_piped(paper, sitting, reader.read)
+        except TimeUp:
+            sitting.timed_out = True
+            out.print()  # the prompt line the time cut short
+        except KeyboardInterrupt:
+            err.print("\n已中断:试卷没有提交,作答没有保存。", markup=False)
+            raise typer.Exit(130) from None
+        submitted = min(clock(), sitting.deadline)
+        marked = mark_paper(paper, sitting.answers, deck.glossary, timed_out=sitting.timed_out)
+        _record(store, paper, marked, submitted, started, scope)
+    if json_out:
+        sys.stdout.write(json.dumps(exam_json(marked), ensure_ascii=False) + "\n")
+    else:
+        for part in render_marked(marked):
+            out.print(part)
+    if sitting.timed_out:
+        err.print(f"时间到:已自动交卷,作答 {marked.answered} 题。", markup=False)
+    elif sitting.ended and marked.answered < len(marked.marks):
+        left = len(marked.marks) - marked.answered
+        err.print(f"输入已结束:已交卷,其余 {left} 题未作答。", markup=False)
+
+
+def _record(store, paper, marked, submitted: datetime, started: datetime, scope: str) -> None:
+    """Every answer given goes to the review log (mode exam), then the paper to the history."""
+    from studycli.memory.history import ExamRecord, save_exam
+    from studycli.memory.recording import record_answer
+
+    for mark in marked.marks:
+        if mark.given is None:
+            continue
+        question = mark.question
+        record_answer(
+            store,
+            question_id=question.id,
+            item_id=question.item_id,
+            fingerprint=question.fingerprint,
+            kind=question.kind,
+            given=mark.given,
+            expected=question.answer,
+            score=mark.grade.score,
+            correct=mark.grade.correct,
+            answered_at=submitted,
+            duration_s=None,
+            mode=EXAM_MODE,
+        )
+    sections = [
+        {"title": t.name, "points": t.points, "earned": t.earned} for t in marked.sections()
+    ]
+    save_exam(
+        store,
+        ExamRecord(
+            taken_at=submitted,
+            topic=paper.topic,
+            seed=paper.seed,
+            questions=len(marked.marks),
+            answered=marked.answered,
+            score=marked.score,
+            minutes=paper.minutes,
+            duration_s=(submitted - started).total_seconds(),
+            timed_out=marked.timed_out,
+            sections=sections,
+        ),
+    )
+
+
+def question_row(question, given: str | None, correct: bool, score: float) -> dict:
+    """A question as the quiz JSON rows give it (options / blanks where the question has them)."""
+    data = question.to_dict()
+    row = {key: data[key] for key in ("id", "item", "kind", "topics", "prompt", "answer")}
+    row["given"] = given
+    row["correct"] = correct
+    row["score"] = round(score, 4)
+    if data["blanks"]:
+        row["blanks"] = data["blanks"]
+    if data["options"]:
+        row["options"] = data["options"]
+    return row
+
+
+def exam_json(marked) -> dict:
+    """The contract: questions (quiz row fields + points), score earned, total 100, sections."""
+    rows = []
+    for mark in marked.marks:
+        row = question_row(mark.question, mark.given, mark.grade.correct, mark.grade.score)
+        row["section"] = mark.section.title
+        row["points"] = mark.points
+        row["earned"] = mark.earned
+        rows.append(row)
+    return {
+        "questions": rows,
+        "score": marked.score,
+        "total": 100,
+        "sections": [
+            {"title": t.name, "questions": t.questions, "points": t.points, "score": t.earned}
+            for t in marked.sections()
+        ],
+        "topics": [
+            {"topic": t.name, "points": t.points, "score": t.earned} for t in marked.topics()
+        ],
+        "seed": marked.paper.seed,
+        "timed_out": marked.timed_out,
+    }
+
+
+def _show_history(data_dir, now, json_out: bool) -> None:
+    from studycli.memory.history import exams
+    from studycli.render.exam import render_history
+
+    moment, tz = now_and_zone(now)
+    with open_store(data_dir) as store:
+        records = exams(store)
+    if json_out:
+        papers = [
+            {
+                "date": r.taken_at.astimezone(tz).isoformat(timespec="seconds"),
+                "topic": r.topic,
+                "score": r.score,
+                "total": 100,
+                "questions": r.questions,
+                "answered": r.answered,
+                "timed_out": r.timed_out,
+                "seed": r.seed,
+            }
+            for r in records
+        ]
+        sys.stdout.write(json.dumps({"papers": papers}, ensure_ascii=False) + "\n")
+        return
+    out.print(render_history(records, moment, tz))
+
+
+def _write_paper(paper, scope: str, output: Path, force: bool) -> None:
+    """Write the paper and, beside it, the answer key with sources."""
+    from studycli.paths import replace_atomically
+    from studycli.render.exam import paper_markdown
+
+    key_path = output.with_name(f"{output.stem}-答案{output.suffix or '.md'}")
+    for path in (output, key_path):
+        if path.exists() and not force:
+            raise UsageError(f"文件 {path} 已存在;加 --force 覆盖。")
+    text, key = paper_markdown(paper, scope)
+    try:
+        for path, body in ((output, text), (key_path, key)):
+            replace_atomically(path, lambda temp, body=body: temp.write_text(body, "utf-8"))
+    except OSError as exc:
+        raise StudyError(f"无法写入 {exc.filename}:{exc.strerror}。") from None
+    out.print(f"试卷已写入 {output},答案与出处已写入 {key_path}。", markup=False, soft_wrap=True)
