@@ -229,5 +229,5 @@ def test_review_json_with_nothing_to_review_is_still_json(runner, tmp_path):
     deck.write_text("topics: [甲]\nitems: []\n", encoding="utf-8")
     result = runner.invoke(app, ["review", "--json", "--no-builtin", "-c", str(deck)], input="")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"questions": [], "correct": 0, "total": 0}
+    assert json.loads(result.stdout) == {"questions": [], "correct": 0, "answered": 0, "total": 0}
     assert result.stderr == "今天到期 0 项,新学 0 项。\n"

@@ -8,10 +8,11 @@ import random
 import secrets
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.text import Text
 
 from studycli.cli.app import (
     BuiltinOpt,
@@ -80,6 +81,9 @@ class Session:
     quiet: bool  # --json: nothing but the JSON object on stdout
     hint_length: bool
     now: object
+    titles: dict = field(default_factory=dict)  # article file → title, for 出处
+    fingerprints: dict | None = None  # item id → fingerprint: "due" counts current items only
+    quit: bool = False  # the learner typed q
 
     def show(self, renderable) -> None:
         if not self.quiet:
@@ -87,63 +91,126 @@ class Session:
 
 
 def run_questions(session: Session, questions: list) -> tuple[list[Outcome], bool, bool]:
-    """Ask each question, grade it, save it at once. Returns outcomes, interrupted, input ended."""
-    from studycli.memory.recording import record_answer
-    from studycli.quiz.grading import grade_answer
-    from studycli.render.quiz import Outcome, render_feedback, render_question
+    """Ask each question, grade it, save it at once. Returns outcomes, interrupted, input ended.
+
+    What else may be typed at the prompt (skip, hint, quit, override) is cli/prompting.py's.
+    """
+    from studycli.render.quiz import render_question
 
     answers = AnswerSource()
     outcomes: list[Outcome] = []
     try:
         for index, question in enumerate(questions, 1):
             session.show(render_question(question, index, len(questions), session.hint_length))
-            started = time.monotonic()
-            given = answers.read("你的答案> ")
-            if given is None:
+            # -- answer prompt (cli/prompting.py): loops until an answer, a skip or a quit --
+            outcome = ask(session, answers, question, outcomes, first=index == 1)
+            if outcome is None:
                 return outcomes, False, True
-            if not answers.interactive:
-                session.show(f"你的答案> {given}")
-            grade = grade_answer(question, given, session.glossary)
-            record_answer(
-                session.store,
-                question_id=question.id,
-                item_id=question.item_id,
-                fingerprint=question.fingerprint,
-                kind=question.kind,
-                given=given,
-                expected=question.answer,
-                score=grade.score,
-                correct=grade.correct,
-                answered_at=session.now(),
-                duration_s=time.monotonic() - started if answers.interactive else None,
-                mode=session.mode,
-            )
-            outcomes.append(Outcome(question, given, grade.score, grade.correct))
-            session.show(render_feedback(question, grade))
+            if outcome.status == "quit":
+                session.quit = True
+                return outcomes, False, False
+            outcomes.append(outcome)
             session.show("")
     except KeyboardInterrupt:
         return outcomes, True, False
     return outcomes, False, False
 
 
+def ask(session: Session, answers: AnswerSource, question, outcomes: list, first: bool):
+    """Read replies to one question until it is answered, skipped or the session ends."""
+    from studycli.cli import prompting
+    from studycli.render.quiz import Outcome
+
+    letters = prompting.option_letters(question)
+    if first and answers.interactive:
+        session.show(Text(prompting.REMINDER, style="dim"))
+    started = time.monotonic()
+    hinted = False
+    while True:
+        given = answers.read("你的答案> ")
+        if given is None:
+            return None
+        if not answers.interactive:
+            session.show(Text(f"你的答案> {given}"))
+        reply = prompting.parse_reply(given, interactive=answers.interactive, letters=letters)
+        if reply.command == prompting.AGAIN:
+            session.show(Text(reply.note, style="yellow"))
+        elif reply.command == prompting.HINT:
+            hinted = True
+            session.show(Text(prompting.make_hint(question), style="cyan"))
+        elif reply.command == prompting.OVERRIDE:
+            session.show(Text(prompting.override_last(session, outcomes), style="yellow"))
+        elif reply.command == prompting.SKIP:
+            session.show(Text("已跳过(不计入错题)。", style="dim"))
+            return Outcome(question, None, 0.0, False, status="skipped")
+        elif reply.command == prompting.QUIT:
+            return Outcome(question, None, 0.0, False, status="quit")
+        else:
+            duration = time.monotonic() - started if answers.interactive else None
+            return grade_and_save(session, question, reply.text, duration, hinted)
+
+
+def grade_and_save(session: Session, question, given: str, duration: float | None, hinted: bool):
+    """Grade one answer, save it with its FSRS rating (capped after a hint), show feedback."""
+    from studycli.cli import prompting
+    from studycli.memory.recording import record_answer
+    from studycli.quiz.grading import grade_answer
+    from studycli.render.quiz import Outcome, render_feedback
+
+    grade = grade_answer(question, given, session.glossary)
+    record_answer(
+        session.store,
+        question_id=question.id,
+        item_id=question.item_id,
+        fingerprint=question.fingerprint,
+        kind=question.kind,
+        given=prompting.given_text(question, given),
+        expected=question.answer,
+        score=grade.score,
+        correct=grade.correct,
+        answered_at=session.now(),
+        duration_s=duration,
+        mode=session.mode,
+        rating=prompting.capped_rating(grade.score, grade.correct, duration, hinted),
+    )
+    session.show(render_feedback(question, grade, session.titles))
+    return Outcome(question, given, grade.score, grade.correct, hinted=hinted)
+
+
 def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tuple) -> None:
-    """Print the score table (or the JSON object) and say what was saved; exit 130 on Ctrl-C."""
+    """Print the score table (or the JSON object), the next step, and what was saved.
+
+    Exit 130 on Ctrl-C (after the table of what was answered).
+    """
     from studycli.render.quiz import render_scores
 
     interrupted, ended = stop
-    saved = len(outcomes)
+    answered = [o for o in outcomes if o.answered]
+    saved = len(answered)
     if session.quiet:
         sys.stdout.write(json.dumps(quiz_json(questions, outcomes), ensure_ascii=False) + "\n")
     elif outcomes:
         if interrupted:
             out.print()  # the terminal's ^C is still on the prompt line
         out.print(render_scores(outcomes, len(questions)))
-    left = len(questions) - saved
+    if not session.quiet and answered:
+        show_next_step(session, sum(not o.correct or o.score < 1 for o in answered))
+    left = len(questions) - len(outcomes)
     if interrupted:
         err.print(f"\n已中断:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
         raise typer.Exit(130)
     if ended and left:
         err.print(f"输入已结束:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
+
+
+def show_next_step(session: Session, new_mistakes: int) -> None:
+    """The line after a session: mistakes to redo and what comes due tomorrow."""
+    from studycli.memory.stats import due_tomorrow
+    from studycli.render.quiz import next_step_line
+
+    now = session.now()
+    due = due_tomorrow(session.store, now, now.astimezone().tzinfo, session.fingerprints)
+    out.print(next_step_line(new_mistakes, due, "study quiz --mistakes"))
 
 
 def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
@@ -154,6 +221,7 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
         data = question.to_dict()
         row = {key: data[key] for key in ("id", "item", "kind", "topics", "prompt", "answer")}
         row["given"] = outcome.given if outcome else None
+        row["skipped"] = bool(outcome and outcome.status == "skipped")
         row["correct"] = outcome.correct if outcome else False
         row["score"] = round(outcome.score, 4) if outcome else 0.0
         if question.kind == "cloze":
@@ -164,8 +232,14 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
     return {
         "questions": rows,
         "correct": sum(o.correct for o in outcomes),
+        "answered": sum(o.answered for o in outcomes),
         "total": len(questions),
     }
+
+
+def deck_fingerprints(deck) -> dict[str, str]:
+    """item id → fingerprint, computed once (a hash per item)."""
+    return {item.id: item.fingerprint for item in deck.items}
 
 
 def all_questions(deck, items, kind: QuestionKind | None, rng: random.Random) -> list:
@@ -229,6 +303,7 @@ def quiz(
                 raise _nothing_to_ask(topic_name, kind)
             chosen = pick_questions(questions, count, rng)
         session = Session(store, deck.glossary, "quiz", json_out, hint_length, session_clock(now))
+        session.titles, session.fingerprints = deck.articles, deck_fingerprints(deck)
         if not json_out:
             scope = f"主题“{topic_name}”" if topic_name else "全部主题"
             out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
@@ -268,6 +343,7 @@ def review(
                 out.print("今天没有要复习的题目。", markup=False)
             return
         session = Session(store, deck.glossary, "review", json_out, hint_length, clock)
+        session.titles, session.fingerprints = deck.articles, deck_fingerprints(deck)
         outcomes, interrupted, ended = run_questions(session, chosen)
         finish(session, chosen, outcomes, (interrupted, ended))
 

@@ -7,6 +7,7 @@ answers given near midnight by an hour; acceptable for a heatmap).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
@@ -36,6 +37,41 @@ def card_rows(store: Store) -> list[CardRow]:
     """Every question's card state (for mastery and due counts)."""
     sql = "SELECT question_id, item_id, fingerprint, state, stability, due FROM cards"
     return [CardRow(*row) for row in store.query(sql)]
+
+
+def end_of_day(now: datetime, tz: tzinfo, days_ahead: int = 0) -> float:
+    """Unix seconds of the local midnight that ends today (+ ``days_ahead`` days)."""
+    today = to_utc(now).astimezone(tz).date()
+    return datetime.combine(today + timedelta(days=days_ahead + 1), time(), tz).timestamp()
+
+
+def due_count(store: Store, until: float, fingerprints: Mapping[str, str] | None = None) -> int:
+    """Cards due before ``until`` (Unix seconds): the one way review, stats and the next-step
+    line count "due". With ``fingerprints`` (item id → current fingerprint) only cards of
+    current, unedited items count.
+    """
+    rows = store.query("SELECT item_id, fingerprint FROM cards WHERE due < ?", (until,))
+    if fingerprints is None:
+        return len(rows)
+    return sum(fingerprints.get(item_id) == fingerprint for item_id, fingerprint in rows)
+
+
+def due_tomorrow(
+    store: Store, now: datetime, tz: tzinfo, fingerprints: Mapping[str, str] | None = None
+) -> int:
+    """Cards that will be due by the end of tomorrow (what tomorrow's review will offer)."""
+    return due_count(store, end_of_day(now, tz, 1), fingerprints)
+
+
+def new_seen_today(store: Store, now: datetime, tz: tzinfo) -> int:
+    """Questions and cards answered for the very first time today (the daily new-item limit)."""
+    start = end_of_day(now, tz, -1)
+    rows = store.query(
+        "SELECT count(*) FROM (SELECT min(answered_at) AS first FROM answers"
+        " GROUP BY question_id) WHERE first >= ?",
+        (start,),
+    )
+    return rows[0][0]
 
 
 def item_tallies(store: Store) -> list[tuple[str, int, int]]:

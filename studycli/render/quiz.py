@@ -22,6 +22,13 @@ class Outcome:
     given: str | None
     score: float
     correct: bool
+    status: str = "answered"  # or "skipped" (Enter / 跳过: not a mistake, not scored)
+    hinted: bool = False
+
+    @property
+    def answered(self) -> bool:
+        """Whether an answer was given and graded (skipped and unreached ones were not)."""
+        return self.status == "answered" and self.given is not None
 
 
 def topic_line(topics: Sequence[str], most: int = 2) -> str:
@@ -40,7 +47,13 @@ def render_question(question, index: int, total: int, hint_length: bool) -> Rend
     return Group(*parts)
 
 
-def render_feedback(question, grade) -> RenderableType:
+def cite(source, titles: dict | None = None) -> str:
+    """出处 with the article's title (declared in the deck) rather than its file name."""
+    title = (titles or {}).get(source.article, source.article)
+    return f"{title} · {source.section}"
+
+
+def render_feedback(question, grade, titles: dict | None = None) -> RenderableType:
     """✓ for right; otherwise the expected answer, the word comparison and the source."""
     if grade.correct:
         return Text("✓ 正确", style="bold green")
@@ -71,33 +84,55 @@ def render_feedback(question, grade) -> RenderableType:
                 words.append(f" [{mark.word}]", style="bold red")
         words.append("  (方括号内为漏掉的词)", style="dim")
         lines.append(words)
-    lines.append(Text(f"出处:{question.source.cite()}", style="dim"))
+    lines.append(Text(f"出处:{cite(question.source, titles)}", style="dim"))
     return Group(*lines)
 
 
-def render_scores(outcomes: Sequence[Outcome], total: int) -> Table:
-    """The closing table: per topic, questions asked, answered right, average score."""
+def render_scores(outcomes: Sequence[Outcome], total: int) -> RenderableType:
+    """The closing table over answered questions only: per topic, answered, right, score.
+
+    Skipped questions and those never reached (q, Ctrl-C, end of input) are not counted as
+    wrong; a line under the table says how many there were.
+    """
+    answered = [o for o in outcomes if o.answered]
     table = Table(title="本次成绩", expand=False)
-    table.add_column("主题", no_wrap=True)
-    table.add_column("题数", justify="right")
+    table.add_column("主题", overflow="fold")
+    table.add_column("答题", justify="right")
     table.add_column("答对", justify="right")
     table.add_column("得分", justify="right")
     by_topic: dict[str, list[Outcome]] = {}
-    for outcome in outcomes:
+    for outcome in answered:
         for topic in outcome.question.topics:
             by_topic.setdefault(topic, []).append(outcome)
     for topic, rows in by_topic.items():
         right = sum(o.correct for o in rows)
         score = sum(o.score for o in rows) / len(rows)
         table.add_row(topic, str(len(rows)), str(right), f"{score:.0%}")
-    right = sum(o.correct for o in outcomes)
-    score = sum(o.score for o in outcomes) / total if total else 0.0
+    right = sum(o.correct for o in answered)
+    score = sum(o.score for o in answered) / len(answered) if answered else 0.0
     table.add_section()
-    table.add_row("合计", str(total), str(right), f"{score:.0%}", style="bold")
-    answered = sum(o.given is not None for o in outcomes)
-    if answered < total:
-        table.caption = f"未作答 {total - answered} 题(按答错计)"
-    return table
+    table.add_row("合计", str(len(answered)), str(right), f"{score:.0%}", style="bold")
+    notes = []
+    skipped = sum(o.status == "skipped" for o in outcomes)
+    if skipped:
+        notes.append(f"跳过 {skipped} 题")
+    unreached = total - len(outcomes)
+    if unreached > 0:
+        notes.append(f"未作答 {unreached} 题")
+    if not notes:
+        return table
+    return Group(table, Text("(" + ",".join(notes) + ",不计入成绩)", style="dim"))
+
+
+def next_step_line(new_mistakes: int, due_tomorrow: int, mistakes_command: str) -> Text:
+    """What to do next: e.g. 3 题进错题本 → study quiz --mistakes · 明天到期 5 项."""
+    parts = []
+    if new_mistakes:
+        parts.append(f"{new_mistakes} 题进错题本 → {mistakes_command}")
+    else:
+        parts.append("本次没有新错题")
+    parts.append(f"明天到期 {due_tomorrow} 项" if due_tomorrow else "明天没有到期的题")
+    return Text("下一步:" + " · ".join(parts), style="bold")
 
 
 def render_card_front(card, index: int, total: int) -> RenderableType:
@@ -106,6 +141,8 @@ def render_card_front(card, index: int, total: int) -> RenderableType:
     return Group(head, Text(card.front, style="bold"))
 
 
-def render_card_back(card) -> RenderableType:
+def render_card_back(card, titles: dict | None = None) -> RenderableType:
     """The back of a flashcard and its source."""
-    return Group(Text(card.back, style="green"), Text(f"出处:{card.source.cite()}", style="dim"))
+    return Group(
+        Text(card.back, style="green"), Text(f"出处:{cite(card.source, titles)}", style="dim")
+    )
