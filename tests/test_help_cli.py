@@ -43,7 +43,7 @@ def test_group_help_lists_commands_in_panels(runner):
     assert result.exit_code == 0
     assert "命令:" in result.stdout and "  练习" in result.stdout
     assert "--version" in result.stdout
-    assert "刷闪卡:看正面,回车翻面" in result.stdout
+    assert "刷闪卡:先到期的,再新的。看正面,回车翻面" in result.stdout
 
 
 def test_metavars_are_words(runner, monkeypatch):
@@ -79,7 +79,8 @@ def test_version(runner):
         (["--bogus"], "错误:没有 --bogus 这个选项。\n用 study -h 查看用法。\n"),
         (
             ["quiz", "--hint-len"],
-            "错误:没有 --hint-len 这个选项。您是否要找 --hint-length?\n用 study quiz -h 查看用法。\n",
+            "错误:没有 --hint-len 这个选项。您是否要找 --hint-length?\n"
+            "用 study quiz -h 查看用法。\n",
         ),
         (["quiz", "--count", "x"], "错误:选项 --count 需要一个整数,而不是“x”。\n"),
         (["quiz", "--count", "0"], "错误:选项 --count 至少为 1,而不是 0。\n"),
@@ -102,7 +103,9 @@ def test_bad_choice_lists_the_choices_with_chinese_names(runner):
     assert result.stderr.startswith("错误:选项 --kind 不接受“foo”:可选 cloze 填空、choice 单选")
 
 
-@pytest.mark.parametrize(("name", "kind"), [("填空", "cloze"), ("单选", "choice"), ("列举", "list")])
+@pytest.mark.parametrize(
+    ("name", "kind"), [("填空", "cloze"), ("单选", "choice"), ("列举", "list")]
+)
 def test_kind_accepts_chinese_names(runner, mini_deck, name, kind):
     """`--kind 填空` means cloze (also as --kind=填空)."""
     for args in (["--kind", name], [f"--kind={name}"]):

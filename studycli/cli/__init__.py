@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from typer.core import TyperCommand
+
 from studycli.cli import (  # noqa: F401  (importing a module registers its commands)
     content_cmds,
     export_cmds,
     io_cmds,
     progress_cmds,
     quiz_cmds,
+    review_cmds,
 )
-from typer.core import TyperCommand
-
 from studycli.cli.app import StudyCommand, app
 
 # `study --help` lists commands in the order a learner meets them, in panels.

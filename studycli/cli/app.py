@@ -73,10 +73,14 @@ class StudyGroup(TyperGroup):
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
-                rows.append((getattr(command, "rich_help_panel", None) or "", name, short_help(command)))
+                rows.append(
+                    (getattr(command, "rich_help_panel", None) or "", name, short_help(command))
+                )
         formatter.write(format_page(ctx, self, rows))
 
-    def make_context(self, info_name: Any, args: list[str], parent: Any = None, **extra: Any) -> Any:
+    def make_context(
+        self, info_name: Any, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except StudyError as exc:

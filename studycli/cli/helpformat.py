@@ -41,7 +41,11 @@ def paragraphs(text: str | None) -> list[str]:
 
 def _default_text(param, shape) -> str:
     default = param.default
-    if callable(default) or default in (None, "", (), []) or not getattr(param, "show_default", True):
+    if (
+        callable(default)
+        or default in (None, "", (), [])
+        or not getattr(param, "show_default", True)
+    ):
         return ""
     if shape.base is bool:
         if param.secondary_opts:

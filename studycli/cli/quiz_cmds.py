@@ -33,8 +33,6 @@ from studycli.errors import StudyError
 if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up path
     from studycli.render.quiz import Outcome
 
-CARD_SCORES = {1: 0.0, 2: 0.5, 3: 1.0, 4: 1.0}
-
 
 class QuestionKind(enum.StrEnum):
     cloze = "cloze"
@@ -237,6 +235,17 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
     }
 
 
+def mistaken_cards(deck, items, wanted_ids: list[str]) -> list:
+    """The flashcards among the 错题本's question ids, newest mistake first."""
+    card_ids = [qid for qid in wanted_ids if ":card:" in qid]
+    if not card_ids:
+        return []
+    from studycli.quiz.questions import generate_cards
+
+    by_id = {card.id: card for card in generate_cards(deck, items)}
+    return [by_id[qid] for qid in card_ids if qid in by_id]
+
+
 def deck_fingerprints(deck) -> dict[str, str]:
     """item id → fingerprint, computed once (a hash per item)."""
     return {item.id: item.fingerprint for item in deck.items}
@@ -290,11 +299,15 @@ def quiz(
     rng = random.Random(seed)
     questions = all_questions(deck, items, kind, rng)
     with open_store(data_dir) as store:
+        redo_cards: list = []
         if mistakes:
             wanted = store.mistake_question_ids()
             by_id = {q.id: q for q in questions}
             chosen = [by_id[qid] for qid in wanted if qid in by_id][:count]
-            if not chosen:
+            # Cards last graded 重来 are mistakes too: redone as cards after the questions.
+            redo_cards = [] if json_out else mistaken_cards(deck, items, wanted)
+            redo_cards = redo_cards[: count - len(chosen)]
+            if not chosen and not redo_cards:
                 raise StudyError("错题本是空的(或其中的题不在所选范围内)。先做几道题吧:study quiz")
         else:
             from studycli.quiz.questions import pick_questions
@@ -306,126 +319,15 @@ def quiz(
         session.titles, session.fingerprints = deck.articles, deck_fingerprints(deck)
         if not json_out:
             scope = f"主题“{topic_name}”" if topic_name else "全部主题"
-            out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
-        outcomes, interrupted, ended = run_questions(session, chosen)
-        finish(session, chosen, outcomes, (interrupted, ended))
-
-
-@app.command()
-def review(
-    topic: TopicOpt = None,
-    count: CountOpt = 20,
-    json_out: JsonOpt = False,
-    hint_length: HintOpt = False,
-    content: ContentOpt = None,
-    builtin: BuiltinOpt = True,
-    data_dir: DataDirOpt = None,
-    now: NowOpt = None,
-) -> None:
-    """间隔复习(FSRS):先考今天到期的题,再学新题。"""
-    from studycli.memory.scheduling import plan_review
-
-    deck = load(content, builtin)
-    items, _ = select(deck, topic)
-    questions = all_questions(deck, items, None, random.Random(0))
-    clock = session_clock(now)
-    by_id = {q.id: q for q in questions}
-    with open_store(data_dir) as store:
-        plan = plan_review(
-            store.card_index(), [(q.id, q.fingerprint) for q in questions], clock(), count
-        )
-        chosen = [by_id[qid] for qid in plan.ids]
-        (err if json_out else out).print(plan.summary(), markup=False)
-        if not chosen:
-            if json_out:  # stdout still carries exactly one JSON object
-                sys.stdout.write(json.dumps(quiz_json([], []), ensure_ascii=False) + "\n")
+            if mistakes:
+                cards_note = f",闪卡 {len(redo_cards)} 张" if redo_cards else ""
+                out.print(f"错题重做:{scope},共 {len(chosen)} 题{cards_note}。", style="bold")
             else:
-                out.print("今天没有要复习的题目。", markup=False)
-            return
-        session = Session(store, deck.glossary, "review", json_out, hint_length, clock)
-        session.titles, session.fingerprints = deck.articles, deck_fingerprints(deck)
-        outcomes, interrupted, ended = run_questions(session, chosen)
-        finish(session, chosen, outcomes, (interrupted, ended))
+                out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
+        outcomes, interrupted, ended = run_questions(session, chosen) if chosen else ([], 0, 0)
+        if redo_cards and not (interrupted or ended or session.quit):
+            from studycli.cli.card_session import run_cards
 
-
-@app.command()
-def cards(
-    topic: TopicOpt = None,
-    count: CountOpt = 10,
-    seed: SeedOpt = None,
-    content: ContentOpt = None,
-    builtin: BuiltinOpt = True,
-    data_dir: DataDirOpt = None,
-    now: NowOpt = None,
-) -> None:
-    """刷闪卡:看正面,回车翻面,再自评 1 重来 / 2 困难 / 3 良好 / 4 简单。
-
-    标准输入不是终端时,每张卡读一行作为自评(1–4 或 again/hard/good/easy)。
-    """
-    from studycli.memory.recording import record_answer
-    from studycli.quiz.questions import generate_cards
-    from studycli.render.quiz import render_card_back, render_card_front
-
-    deck = load(content, builtin)
-    items, _ = select(deck, topic)
-    if seed is None:
-        seed = secrets.randbelow(1_000_000)
-    pool = generate_cards(deck, items)
-    if not pool:
-        raise StudyError("所选范围内没有闪卡。")
-    chosen = random.Random(seed).sample(pool, min(count, len(pool)))
-    clock = session_clock(now)
-    answers = AnswerSource()
-    done = 0
-    with open_store(data_dir) as store:
-        try:
-            for index, card in enumerate(chosen, 1):
-                out.print(render_card_front(card, index, len(chosen)))
-                if answers.interactive and answers.read("(回车翻面)") is None:
-                    break
-                out.print(render_card_back(card))
-                rating = _read_grade(answers)
-                if rating is None:
-                    break
-                record_answer(
-                    store,
-                    question_id=card.id,
-                    item_id=card.item_id,
-                    fingerprint=card.fingerprint,
-                    kind="card",
-                    given=None,
-                    expected=card.back,
-                    score=CARD_SCORES[rating],
-                    correct=rating >= 3,
-                    answered_at=clock(),
-                    duration_s=None,
-                    mode="cards",
-                    rating=rating,
-                )
-                done += 1
-                out.print("")
-        except KeyboardInterrupt:
-            err.print(f"\n已中断:已保存 {done} 张卡的自评。", markup=False)
-            raise typer.Exit(130) from None
-    if done < len(chosen):
-        err.print(f"输入已结束:已保存 {done} 张卡的自评。", markup=False)
-    else:
-        out.print(f"完成 {done} 张卡,已保存。", markup=False)
-
-
-def _read_grade(answers: AnswerSource) -> int | None:
-    """Ask for a 1–4 self-grade until one is understood (Enter means good); None at end of input."""
-    from studycli.memory.scheduling import GOOD, rating_for_grade
-
-    while True:
-        raw = answers.read("自评 1 重来 / 2 困难 / 3 良好 / 4 简单 [3]> ")
-        if raw is None:
-            return None
-        if not raw.strip():
-            return GOOD
-        try:
-            return rating_for_grade(raw)
-        except ValueError:
-            err.print(f"看不懂“{raw.strip()}”:请输入 1、2、3 或 4。", markup=False)
-        if not answers.interactive:
-            return None
+            run_cards(store, redo_cards, session.now, AnswerSource(), deck.articles, "quiz")
+        if chosen:
+            finish(session, chosen, outcomes, (interrupted, ended))

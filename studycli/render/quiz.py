@@ -146,3 +146,20 @@ def render_card_back(card, titles: dict | None = None) -> RenderableType:
     return Group(
         Text(card.back, style="green"), Text(f"出处:{cite(card.source, titles)}", style="dim")
     )
+
+
+def format_interval(span) -> str:
+    """A time until due, short: <10分钟, 5小时, 3天, 2.5个月, 1.2年."""
+    seconds = span.total_seconds()
+    if seconds < 600:
+        return "<10分钟"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}分钟"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}小时"
+    days = round(seconds / 86400)
+    if days < 31:
+        return f"{days}天"
+    if days < 365:
+        return f"{days / 30:.1f}".removesuffix(".0") + "个月"
+    return f"{days / 365:.1f}".removesuffix(".0") + "年"
