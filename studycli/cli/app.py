@@ -20,6 +20,20 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 
+def emit(*renderables: Any) -> None:
+    """Print to stdout, one per line; piped, without the padding Rich adds to tables."""
+    from rich.console import Group
+
+    whole = Group(*renderables)
+    if out.is_terminal:
+        out.print(whole)
+        return
+    with out.capture() as captured:
+        out.print(whole)
+    text = captured.get()
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
+
+
 def print_error(message: str) -> None:
     """Print a user error to stderr, each line of it, without markup."""
     err.print(f"错误:{message}", markup=False, soft_wrap=True, style="bold red")

@@ -235,6 +235,22 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
     }
 
 
+def remember_decks(data_dir, deck, item_ids) -> None:
+    """Note which deck file each item came from (for "(未加载)" in the 错题本)."""
+    from pathlib import Path
+
+    from studycli.memory.settings import remember_origins
+    from studycli.paths import data_dir as resolve_data_dir
+
+    origins = {
+        i: str(Path(deck.where[i].rsplit(":", 1)[0]).resolve()) for i in item_ids if i in deck.where
+    }
+    try:
+        remember_origins(resolve_data_dir(data_dir), origins)
+    except OSError:  # a read-only data dir must not stop a study session
+        pass
+
+
 def mistaken_cards(deck, items, wanted_ids: list[str]) -> list:
     """The flashcards among the 错题本's question ids, newest mistake first."""
     card_ids = [qid for qid in wanted_ids if ":card:" in qid]
@@ -317,6 +333,7 @@ def quiz(
             chosen = pick_questions(questions, count, rng)
         session = Session(store, deck.glossary, "quiz", json_out, hint_length, session_clock(now))
         session.titles, session.fingerprints = deck.articles, deck_fingerprints(deck)
+        remember_decks(data_dir, deck, {q.item_id for q in chosen})
         if not json_out:
             scope = f"主题“{topic_name}”" if topic_name else "全部主题"
             if mistakes:

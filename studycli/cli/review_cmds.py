@@ -37,6 +37,7 @@ from studycli.cli.quiz_cmds import (
     deck_fingerprints,
     finish,
     quiz_json,
+    remember_decks,
     run_questions,
 )
 from studycli.errors import StudyError
@@ -50,18 +51,6 @@ NewOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
-def remember_decks(data_dir, deck, item_ids) -> None:
-    """Note which deck file each item came from (for "(未加载)" in the 错题本 and stats)."""
-    from studycli.memory.settings import remember_origins
-    from studycli.paths import data_dir as resolve_data_dir
-
-    origins = {i: deck.where[i].rsplit(":", 1)[0] for i in item_ids if i in deck.where}
-    try:
-        remember_origins(resolve_data_dir(data_dir), origins)
-    except OSError:  # a read-only data dir must not stop a study session
-        pass
 
 
 @app.command()

@@ -15,7 +15,8 @@ from studycli.deck.model import Deck
 from studycli.memory.scheduling import MASTERED_STABILITY_DAYS, is_mastered, to_utc
 from studycli.memory.store import Store
 
-DELETED = "(已删除)"  # answers of items no longer in the deck are counted under this topic
+NOT_LOADED = "(未加载)"  # answers of items not in the loaded deck are counted under this topic
+DELETED = NOT_LOADED  # the old name
 NO_TOPIC = "(无主题)"
 HEATMAP_WEEKS = 12
 _EPOCH_DAY = date(1970, 1, 1)
@@ -159,8 +160,13 @@ def current_streak(active: set[date], today: date) -> int:
     return streak
 
 
-def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
-    """The statistics at ``now`` (aware), with days in timezone ``tz``."""
+def compute_stats(
+    store: Store, deck: Deck, now: datetime, tz: tzinfo, loaded_only: bool = False
+) -> Stats:
+    """The statistics at ``now`` (aware), with days in timezone ``tz``.
+
+    ``loaded_only`` leaves out answers to items that are not in ``deck`` (another deck's).
+    """
     now = to_utc(now)
     local_now = now.astimezone(tz)
     today = local_now.date()
@@ -178,20 +184,24 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
     for item in deck.items:
         for entry in topics_of(item.id):
             entry.items += 1
+    reviews = 0
     for item_id, answers, correct in item_tallies(store):
+        if loaded_only and item_id not in items:
+            continue
+        reviews += answers
         for entry in topics_of(item_id):
             entry.answers += answers
             entry.correct += correct
 
     # Only cards of current items with the current fingerprint count: edited items relearn.
-    end_of_today = datetime.combine(today + timedelta(days=1), time(), tz).timestamp()
+    end_of_today = end_of_day(now, tz)
     week_end = (now + timedelta(days=7)).timestamp()
     due_today = due_week = 0
     studied: dict[str, bool] = {}  # item id → all its current cards mastered
     for card in card_rows(store):
         if card.fingerprint != fingerprints.get(card.item_id):
             continue
-        due_today += card.due < end_of_today
+        due_today += card.due < end_of_today  # as due_count() counts it
         due_week += card.due <= week_end
         mastered = is_mastered(card.state, card.stability)
         studied[card.item_id] = studied.get(card.item_id, True) and mastered
@@ -216,7 +226,7 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
     ordered += [t for t in topics.values() if t.topic == DELETED]
     return Stats(
         today=today,
-        reviews=store.answers_count(),
+        reviews=reviews,
         streak=streak,
         due_today=due_today,
         due_week=due_week,
