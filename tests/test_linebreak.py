@@ -145,3 +145,15 @@ def test_terminal_summary_keeps_every_text_whole(columns):
     for item in deck.items:
         for text in item_texts(item):
             assert squeeze(text) in flat, (item.id, text)
+
+
+@pytest.mark.parametrize("width", range(12, 30))
+def test_straight_quotes_and_ranges_stay_with_their_text(width):
+    """An ASCII " opens or closes by count and sticks to its text; 1—5 is one unit."""
+    text = '出处:心得体会感悟(1—5) · 感悟5 · 三、"一核两翼"推进新质生产力发展'
+    lines = lines_at(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert any("(1—5)" in line for line in lines)
+    for line in lines:
+        assert not line.endswith('"') or line.count('"') == 2 or line.endswith('翼"')
+        assert not line.startswith('"推')

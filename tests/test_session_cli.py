@@ -37,7 +37,7 @@ def test_tty_card_rated_again_comes_back(mini_deck):
     front = child.match.group(1)
     child.expect("回车翻面")
     child.sendline("")
-    child.expect("1 重来 <10分钟 · 2 困难 \\S+ · 3 良好 \\S+ · 4 简单 \\S+")
+    child.expect("1 重来 1分钟 · 2 困难 \\S+ · 3 良好 \\S+ · 4 简单 \\S+")
     child.expect("自评")
     child.sendline("1")
     child.expect("这张卡稍后会再出现。")

@@ -32,7 +32,7 @@ def _char_class(chars: frozenset[str]) -> str:
 
 
 _CORE = (
-    rf"[!-~]+[{_UNITS}]*"  # ASCII run (word, number, option, ____), with its unit
+    rf"[!-~]+(?:[—～][!-~]+)*[{_UNITS}]*"  # ASCII run (word, number, ____, 1—5), unit
     r"|□+|…+|—+"  # length hints, ellipses and dashes stay whole
     r"|\S"  # any other character alone
 )
@@ -42,7 +42,35 @@ _UNIT_RE = re.compile(rf"{_char_class(NO_END)}*(?:{_CORE})(?:{_char_class(NO_STA
 
 def _units(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_space) of each unbreakable unit, punctuation glued by 禁则."""
-    return [(m.start(), m.end(), m.group()[0].isspace()) for m in _UNIT_RE.finditer(text)]
+    units = [(m.start(), m.end(), m.group()[0].isspace()) for m in _UNIT_RE.finditer(text)]
+    if '"' in text:
+        units = _glue_straight_quotes(text, units)
+    return units
+
+
+def _glue_straight_quotes(text: str, units: list) -> list:
+    """A lone ASCII " opens (glued to what follows) or closes (glued to what precedes),
+    by counting: the first, third … are opening."""
+    out: list = []
+    pending = None  # an opening quote waiting for its unit
+    for start, end, space in units:
+        if text[start:end] == '"':
+            if text.count('"', 0, start) % 2 == 0:
+                pending = start
+                continue
+            if out and not out[-1][2] and out[-1][1] == start:
+                out[-1] = (out[-1][0], end, False)
+                continue
+        if pending is not None:
+            if not space and pending + 1 == start:
+                start = pending
+            else:
+                out.append((pending, pending + 1, False))
+            pending = None
+        out.append((start, end, space))
+    if pending is not None:
+        out.append((pending, pending + 1, False))
+    return out
 
 
 def break_lines(text: str, width: int, first: int | None = None) -> list[tuple[int, int]]:

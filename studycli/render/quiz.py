@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studycli.quiz.questions import LETTERS
+from studycli.render.linebreak import Para
 
 KIND_NAMES = {"cloze": "填空", "choice": "单选", "list": "列举", "term": "名词解释"}
 
@@ -41,9 +42,12 @@ def render_question(question, index: int, total: int, hint_length: bool) -> Rend
     """The question with a progress header: 第 3/10 题 · 填空 · 人才、产业等."""
     kind = KIND_NAMES.get(question.kind, question.kind)
     head = Text(f"第 {index}/{total} 题 · {kind} · {topic_line(question.topics)}", style="dim")
-    parts: list[RenderableType] = [head, Text(question.display_prompt(hint_length), style="bold")]
+    parts: list[RenderableType] = [
+        Para(head),
+        Para(Text(question.display_prompt(hint_length), style="bold")),
+    ]
     for letter, option in zip(LETTERS, question.options, strict=False):
-        parts.append(Text(f"  {letter}. {option}"))
+        parts.append(Para(Text(option), f"  {letter}. "))
     return Group(*parts)
 
 
@@ -65,7 +69,7 @@ def render_feedback(question, grade, titles: dict | None = None) -> RenderableTy
         head.append(f"  {grade.note}", style="yellow")
     letter = question.answer_letter
     answer = f"{letter}. {question.answer}" if letter else question.answer
-    lines: list[RenderableType] = [head, Text.assemble(("答案:", "bold"), answer)]
+    lines: list[RenderableType] = [Para(head), Para(Text(answer), Text("答案:", style="bold"))]
     if len(question.expected) > 1:
         parts = Text("逐项:", style="bold")
         for part in grade.parts:
@@ -73,7 +77,7 @@ def render_feedback(question, grade, titles: dict | None = None) -> RenderableTy
                 f" {'✓' if part.found else '✗'}{part.expected}",
                 style="green" if part.found else "red",
             )
-        lines.append(parts)
+        lines.append(Para(parts))
     # Multi-part answers are compared part by part above; one word would only repeat it.
     if len(question.expected) == 1 and len(grade.words) > 1:
         words = Text("对照:", style="bold")
@@ -83,8 +87,8 @@ def render_feedback(question, grade, titles: dict | None = None) -> RenderableTy
             else:
                 words.append(f" [{mark.word}]", style="bold red")
         words.append("  (方括号内为漏掉的词)", style="dim")
-        lines.append(words)
-    lines.append(Text(f"出处:{cite(question.source, titles)}", style="dim"))
+        lines.append(Para(words))
+    lines.append(Para(Text(cite(question.source, titles), style="dim"), "出处:"))
     return Group(*lines)
 
 
@@ -138,23 +142,22 @@ def next_step_line(new_mistakes: int, due_tomorrow: int, mistakes_command: str) 
 def render_card_front(card, index: int, total: int) -> RenderableType:
     """The front of a flashcard with a progress header."""
     head = Text(f"第 {index}/{total} 张 · {topic_line(card.topics)}", style="dim")
-    return Group(head, Text(card.front, style="bold"))
+    return Group(Para(head), Para(Text(card.front, style="bold")))
 
 
 def render_card_back(card, titles: dict | None = None) -> RenderableType:
     """The back of a flashcard and its source."""
     return Group(
-        Text(card.back, style="green"), Text(f"出处:{cite(card.source, titles)}", style="dim")
+        Para(Text(card.back, style="green")),
+        Para(Text(cite(card.source, titles), style="dim"), "出处:"),
     )
 
 
 def format_interval(span) -> str:
-    """A time until due, short: <10分钟, 5小时, 3天, 2.5个月, 1.2年."""
+    """A time until due, short: 1分钟, 10分钟, 5小时, 3天, 2.5个月, 1.2年."""
     seconds = span.total_seconds()
-    if seconds < 600:
-        return "<10分钟"
     if seconds < 3600:
-        return f"{round(seconds / 60)}分钟"
+        return f"{max(1, round(seconds / 60))}分钟"
     if seconds < 86400:
         return f"{round(seconds / 3600)}小时"
     days = round(seconds / 86400)
