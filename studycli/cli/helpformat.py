@@ -86,11 +86,18 @@ def describe(command, param) -> tuple[str, str]:
     return decl, text
 
 
-def definition_list(rows: list[tuple[str, str]], width: int, indent: int = 2) -> list[str]:
-    """Rows of (term, text): side by side when wide enough, else the text under the term."""
+def definition_list(
+    rows: list[tuple[str, str]], width: int, indent: int = 2, widest: int | None = None
+) -> list[str]:
+    """Rows of (term, text): side by side when wide enough, else the text under the term.
+
+    ``widest`` lines up several lists (the command panels) on one column.
+    """
     lead = " " * indent
     if width >= TWO_COLUMNS_FROM:
-        column = min(max((cell_len(term) for term, _ in rows), default=0) + indent + 2, 32)
+        if widest is None:
+            widest = max((cell_len(term) for term, _ in rows), default=0)
+        column = min(widest + indent + 2, 32)
         out: list[str] = []
         for term, text in rows:
             if not text:
@@ -140,10 +147,11 @@ def format_page(ctx, command, commands: list[tuple[str, str, str]] | None = None
         panels: dict[str, list[tuple[str, str]]] = {}
         for panel, name, text in commands:
             panels.setdefault(panel, []).append((name, text))
+        widest = max(cell_len(name) for _, name, _ in commands)
         for panel, rows in panels.items():
             if panel:
                 out.append(f"  {panel}")
-            out += definition_list(rows, width, indent=4 if panel else 2)
+            out += definition_list(rows, width, indent=4 if panel else 2, widest=widest)
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
