@@ -193,6 +193,8 @@ def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tup
         out.print(render_scores(outcomes, len(questions)))
     if not session.quiet and answered:
         show_next_step(session, sum(not o.correct or o.score < 1 for o in answered))
+    elif not session.quiet and session.quit:
+        out.print("已结束:这次没有作答。", markup=False)
     left = len(questions) - len(outcomes)
     if interrupted:
         err.print(f"\n已中断:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)

@@ -75,7 +75,7 @@ def review(
     deck = load(content, builtin)
     items, _ = select(deck, topic)
     questions = all_questions(deck, items, None, random.Random(0))
-    pool = [] if json_out else generate_cards(deck, items)
+    pool = generate_cards(deck, items)
     clock = session_clock(now)
     moment, zone = now_and_zone(now)
     folder = resolve_data_dir(data_dir)
@@ -97,7 +97,8 @@ def review(
         cards_in_order, due_cards = order_cards(pool, index, cutoff, len(pool), 0)
         new_left = max(0, settings.new_per_day - new_seen_today(store, moment, zone))
         due_q = plan.due[:count]
-        due_c = cards_in_order[: min(due_cards, count - len(due_q))]
+        # --json carries questions only: due cards are counted but not asked.
+        due_c = [] if json_out else cards_in_order[: min(due_cards, count - len(due_q))]
         new_q = plan.new[: min(new_left, count - len(due_q) - len(due_c))]
         due_total = plan.due_total + due_cards
         say(f"今天到期 {due_total} 项,新学 {len(new_q)} 项。", markup=False)
