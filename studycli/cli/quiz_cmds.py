@@ -21,6 +21,7 @@ from studycli.cli.app import (
     NowOpt,
     TopicOpt,
     app,
+    emit,
     err,
     load,
     open_store,
@@ -129,7 +130,7 @@ def ask(session: Session, answers: AnswerSource, question, outcomes: list, first
         if given is None:
             return None
         if not answers.interactive:
-            session.show(Text(f"你的答案> {given}"))
+            session.show(Text(f"你的答案> {given}".rstrip()))
         reply = prompting.parse_reply(given, interactive=answers.interactive, letters=letters)
         if reply.command == prompting.AGAIN:
             session.show(Text(reply.note, style="yellow"))
@@ -190,7 +191,7 @@ def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tup
     elif outcomes:
         if interrupted:
             out.print()  # the terminal's ^C is still on the prompt line
-        out.print(render_scores(outcomes, len(questions)))
+        emit(render_scores(outcomes, len(questions)))
     if not session.quiet and answered:
         show_next_step(session, sum(not o.correct or o.score < 1 for o in answered))
     elif not session.quiet and session.quit:
