@@ -155,3 +155,18 @@ def test_closed_pipe_exits_quietly(tmp_path):
     stderr = proc.stderr.read()
     assert proc.wait(timeout=30) == 0
     assert stderr == b""
+
+
+def test_piped_quiz_has_no_trailing_spaces_and_counts_answered(runner, mini_deck, monkeypatch):
+    """Piped quiz at 40 columns: no trailing spaces, nothing too wide; q ends it and the
+    table counts the two answered questions only."""
+    monkeypatch.setenv("COLUMNS", "40")
+    result = run(runner, "quiz", *MINI, str(mini_deck), "--seed", "3", "--count", "4",
+                 input="A\n\nq\n")  # fmt: skip
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(line == line.rstrip() for line in lines)
+    assert all(cell_len(line) <= 40 for line in lines)
+    total = next(line for line in lines if "合计" in line)
+    assert total.split("│")[2].strip() == "2"
+    assert "(未作答 2 题,不计入成绩)" in lines

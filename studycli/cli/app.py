@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
@@ -16,7 +17,37 @@ from typer.core import TyperCommand, TyperGroup
 
 from studycli.errors import StudyError, UsageError
 
-out = Console(highlight=False)
+
+class _Stdout(io.TextIOBase):
+    """sys.stdout as it is at each write (tests swap it), minus trailing spaces when piped.
+
+    Rich pads table cells and leaves the space where it wrapped a line; a pipe gets
+    neither. A terminal gets everything as written.
+    """
+
+    def write(self, text: str) -> int:
+        target = sys.stdout
+        if not target.isatty() and " \n" in text:
+            text = _TRAILING.sub("\n", text)
+        return target.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+    def fileno(self) -> int:
+        return sys.stdout.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(sys.stdout, "encoding", "utf-8")
+
+
+_TRAILING = re.compile(r"[ \t]+\n")
+
+out = Console(highlight=False, file=_Stdout())
 err = Console(stderr=True, highlight=False)
 
 
