@@ -170,3 +170,17 @@ def test_piped_quiz_has_no_trailing_spaces_and_counts_answered(runner, mini_deck
     total = next(line for line in lines if "合计" in line)
     assert total.split("│")[2].strip() == "2"
     assert "(未作答 2 题,不计入成绩)" in lines
+
+
+def test_card_mistakes_are_redone_as_cards(runner, mini_deck):
+    """A card rated 重来 is in the 错题本, and quiz --mistakes redoes it as a card."""
+    run(runner, "cards", *MINI, str(mini_deck), "--count", "1", "--seed", "3", "--now", NOW,
+        input="1\n1\n1\n")  # fmt: skip
+    book = run(runner, "mistakes", *MINI, str(mini_deck), "--now", NOW)
+    assert "(闪卡自评:没记住)" in book.stdout
+    redo = run(runner, "quiz", *MINI, str(mini_deck), "--mistakes", "--now", LATER, input="4\n")
+    assert redo.exit_code == 0, redo.output
+    assert redo.stdout.startswith("错题重做:全部主题,闪卡 1 张。")
+    assert "完成 1 次自评,已保存。" in redo.stdout
+    after = run(runner, "mistakes", *MINI, str(mini_deck), "--now", LATER)
+    assert "错题本是空的" in after.stdout

@@ -340,14 +340,17 @@ def quiz(
         if not json_out:
             scope = f"主题“{topic_name}”" if topic_name else "全部主题"
             if mistakes:
-                cards_note = f",闪卡 {len(redo_cards)} 张" if redo_cards else ""
-                out.print(f"错题重做:{scope},共 {len(chosen)} 题{cards_note}。", style="bold")
+                what = [f"共 {len(chosen)} 题" if chosen else ""]
+                what.append(f"闪卡 {len(redo_cards)} 张" if redo_cards else "")
+                out.print(f"错题重做:{scope},{'、'.join(w for w in what if w)}。", style="bold")
             else:
                 out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
         outcomes, interrupted, ended = run_questions(session, chosen) if chosen else ([], 0, 0)
         if redo_cards and not (interrupted or ended or session.quit):
             from studycli.cli.card_session import run_cards
 
-            run_cards(store, redo_cards, session.now, AnswerSource(), deck.articles, "quiz")
+            done = run_cards(store, redo_cards, session.now, AnswerSource(), deck.articles, "quiz")
+            if not chosen:
+                out.print(f"完成 {done.saved} 次自评,已保存。", markup=False)
         if chosen:
             finish(session, chosen, outcomes, (interrupted, ended))
