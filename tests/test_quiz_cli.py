@@ -156,6 +156,7 @@ def test_cards_self_grades_are_saved(runner, mini_deck):
     assert "这张卡稍后会再出现。" in result.stdout
     assert "第 3/3 张" in result.stdout
     assert "完成 3 次自评(其中重来 1 次),已保存。" in result.stdout
+    assert "下一步:本次没有新错题" in result.stdout  # the 重来 card was then rated 良好
     assert "1 重来 1分钟 · 2 困难 6分钟 · 3 良好 10分钟 · 4 简单 " in result.stdout
 
 

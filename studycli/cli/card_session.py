@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from studycli.cli.app import err, out
 
@@ -23,6 +23,13 @@ class CardResult:
 
     saved: int = 0
     again: int = 0
+    last: dict = field(default_factory=dict)  # card id → its last rating this session
+
+    @property
+    def mistakes(self) -> int:
+        """Cards whose last rating this session was 重来 (they are in the 错题本)."""
+        return sum(rating == 1 for rating in self.last.values())
+
     quit: bool = False
     ended: bool = False  # input ended before the last card
     interrupted: bool = False
@@ -110,6 +117,7 @@ def run_cards(store, cards: list, clock, answers, titles: dict, mode: str = "car
                 rating=rating,
             )
             result.saved += 1
+            result.last[card.id] = rating
             if rating == 1 and returns.get(card.id, 0) < AGAIN_RETURNS:
                 returns[card.id] = returns.get(card.id, 0) + 1
                 result.again += 1

@@ -182,4 +182,4 @@ def cards(
         else:
             out.print(f"完成 {result.saved} 次自评{again},已保存。", markup=False)
         due_next = due_tomorrow(store, clock(), zone, deck_fingerprints(deck))
-        out.print(next_step_line(result.again, due_next, "study cards"))
+        out.print(next_step_line(result.mistakes, due_next, "study quiz --mistakes", "张卡"))

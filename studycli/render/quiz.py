@@ -128,11 +128,13 @@ def render_scores(outcomes: Sequence[Outcome], total: int) -> RenderableType:
     return Group(table, Text("(" + ",".join(notes) + ",不计入成绩)", style="dim"))
 
 
-def next_step_line(new_mistakes: int, due_tomorrow: int, mistakes_command: str) -> Text:
+def next_step_line(
+    new_mistakes: int, due_tomorrow: int, mistakes_command: str, unit: str = "题"
+) -> Text:
     """What to do next: e.g. 3 题进错题本 → study quiz --mistakes · 明天到期 5 项."""
     parts = []
     if new_mistakes:
-        parts.append(f"{new_mistakes} 题进错题本 → {mistakes_command}")
+        parts.append(f"{new_mistakes} {unit}进错题本 → {mistakes_command}")
     else:
         parts.append("本次没有新错题")
     parts.append(f"明天到期 {due_tomorrow} 项" if due_tomorrow else "明天没有到期的题")
