@@ -30,6 +30,7 @@ from studycli.cli.app import (
     session_clock,
 )
 from studycli.errors import StudyError
+from studycli.render.linebreak import Para
 
 if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up path
     from studycli.render.quiz import Outcome
@@ -133,12 +134,12 @@ def ask(session: Session, answers: AnswerSource, question, outcomes: list, first
             session.show(Text(f"你的答案> {given}".rstrip()))
         reply = prompting.parse_reply(given, interactive=answers.interactive, letters=letters)
         if reply.command == prompting.AGAIN:
-            session.show(Text(reply.note, style="yellow"))
+            session.show(Para(Text(reply.note, style="yellow")))
         elif reply.command == prompting.HINT:
             hinted = True
-            session.show(Text(prompting.make_hint(question), style="cyan"))
+            session.show(Para(Text(prompting.make_hint(question), style="cyan")))
         elif reply.command == prompting.OVERRIDE:
-            session.show(Text(prompting.override_last(session, outcomes), style="yellow"))
+            session.show(Para(Text(prompting.override_last(session, outcomes), style="yellow")))
         elif reply.command == prompting.SKIP:
             session.show(Text("已跳过(不计入错题)。", style="dim"))
             return Outcome(question, None, 0.0, False, status="skipped")

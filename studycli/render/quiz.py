@@ -130,7 +130,7 @@ def render_scores(outcomes: Sequence[Outcome], total: int) -> RenderableType:
 
 def next_step_line(
     new_mistakes: int, due_tomorrow: int, mistakes_command: str, unit: str = "题"
-) -> Text:
+) -> Para:
     """What to do next: e.g. 3 题进错题本 → study quiz --mistakes · 明天到期 5 项."""
     parts = []
     if new_mistakes:
@@ -138,7 +138,7 @@ def next_step_line(
     else:
         parts.append("本次没有新错题")
     parts.append(f"明天到期 {due_tomorrow} 项" if due_tomorrow else "明天没有到期的题")
-    return Text("下一步:" + " · ".join(parts), style="bold")
+    return Para(Text(" · ".join(parts), style="bold"), Text("下一步:", style="bold"))
 
 
 def render_card_front(card, index: int, total: int) -> RenderableType:
