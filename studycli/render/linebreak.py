@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 
 # No line begins with these (closing punctuation, pauses) ...
@@ -143,15 +144,18 @@ def wrap_text(
     """Like wrap_plain for styled Rich text: a list of Text lines, styles kept."""
     lead = indent if isinstance(indent, Text) else Text(indent)
     hang = Text(" " * lead.cell_len if hanging is None else hanging)
+    paragraphs = text.split("\n", allow_blank=True) if "\n" in text.plain else [text]
     lines: list[Text] = []
-    for number, paragraph in enumerate(text.split("\n", allow_blank=True)):
+    for number, paragraph in enumerate(paragraphs):
         first = lead if number == 0 else hang
         spans = break_lines(
             paragraph.plain, max(1, width - hang.cell_len), max(1, width - first.cell_len)
         )
+        # One divide for the whole paragraph: pieces alternate line, dropped gap, line …
+        pieces = paragraph.divide([offset for span in spans for offset in span])
         for index, (start, end) in enumerate(spans):
             line = (first if index == 0 else hang).copy()
-            line.append_text(paragraph[start:end])
+            line.append_text(pieces[1 + 2 * index] if start or end else Text(""))
             line.rstrip()
             lines.append(line)
     return lines
@@ -171,11 +175,11 @@ class Para:
         return wrap_text(self.text, width, self.marker, self.hanging)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # The lines already fit: render their segments directly, skipping Rich's own wrap.
+        newline = Segment.line()
         for line in self.lines(options.max_width):
-            line.no_wrap = True
-            line.overflow = "ignore"
-            line.end = "\n"
-            yield line
+            yield from line.render(console, end="")
+            yield newline
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         lead = self.marker.cell_len
