@@ -184,3 +184,22 @@ def test_card_mistakes_are_redone_as_cards(runner, mini_deck):
     assert "完成 1 次自评,已保存。" in redo.stdout
     after = run(runner, "mistakes", *MINI, str(mini_deck), "--now", LATER)
     assert "错题本是空的" in after.stdout
+
+
+def test_cards_with_nothing_due_or_new_say_so(runner, tmp_path):
+    """When every card is learnt and none is due, cards says so instead of asking."""
+    deck = tmp_path / "one.yaml"
+    deck.write_text(
+        "topics: [甲]\nitems:\n  - id: x1\n    kind: fact\n    subject: 甲地\n"
+        "    text: 甲地建成10个园区\n    figures: [10个]\n    topics: [甲]\n"
+        "    source: {article: a.txt, section: 一}\n",
+        encoding="utf-8",
+    )
+    first = run(runner, "cards", "--no-builtin", "-c", str(deck), "--now", NOW, input="4\n")
+    assert first.exit_code == 0, first.output
+    again = run(runner, "cards", "--no-builtin", "-c", str(deck), "--now", LATER)
+    assert again.exit_code == 0
+    assert again.stdout.splitlines() == [
+        "闪卡:到期 0 张,新卡 0 张。",
+        "今天没有要复习的闪卡;明天到期 0 项。",
+    ]

@@ -171,6 +171,10 @@ def cards(
     with open_store(data_dir) as store:
         chosen, due = order_cards(pool, store.card_index(), end_of_day(moment, zone), count, seed)
         out.print(f"闪卡:到期 {due} 张,新卡 {len(chosen) - due} 张。", style="bold", markup=False)
+        if not chosen:
+            due_next = due_tomorrow(store, clock(), zone, deck_fingerprints(deck))
+            out.print(f"今天没有要复习的闪卡;明天到期 {due_next} 项。", markup=False)
+            return
         remember_decks(data_dir, deck, {c.item_id for c in chosen})
         result = run_cards(store, chosen, clock, AnswerSource(), deck.articles)
         if result.interrupted:
