@@ -23,13 +23,13 @@ def test_no_arguments_shows_help(runner):
 
 
 def test_summary_renders_each_kind(runner, mini_deck):
-    """The summary shows quotes with their byline, numbered lists and a framework tree."""
+    """The summary shows quotes with their byline, numbered lists and a framework outline."""
     result = runner.invoke(app, ["summary", "--no-builtin", "--content", str(mini_deck)])
     assert result.exit_code == 0, result.output
     text = result.output
     assert "—— 习近平 · 2024-01-31 · 中共中央政治局第十一次集体学习" in text
     assert "1. 劳动者" in text and "2. 劳动资料" in text
-    assert "一核两翼" in text and "└── 两翼" in text
+    assert "一核两翼" in text and "▸ 两翼" in text
     assert "核心标志 全要素生产率大幅提升" in text
     assert "\x1b[" not in text  # piped output carries no colour codes
 

@@ -75,12 +75,12 @@ def _args(command, mini_deck, *extra):
 
 
 def test_compute_stats_figures(history, deck):
-    """Mastery, accuracy, removed items under (已删除), due counts, streak, day buckets."""
+    """Mastery, accuracy, removed items under (未加载), due counts, streak, day buckets."""
     with Store.open(history) as store:
         stats = compute_stats(store, deck, NOW_UTC, BEIJING)
     rows = {t.topic: (t.items, t.mastered, t.answers, t.correct) for t in stats.topics}
-    assert rows == {"人才": (2, 0, 2, 1), "产业": (4, 1, 3, 3), "(已删除)": (0, 0, 1, 0)}
-    assert [t.topic for t in stats.topics][-1] == "(已删除)"
+    assert rows == {"人才": (2, 0, 2, 1), "产业": (4, 1, 3, 3), "(未加载)": (0, 0, 1, 0)}
+    assert [t.topic for t in stats.topics][-1] == "(未加载)"
     assert (stats.reviews, stats.streak, stats.due_today, stats.due_week) == (5, 3, 2, 2)
     assert stats.today == date(2026, 11, 22)
     assert min(stats.days) == date(2026, 8, 31)  # the Monday 11 weeks before this week
@@ -170,7 +170,7 @@ def test_stats_json(runner, history, mini_deck):
         "topic": "产业", "items": 4, "mastered": 1, "answers": 3, "correct": 3,
         "mastery": 0.25, "accuracy": 1.0,
     }  # fmt: skip
-    assert data["topics"][2]["topic"] == "(已删除)" and data["topics"][2]["mastery"] is None
+    assert data["topics"][2]["topic"] == "(未加载)" and data["topics"][2]["mastery"] is None
     assert data["reviews_per_day"]["2026-11-21"] == 1 and len(data["reviews_per_day"]) == 84
 
 
@@ -187,7 +187,7 @@ def test_stats_text_at_60_columns(runner, history, mini_deck, monkeypatch):
         "今天到期 2 项,7 天内到期 2 项。",
     ]
     assert any(line.split() == ["产业", "1/4", "25%", "3", "100%"] for line in lines)
-    assert any(line.split() == ["(已删除)", "—", "—", "1", "0%"] for line in lines)
+    assert any(line.split() == ["(未加载)", "—", "—", "1", "0%"] for line in lines)
     assert "最近 12 周" in lines
     assert [line[0] for line in lines[-8:-1]] == list("一二三四五六日")
 
@@ -213,7 +213,7 @@ def test_stats_help_defines_mastery(runner):
 
 
 def test_mistakes_lists_wrong_and_right_answers(runner, history, mini_deck):
-    """Newest first, with the wrong answer, the right one, topic and when; removed labelled."""
+    """Newest first, with the wrong answer, the right one, topic and when; (未加载) labelled."""
     result = runner.invoke(app, _args("mistakes", mini_deck))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
@@ -223,9 +223,11 @@ def test_mistakes_lists_wrong_and_right_answers(runner, history, mini_deck):
         "   你的答案:科技创新",
         "   正确答案:科技创新能够催生新产业",
         "",
-        "2. gone · (已删除) · 11月20日 09:00(条目已删除)",
+        "2. gone · (未加载) · 11月20日 09:00",
         "   你的答案:旧答案",
         "   正确答案:科技创新能够催生新产业",
+        "",
+        "重做这些题:study quiz --mistakes",
     ]
 
 

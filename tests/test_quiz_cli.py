@@ -146,12 +146,18 @@ def test_mistakes_when_none(runner, mini_deck):
 
 
 def test_cards_self_grades_are_saved(runner, mini_deck):
-    """Piped card session: one grade per line; the count is confirmed."""
+    """Piped card session: one grade per line; a card rated 重来 comes back at the end."""
     result = runner.invoke(
-        app, ["cards", *MINI, str(mini_deck), "--count", "2", "--seed", "1"], input="1\ngood\n"
+        app,
+        ["cards", *MINI, str(mini_deck), "--count", "2", "--seed", "1"],
+        input="1\ngood\ngood\n",
     )
     assert result.exit_code == 0, result.output
-    assert "完成 2 张卡,已保存。" in result.stdout
+    assert "这张卡稍后会再出现。" in result.stdout
+    assert "第 3/3 张" in result.stdout
+    assert "完成 3 次自评(其中重来 1 次),已保存。" in result.stdout
+    assert "下一步:本次没有新错题" in result.stdout  # the 重来 card was then rated 良好
+    assert "1 重来 1分钟 · 2 困难 6分钟 · 3 良好 10分钟 · 4 简单 " in result.stdout
 
 
 def test_review_counts_then_asks(runner, mini_deck):
@@ -229,5 +235,7 @@ def test_review_json_with_nothing_to_review_is_still_json(runner, tmp_path):
     deck.write_text("topics: [甲]\nitems: []\n", encoding="utf-8")
     result = runner.invoke(app, ["review", "--json", "--no-builtin", "-c", str(deck)], input="")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"questions": [], "correct": 0, "total": 0}
-    assert result.stderr == "今天到期 0 项,新学 0 项。\n"
+    assert json.loads(result.stdout) == {"questions": [], "correct": 0, "answered": 0, "total": 0}
+    assert result.stderr == (
+        "今天到期 0 项,新学 0 项。\n今天还可新学 20 项(每天上限 20 项,可用 --new 修改)。\n"
+    )

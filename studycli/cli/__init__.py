@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typer.core import TyperCommand
+
 from studycli.cli import (  # noqa: F401  (importing a module registers its commands)
     challenge_cmds,
     content_cmds,
@@ -11,9 +13,10 @@ from studycli.cli import (  # noqa: F401  (importing a module registers its comm
     plan_cmds,
     progress_cmds,
     quiz_cmds,
+    review_cmds,
     variants_cmds,
 )
-from studycli.cli.app import app
+from studycli.cli.app import StudyCommand, app
 
 # `study --help` lists commands in the order a learner meets them, in panels.
 _PANELS = {
@@ -27,6 +30,8 @@ _ORDER = [name for names in _PANELS.values() for name in names]
 for _command in app.registered_commands:
     _name = _command.name or _command.callback.__name__
     _command.rich_help_panel = next(p for p, names in _PANELS.items() if _name in names)
+    if _command.cls in (None, TyperCommand):  # Chinese help page and usage errors
+        _command.cls = StudyCommand
 app.registered_commands.sort(key=lambda c: _ORDER.index(c.name or c.callback.__name__))
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import os
+import re
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -9,12 +13,56 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from studycli.errors import StudyError, UsageError
 
-out = Console(highlight=False)
+
+class _Stdout(io.TextIOBase):
+    """sys.stdout as it is at each write (tests swap it), minus trailing spaces when piped.
+
+    Rich pads table cells and leaves the space where it wrapped a line; a pipe gets
+    neither. A terminal gets everything as written.
+    """
+
+    def write(self, text: str) -> int:
+        target = sys.stdout
+        if not target.isatty() and " \n" in text:
+            text = _TRAILING.sub("\n", text)
+        return target.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+    def fileno(self) -> int:
+        return sys.stdout.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(sys.stdout, "encoding", "utf-8")
+
+
+_TRAILING = re.compile(r"[ \t]+\n")
+
+out = Console(highlight=False, file=_Stdout())
 err = Console(stderr=True, highlight=False)
+
+
+def emit(*renderables: Any) -> None:
+    """Print to stdout, one per line; piped, without the padding Rich adds to tables."""
+    from rich.console import Group
+
+    whole = Group(*renderables)
+    if out.is_terminal:
+        out.print(whole)
+        return
+    with out.capture() as captured:
+        out.print(whole)
+    text = captured.get()
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
 
 
 def print_error(message: str) -> None:
@@ -22,8 +70,85 @@ def print_error(message: str) -> None:
     err.print(f"错误:{message}", markup=False, soft_wrap=True, style="bold red")
 
 
+def _usage_error_class() -> type[Exception]:
+    """click's UsageError as typer uses it (typer ≥ 0.2x vendors its own click)."""
+    try:
+        from typer._click.exceptions import UsageError as ClickUsageError
+    except ImportError:  # typer before it vendored click
+        from click.exceptions import UsageError as ClickUsageError
+    return ClickUsageError
+
+
+_ClickUsageError = _usage_error_class()
+
+
+def _quiet_closed_pipe() -> None:
+    """After `| head` closed stdout: send the rest to /dev/null so the exit is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+class StudyCommand(TyperCommand):
+    """A command with a Chinese help page and Chinese usage errors (checked before parsing)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from studycli.cli.helpformat import format_page
+
+        formatter.write(format_page(ctx, self))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from studycli.cli.usage import check_arguments
+
+        if not ctx.resilient_parsing:
+            args = check_arguments(ctx, self, args)
+        return super().parse_args(ctx, args)
+
+
 class StudyGroup(TyperGroup):
-    """Turns StudyError and Ctrl-C into one clear message and an exit code, never a traceback."""
+    """Turns StudyError and Ctrl-C into one clear message and an exit code, never a traceback;
+    help and usage errors in Chinese."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from studycli.cli.helpformat import format_page, short_help
+
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append(
+                    (getattr(command, "rich_help_panel", None) or "", name, short_help(command))
+                )
+        formatter.write(format_page(ctx, self, rows))
+
+    def make_context(
+        self, info_name: Any, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except StudyError as exc:
+            print_error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except _ClickUsageError as exc:
+            from studycli.cli.usage import translate
+
+            print_error(translate(exc))
+            raise typer.Exit(2) from None
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from studycli.cli.usage import check_arguments, check_command
+
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            out.print(ctx.get_help(), markup=False, highlight=False, soft_wrap=True, end="")
+            raise typer.Exit(0)
+        split = next((i for i, a in enumerate(args) if not a.startswith("-")), len(args))
+        if not ctx.resilient_parsing:
+            args = check_arguments(ctx, self, args[:split]) + args[split:]
+            if split < len(args):
+                check_command(ctx, args[split], self.list_commands(ctx))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -31,9 +156,17 @@ class StudyGroup(TyperGroup):
         except StudyError as exc:
             print_error(str(exc))
             raise typer.Exit(exc.exit_code) from None
+        except _ClickUsageError as exc:
+            from studycli.cli.usage import translate
+
+            print_error(translate(exc))
+            raise typer.Exit(2) from None
         except KeyboardInterrupt:
             err.print("\n已中断。", markup=False)
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            _quiet_closed_pipe()
+            raise typer.Exit(0) from None
 
 
 app = typer.Typer(
@@ -46,6 +179,25 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from studycli import __version__
+
+        out.print(f"studycli {__version__}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="显示版本号并退出。", is_eager=True, callback=_show_version),
+    ] = False,
+) -> None:
+    """studycli:在终端里读摘要、刷闪卡、做填空测验,并记住你答错的题。"""
+
 
 ContentOpt = Annotated[
     list[Path] | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -22,18 +23,23 @@ def summary(
     builtin: BuiltinOpt = True,
 ) -> None:
     """按文章与章节分组显示要点:金句、定义、清单、框架与数据。"""
-    from studycli.render.summary import render_summary
-
     deck = load(content, builtin)
     items, name = select(deck, topic)
     heading = f"学习摘要 · {name}" if name else "学习摘要"
     if not items:
         raise StudyError("题库中没有条目。用 --content 指定题库目录。")
+    if not out.is_terminal:
+        # Piped: plain text wrapped by 禁则 to COLUMNS (or 80), no tables, no padding.
+        from studycli.render.summary import plain_summary, summary_lines
+
+        sys.stdout.write(plain_summary(summary_lines(deck, items, heading), out.width))
+        return
     from rich.console import Group
 
-    # One print of one Group renders about a third faster than a print per item.
+    from studycli.render.summary import render_summary
+
     summary = Group(*render_summary(deck, items, heading))
-    if pager and out.is_terminal:
+    if pager:
         # Like git: less quits at once when it all fits (F), keeps colour (R), no clearing (X).
         os.environ.setdefault("LESS", "FRX")
         with out.pager(styles=True):

@@ -6,6 +6,7 @@ sqlite3 and fsrs are imported inside the commands so `study --help` stays light.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Annotated
 
 import typer
@@ -17,6 +18,7 @@ from studycli.cli.app import (
     NowOpt,
     TopicOpt,
     app,
+    emit,
     load,
     now_and_zone,
     open_store,
@@ -36,8 +38,12 @@ def mistakes(
     data_dir: DataDirOpt = None,
     fixed_now: NowOpt = None,
 ) -> None:
-    """错题本:最近一次答错或只答对一部分的题,附你的答案与正确答案,最新的在前。"""
-    from studycli.memory.stats import DELETED
+    """错题本:最近一次答错或只答对一部分的题,附题目、你的答案与正确答案,最新的在前。
+
+    重做这些题:study quiz --mistakes。
+    """
+    from studycli.memory.settings import load_settings
+    from studycli.memory.stats import NOT_LOADED
     from studycli.render.progress import MistakeLine, format_when, render_mistakes
 
     deck = load(content, builtin)
@@ -50,25 +56,55 @@ def mistakes(
     if not found:
         out.print("错题本是空的:没有最近一次答错的题。", markup=False)
         return
+    shown = found[:limit]
+    prompts = question_prompts(deck, {m.item_id for m in shown})
+    origins = load_settings(resolve_data_dir(data_dir)).origins
     lines = []
-    for mistake in found[:limit]:
+    for mistake in shown:
         item = deck.item(mistake.item_id)
         note = ""
         if item is None:
-            note = "条目已删除"
+            origin = origins.get(mistake.item_id)
+            note = f"来自 {origin}" if origin else ""
         elif item.fingerprint != mistake.fingerprint:
             note = "题目已修改"
         lines.append(
             MistakeLine(
                 title=item.title if item else mistake.item_id,
-                topics="、".join(item.topics) if item else DELETED,
+                topics="、".join(item.topics) if item else NOT_LOADED,
                 when=format_when(mistake.answered_at, now, tz),
-                given=mistake.given or ("(闪卡自评:没记住)" if mistake.mode == "cards" else None),
+                given=given_shown(mistake),
                 expected=mistake.expected,
                 note=note,
+                question=prompts.get(mistake.question_id, ""),
             )
         )
-    out.print(render_mistakes(lines, len(found)))
+    emit(render_mistakes(lines, len(found)))
+
+
+def question_prompts(deck, item_ids: set[str]) -> dict[str, str]:
+    """Question id → what was asked, for the 错题本 (questions and cards of these items)."""
+    import random
+
+    from studycli.cli.quiz_cmds import all_questions
+    from studycli.quiz.questions import generate_cards
+
+    items = [item for item in deck.items if item.id in item_ids]
+    if not items:
+        return {}
+    prompts = {q.id: q.prompt for q in all_questions(deck, items, None, random.Random(0))}
+    prompts.update((card.id, card.front) for card in generate_cards(deck, items))
+    return prompts
+
+
+def given_shown(mistake) -> str | None:
+    """The answer as the 错题本 shows it; a card's 重来, an old letter-only choice answer."""
+    if mistake.mode == "cards" or mistake.kind == "card":
+        return "(闪卡自评:没记住)"
+    given = mistake.given
+    if mistake.kind == "choice" and given and len(given.strip()) == 1 and given.strip().isascii():
+        return f"{given.strip()}(选项字母;选项顺序每次不同)"
+    return given
 
 
 STATS_HELP = "\n\n".join(
@@ -77,7 +113,8 @@ STATS_HELP = "\n\n".join(
         "以及最近 12 周的热力图。",
         "掌握度:主题中已掌握条目的比例。条目已掌握,指它答过的每道题在 FSRS 中都处于复习状态、"
         "稳定度不少于 21 天(约三周后仍有九成把握记得)。条目内容修改后需要重新学习。",
-        "正确率:该主题全部答题中答对的比例;已从题库删除的条目,其答题计入“(已删除)”。",
+        "正确率:该主题全部答题中答对的比例;不在当前题库里的条目(另一个题库的,或已删除的),"
+        "其答题计入“(未加载)”;加 --loaded 则不计它们。",
         "连续学习:截至今天(今天还没答题则截至昨天)每天至少答一题的天数。",
     ]
 )
@@ -87,6 +124,9 @@ STATS_HELP = "\n\n".join(
 def stats(
     as_json: Annotated[
         bool, typer.Option("--json", help="以 JSON 输出同样的数字(含答题总数 reviews)。")
+    ] = False,
+    loaded: Annotated[
+        bool, typer.Option("--loaded", help="只统计当前载入的题库(不计“(未加载)”的答题)。")
     ] = False,
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
@@ -102,19 +142,17 @@ def stats(
     from studycli.memory.plan import exam_status
 
     with open_store(data_dir) as store:
-        figures = compute_stats(store, deck, now, tz)
+        figures = compute_stats(store, deck, now, tz, loaded_only=loaded)
         exam = exam_status(store, now, tz)  # days left and on track, once study plan set a date
     if as_json:
         data = figures.to_json() | ({"exam": exam.to_json()} if exam else {})
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-        out.print(text, markup=False, highlight=False, soft_wrap=True)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    for part in render_stats(figures):
-        out.print(part)
+    emit(*render_stats(figures))
     if exam:
         from studycli.render.exam import render_exam_status
 
-        out.print(render_exam_status(exam))
+        emit(render_exam_status(exam))
 
 
 @app.command()

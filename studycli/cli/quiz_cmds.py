@@ -8,10 +8,11 @@ import random
 import secrets
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.text import Text
 
 from studycli.cli.app import (
     BuiltinOpt,
@@ -20,20 +21,19 @@ from studycli.cli.app import (
     NowOpt,
     TopicOpt,
     app,
+    emit,
     err,
     load,
-    now_and_zone,
     open_store,
     out,
     select,
     session_clock,
 )
 from studycli.errors import StudyError
+from studycli.render.linebreak import Para
 
 if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up path
     from studycli.render.quiz import Outcome
-
-CARD_SCORES = {1: 0.0, 2: 0.5, 3: 1.0, 4: 1.0}
 
 
 class QuestionKind(enum.StrEnum):
@@ -81,6 +81,9 @@ class Session:
     quiet: bool  # --json: nothing but the JSON object on stdout
     hint_length: bool
     now: object
+    titles: dict = field(default_factory=dict)  # article file → title, for 出处
+    fingerprints: dict | None = None  # item id → fingerprint: "due" counts current items only
+    quit: bool = False  # the learner typed q
 
     def show(self, renderable) -> None:
         if not self.quiet:
@@ -88,72 +91,138 @@ class Session:
 
 
 def run_questions(session: Session, questions: list) -> tuple[list[Outcome], bool, bool]:
-    """Ask each question, grade it, save it at once. Returns outcomes, interrupted, input ended."""
-    from studycli.cli.override import HINT as OVERRIDE_HINT
-    from studycli.cli.override import accept_previous, is_override
-    from studycli.memory.recording import record_answer
-    from studycli.memory.variants import accepted_answers
-    from studycli.quiz.grading import grade_answer
-    from studycli.render.quiz import Outcome, render_feedback, render_question
+    """Ask each question, grade it, save it at once. Returns outcomes, interrupted, input ended.
+
+    What else may be typed at the prompt (skip, hint, quit, override) is cli/prompting.py's.
+    """
+    from studycli.render.quiz import render_question
 
     answers = AnswerSource()
     outcomes: list[Outcome] = []
     try:
         for index, question in enumerate(questions, 1):
             session.show(render_question(question, index, len(questions), session.hint_length))
-            started = time.monotonic()
-            given = answers.read("你的答案> ")
-            while is_override(given):  # “我答对了”: the previous ✗ was right (cli/override.py)
-                session.show(accept_previous(session, outcomes))
-                given = answers.read("你的答案> ")
-            if given is None:
+            # -- answer prompt (cli/prompting.py): loops until an answer, a skip or a quit --
+            outcome = ask(session, answers, question, outcomes, first=index == 1)
+            if outcome is None:
                 return outcomes, False, True
-            if not answers.interactive:
-                session.show(f"你的答案> {given}")
-            accepted = accepted_answers(session.store, question.id, question.fingerprint)
-            grade = grade_answer(question, given, session.glossary, accepted)
-            record_answer(
-                session.store,
-                question_id=question.id,
-                item_id=question.item_id,
-                fingerprint=question.fingerprint,
-                kind=question.kind,
-                given=given,
-                expected=question.answer,
-                score=grade.score,
-                correct=grade.correct,
-                answered_at=session.now(),
-                duration_s=time.monotonic() - started if answers.interactive else None,
-                mode=session.mode,
-            )
-            outcomes.append(Outcome(question, given, grade.score, grade.correct))
-            session.show(render_feedback(question, grade))
-            if not grade.correct and answers.interactive:
-                session.show(OVERRIDE_HINT)
+            if outcome.status == "quit":
+                session.quit = True
+                return outcomes, False, False
+            outcomes.append(outcome)
             session.show("")
     except KeyboardInterrupt:
         return outcomes, True, False
     return outcomes, False, False
 
 
+def ask(session: Session, answers: AnswerSource, question, outcomes: list, first: bool):
+    """Read replies to one question until it is answered, skipped or the session ends."""
+    from studycli.cli import prompting
+    from studycli.render.quiz import Outcome
+
+    letters = prompting.option_letters(question)
+    if first and answers.interactive:
+        session.show(Text(prompting.REMINDER, style="dim"))
+    started = time.monotonic()
+    hinted = False
+    while True:
+        given = answers.read("你的答案> ")
+        if given is None:
+            return None
+        if not answers.interactive:
+            session.show(Text(f"你的答案> {given}".rstrip()))
+        reply = prompting.parse_reply(given, interactive=answers.interactive, letters=letters)
+        if reply.command == prompting.AGAIN:
+            session.show(Para(Text(reply.note, style="yellow")))
+        elif reply.command == prompting.HINT:
+            hinted = True
+            session.show(Para(Text(prompting.make_hint(question), style="cyan")))
+        elif reply.command == prompting.OVERRIDE:
+            session.show(prompting.override_last(session, outcomes))
+        elif reply.command == prompting.SKIP:
+            session.show(Text("已跳过(不计入错题)。", style="dim"))
+            return Outcome(question, None, 0.0, False, status="skipped")
+        elif reply.command == prompting.QUIT:
+            return Outcome(question, None, 0.0, False, status="quit")
+        else:
+            duration = time.monotonic() - started if answers.interactive else None
+            outcome = grade_and_save(session, question, reply.text, duration, hinted)
+            if not outcome.correct and answers.interactive:
+                from studycli.cli.override import HINT as OVERRIDE_HINT
+
+                session.show(OVERRIDE_HINT)
+            return outcome
+
+
+def grade_and_save(session: Session, question, given: str, duration: float | None, hinted: bool):
+    """Grade one answer, save it with its FSRS rating (capped after a hint), show feedback.
+
+    Answers the learner declared right before (“我答对了”, memory.variants) are accepted.
+    """
+    from studycli.cli import prompting
+    from studycli.memory.recording import record_answer
+    from studycli.memory.variants import accepted_answers
+    from studycli.quiz.grading import grade_answer
+    from studycli.render.quiz import Outcome, render_feedback
+
+    accepted = accepted_answers(session.store, question.id, question.fingerprint)
+    grade = grade_answer(question, given, session.glossary, accepted)
+    record_answer(
+        session.store,
+        question_id=question.id,
+        item_id=question.item_id,
+        fingerprint=question.fingerprint,
+        kind=question.kind,
+        given=prompting.given_text(question, given),
+        expected=question.answer,
+        score=grade.score,
+        correct=grade.correct,
+        answered_at=session.now(),
+        duration_s=duration,
+        mode=session.mode,
+        rating=prompting.capped_rating(grade.score, grade.correct, duration, hinted),
+    )
+    session.show(render_feedback(question, grade, session.titles))
+    return Outcome(question, given, grade.score, grade.correct, hinted=hinted)
+
+
 def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tuple) -> None:
-    """Print the score table (or the JSON object) and say what was saved; exit 130 on Ctrl-C."""
+    """Print the score table (or the JSON object), the next step, and what was saved.
+
+    Exit 130 on Ctrl-C (after the table of what was answered).
+    """
     from studycli.render.quiz import render_scores
 
     interrupted, ended = stop
-    saved = len(outcomes)
+    answered = [o for o in outcomes if o.answered]
+    saved = len(answered)
     if session.quiet:
         sys.stdout.write(json.dumps(quiz_json(questions, outcomes), ensure_ascii=False) + "\n")
     elif outcomes:
         if interrupted:
             out.print()  # the terminal's ^C is still on the prompt line
-        out.print(render_scores(outcomes, len(questions)))
-    left = len(questions) - saved
+        emit(render_scores(outcomes, len(questions)))
+    if not session.quiet and answered:
+        show_next_step(session, sum(not o.correct or o.score < 1 for o in answered))
+    elif not session.quiet and session.quit:
+        out.print("已结束:这次没有作答。", markup=False)
+    left = len(questions) - len(outcomes)
     if interrupted:
         err.print(f"\n已中断:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
         raise typer.Exit(130)
     if ended and left:
         err.print(f"输入已结束:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
+
+
+def show_next_step(session: Session, new_mistakes: int) -> None:
+    """The line after a session: mistakes to redo and what comes due tomorrow."""
+    from studycli.memory.stats import due_tomorrow
+    from studycli.render.quiz import next_step_line
+
+    now = session.now()
+    due = due_tomorrow(session.store, now, now.astimezone().tzinfo, session.fingerprints)
+    out.print(next_step_line(new_mistakes, due, "study quiz --mistakes"))
 
 
 def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
@@ -164,6 +233,7 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
         data = question.to_dict()
         row = {key: data[key] for key in ("id", "item", "kind", "topics", "prompt", "answer")}
         row["given"] = outcome.given if outcome else None
+        row["skipped"] = bool(outcome and outcome.status == "skipped")
         row["correct"] = outcome.correct if outcome else False
         row["score"] = round(outcome.score, 4) if outcome else 0.0
         if question.kind == "cloze":
@@ -174,8 +244,41 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
     return {
         "questions": rows,
         "correct": sum(o.correct for o in outcomes),
+        "answered": sum(o.answered for o in outcomes),
         "total": len(questions),
     }
+
+
+def remember_decks(data_dir, deck, item_ids) -> None:
+    """Note which deck file each item came from (for "(未加载)" in the 错题本)."""
+    from pathlib import Path
+
+    from studycli.memory.settings import remember_origins
+    from studycli.paths import data_dir as resolve_data_dir
+
+    origins = {
+        i: str(Path(deck.where[i].rsplit(":", 1)[0]).resolve()) for i in item_ids if i in deck.where
+    }
+    try:
+        remember_origins(resolve_data_dir(data_dir), origins)
+    except OSError:  # a read-only data dir must not stop a study session
+        pass
+
+
+def mistaken_cards(deck, items, wanted_ids: list[str]) -> list:
+    """The flashcards among the 错题本's question ids, newest mistake first."""
+    card_ids = [qid for qid in wanted_ids if ":card:" in qid]
+    if not card_ids:
+        return []
+    from studycli.quiz.questions import generate_cards
+
+    by_id = {card.id: card for card in generate_cards(deck, items)}
+    return [by_id[qid] for qid in card_ids if qid in by_id]
+
+
+def deck_fingerprints(deck) -> dict[str, str]:
+    """item id → fingerprint, computed once (a hash per item)."""
+    return {item.id: item.fingerprint for item in deck.items}
 
 
 def all_questions(deck, items, kind: QuestionKind | None, rng: random.Random) -> list:
@@ -226,11 +329,15 @@ def quiz(
     rng = random.Random(seed)
     questions = all_questions(deck, items, kind, rng)
     with open_store(data_dir) as store:
+        redo_cards: list = []
         if mistakes:
             wanted = store.mistake_question_ids()
             by_id = {q.id: q for q in questions}
             chosen = [by_id[qid] for qid in wanted if qid in by_id][:count]
-            if not chosen:
+            # Cards last graded 重来 are mistakes too: redone as cards after the questions.
+            redo_cards = [] if json_out else mistaken_cards(deck, items, wanted)
+            redo_cards = redo_cards[: count - len(chosen)]
+            if not chosen and not redo_cards:
                 raise StudyError("错题本是空的(或其中的题不在所选范围内)。先做几道题吧:study quiz")
         else:
             from studycli.quiz.questions import pick_questions
@@ -239,132 +346,22 @@ def quiz(
                 raise _nothing_to_ask(topic_name, kind)
             chosen = pick_questions(questions, count, rng)
         session = Session(store, deck.glossary, "quiz", json_out, hint_length, session_clock(now))
+        session.titles, session.fingerprints = deck.articles, deck_fingerprints(deck)
+        remember_decks(data_dir, deck, {q.item_id for q in chosen})
         if not json_out:
             scope = f"主题“{topic_name}”" if topic_name else "全部主题"
-            out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
-        outcomes, interrupted, ended = run_questions(session, chosen)
-        finish(session, chosen, outcomes, (interrupted, ended))
-
-
-@app.command()
-def review(
-    topic: TopicOpt = None,
-    count: CountOpt = 20,
-    json_out: JsonOpt = False,
-    hint_length: HintOpt = False,
-    content: ContentOpt = None,
-    builtin: BuiltinOpt = True,
-    data_dir: DataDirOpt = None,
-    now: NowOpt = None,
-) -> None:
-    """间隔复习(FSRS):先考今天到期的题,再学新题。"""
-    from studycli.memory.scheduling import plan_review
-
-    deck = load(content, builtin)
-    items, _ = select(deck, topic)
-    questions = all_questions(deck, items, None, random.Random(0))
-    clock = session_clock(now)
-    by_id = {q.id: q for q in questions}
-    with open_store(data_dir) as store:
-        plan = plan_review(
-            store.card_index(), [(q.id, q.fingerprint) for q in questions], clock(), count
-        )
-        # With an exam date set (study plan), the plan decides new count and order.
-        from studycli.memory.plan import follow_exam_plan
-
-        pairs = [(q.id, q.fingerprint) for q in questions]
-        plan = follow_exam_plan(store, plan, pairs, clock(), now_and_zone(now)[1], count)
-        chosen = [by_id[qid] for qid in plan.ids]
-        (err if json_out else out).print(plan.summary(), markup=False)
-        if not chosen:
-            if json_out:  # stdout still carries exactly one JSON object
-                sys.stdout.write(json.dumps(quiz_json([], []), ensure_ascii=False) + "\n")
+            if mistakes:
+                what = [f"共 {len(chosen)} 题" if chosen else ""]
+                what.append(f"闪卡 {len(redo_cards)} 张" if redo_cards else "")
+                out.print(f"错题重做:{scope},{'、'.join(w for w in what if w)}。", style="bold")
             else:
-                out.print("今天没有要复习的题目。", markup=False)
-            return
-        session = Session(store, deck.glossary, "review", json_out, hint_length, clock)
-        outcomes, interrupted, ended = run_questions(session, chosen)
-        finish(session, chosen, outcomes, (interrupted, ended))
+                out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
+        outcomes, interrupted, ended = run_questions(session, chosen) if chosen else ([], 0, 0)
+        if redo_cards and not (interrupted or ended or session.quit):
+            from studycli.cli.card_session import run_cards
 
-
-@app.command()
-def cards(
-    topic: TopicOpt = None,
-    count: CountOpt = 10,
-    seed: SeedOpt = None,
-    content: ContentOpt = None,
-    builtin: BuiltinOpt = True,
-    data_dir: DataDirOpt = None,
-    now: NowOpt = None,
-) -> None:
-    """刷闪卡:看正面,回车翻面,再自评 1 重来 / 2 困难 / 3 良好 / 4 简单。
-
-    标准输入不是终端时,每张卡读一行作为自评(1–4 或 again/hard/good/easy)。
-    """
-    from studycli.memory.recording import record_answer
-    from studycli.quiz.questions import generate_cards
-    from studycli.render.quiz import render_card_back, render_card_front
-
-    deck = load(content, builtin)
-    items, _ = select(deck, topic)
-    if seed is None:
-        seed = secrets.randbelow(1_000_000)
-    pool = generate_cards(deck, items)
-    if not pool:
-        raise StudyError("所选范围内没有闪卡。")
-    chosen = random.Random(seed).sample(pool, min(count, len(pool)))
-    clock = session_clock(now)
-    answers = AnswerSource()
-    done = 0
-    with open_store(data_dir) as store:
-        try:
-            for index, card in enumerate(chosen, 1):
-                out.print(render_card_front(card, index, len(chosen)))
-                if answers.interactive and answers.read("(回车翻面)") is None:
-                    break
-                out.print(render_card_back(card))
-                rating = _read_grade(answers)
-                if rating is None:
-                    break
-                record_answer(
-                    store,
-                    question_id=card.id,
-                    item_id=card.item_id,
-                    fingerprint=card.fingerprint,
-                    kind="card",
-                    given=None,
-                    expected=card.back,
-                    score=CARD_SCORES[rating],
-                    correct=rating >= 3,
-                    answered_at=clock(),
-                    duration_s=None,
-                    mode="cards",
-                    rating=rating,
-                )
-                done += 1
-                out.print("")
-        except KeyboardInterrupt:
-            err.print(f"\n已中断:已保存 {done} 张卡的自评。", markup=False)
-            raise typer.Exit(130) from None
-    if done < len(chosen):
-        err.print(f"输入已结束:已保存 {done} 张卡的自评。", markup=False)
-    else:
-        out.print(f"完成 {done} 张卡,已保存。", markup=False)
-
-
-def _read_grade(answers: AnswerSource) -> int | None:
-    """Ask for a 1–4 self-grade until one is understood (Enter means good); None at end of input."""
-    from studycli.memory.scheduling import GOOD, rating_for_grade
-
-    while True:
-        raw = answers.read("自评 1 重来 / 2 困难 / 3 良好 / 4 简单 [3]> ")
-        if raw is None:
-            return None
-        if not raw.strip():
-            return GOOD
-        try:
-            return rating_for_grade(raw)
-        except ValueError:
-            err.print(f"看不懂“{raw.strip()}”:请输入 1、2、3 或 4。", markup=False)
-        if not answers.interactive:
-            return None
+            done = run_cards(store, redo_cards, session.now, AnswerSource(), deck.articles, "quiz")
+            if not chosen:
+                out.print(f"完成 {done.saved} 次自评,已保存。", markup=False)
+        if chosen:
+            finish(session, chosen, outcomes, (interrupted, ended))

@@ -252,3 +252,27 @@ def _planning_scheduler(retention: float) -> Any:
             desired_retention=retention, enable_fuzzing=False
         )
     return _planning_schedulers[retention]
+
+
+def preview_intervals(card: dict | None, question_id: str, at: datetime) -> dict[int, Any]:
+    """For each rating (1..4), how long until the card would be due again (a timedelta).
+
+    Computed by FSRS without fuzzing, so the flashcard rating line can show
+    重来 <10分钟 · 困难 1天 · 良好 3天 · 简单 8天 before the learner chooses.
+    """
+    at = to_utc(at)
+    scheduler = _preview_scheduler()
+    return {
+        rating: review(card, question_id, rating, at, scheduler).due - at
+        for rating in (AGAIN, HARD, GOOD, EASY)
+    }
+
+
+_preview: Any = None
+
+
+def _preview_scheduler() -> Any:
+    global _preview
+    if _preview is None:
+        _preview = make_scheduler(fuzz=False)
+    return _preview

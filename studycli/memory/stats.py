@@ -7,6 +7,7 @@ answers given near midnight by an hour; acceptable for a heatmap).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
@@ -14,7 +15,8 @@ from studycli.deck.model import Deck
 from studycli.memory.scheduling import MASTERED_STABILITY_DAYS, is_mastered, to_utc
 from studycli.memory.store import Store
 
-DELETED = "(已删除)"  # answers of items no longer in the deck are counted under this topic
+NOT_LOADED = "(未加载)"  # answers of items not in the loaded deck are counted under this topic
+DELETED = NOT_LOADED  # the old name
 NO_TOPIC = "(无主题)"
 HEATMAP_WEEKS = 12
 _EPOCH_DAY = date(1970, 1, 1)
@@ -36,6 +38,41 @@ def card_rows(store: Store) -> list[CardRow]:
     """Every question's card state (for mastery and due counts)."""
     sql = "SELECT question_id, item_id, fingerprint, state, stability, due FROM cards"
     return [CardRow(*row) for row in store.query(sql)]
+
+
+def end_of_day(now: datetime, tz: tzinfo, days_ahead: int = 0) -> float:
+    """Unix seconds of the local midnight that ends today (+ ``days_ahead`` days)."""
+    today = to_utc(now).astimezone(tz).date()
+    return datetime.combine(today + timedelta(days=days_ahead + 1), time(), tz).timestamp()
+
+
+def due_count(store: Store, until: float, fingerprints: Mapping[str, str] | None = None) -> int:
+    """Cards due before ``until`` (Unix seconds): the one way review, stats and the next-step
+    line count "due". With ``fingerprints`` (item id → current fingerprint) only cards of
+    current, unedited items count.
+    """
+    rows = store.query("SELECT item_id, fingerprint FROM cards WHERE due < ?", (until,))
+    if fingerprints is None:
+        return len(rows)
+    return sum(fingerprints.get(item_id) == fingerprint for item_id, fingerprint in rows)
+
+
+def due_tomorrow(
+    store: Store, now: datetime, tz: tzinfo, fingerprints: Mapping[str, str] | None = None
+) -> int:
+    """Cards that will be due by the end of tomorrow (what tomorrow's review will offer)."""
+    return due_count(store, end_of_day(now, tz, 1), fingerprints)
+
+
+def new_seen_today(store: Store, now: datetime, tz: tzinfo) -> int:
+    """Questions and cards answered for the very first time today (the daily new-item limit)."""
+    start = end_of_day(now, tz, -1)
+    rows = store.query(
+        "SELECT count(*) FROM (SELECT min(answered_at) AS first FROM answers"
+        " GROUP BY question_id) WHERE first >= ?",
+        (start,),
+    )
+    return rows[0][0]
 
 
 def item_tallies(store: Store) -> list[tuple[str, int, int]]:
@@ -123,8 +160,13 @@ def current_streak(active: set[date], today: date) -> int:
     return streak
 
 
-def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
-    """The statistics at ``now`` (aware), with days in timezone ``tz``."""
+def compute_stats(
+    store: Store, deck: Deck, now: datetime, tz: tzinfo, loaded_only: bool = False
+) -> Stats:
+    """The statistics at ``now`` (aware), with days in timezone ``tz``.
+
+    ``loaded_only`` leaves out answers to items that are not in ``deck`` (another deck's).
+    """
     now = to_utc(now)
     local_now = now.astimezone(tz)
     today = local_now.date()
@@ -142,20 +184,24 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
     for item in deck.items:
         for entry in topics_of(item.id):
             entry.items += 1
+    reviews = 0
     for item_id, answers, correct in item_tallies(store):
+        if loaded_only and item_id not in items:
+            continue
+        reviews += answers
         for entry in topics_of(item_id):
             entry.answers += answers
             entry.correct += correct
 
     # Only cards of current items with the current fingerprint count: edited items relearn.
-    end_of_today = datetime.combine(today + timedelta(days=1), time(), tz).timestamp()
+    end_of_today = end_of_day(now, tz)
     week_end = (now + timedelta(days=7)).timestamp()
     due_today = due_week = 0
     studied: dict[str, bool] = {}  # item id → all its current cards mastered
     for card in card_rows(store):
         if card.fingerprint != fingerprints.get(card.item_id):
             continue
-        due_today += card.due < end_of_today
+        due_today += card.due < end_of_today  # as due_count() counts it
         due_week += card.due <= week_end
         mastered = is_mastered(card.state, card.stability)
         studied[card.item_id] = studied.get(card.item_id, True) and mastered
@@ -180,7 +226,7 @@ def compute_stats(store: Store, deck: Deck, now: datetime, tz: tzinfo) -> Stats:
     ordered += [t for t in topics.values() if t.topic == DELETED]
     return Stats(
         today=today,
-        reviews=store.answers_count(),
+        reviews=reviews,
         streak=streak,
         due_today=due_today,
         due_week=due_week,

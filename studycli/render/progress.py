@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studycli.memory.stats import HEATMAP_WEEKS, Stats, heatmap_start
+from studycli.render.linebreak import Para
 
 WEEKDAYS = "一二三四五六日"
 # (lowest count, glyph, style) for each shade, lightest first.
@@ -129,22 +130,25 @@ class MistakeLine:
     when: str
     given: str | None
     expected: str
-    note: str = ""  # e.g. "题目已修改" or "条目已删除"
+    note: str = ""  # e.g. "题目已修改" or "未加载,来自 deck.yaml"
+    question: str = ""  # what was asked (the prompt or the card's front)
 
 
 def render_mistakes(lines: Sequence[MistakeLine], total: int) -> RenderableType:
-    """The 错题本: newest first, each with the wrong answer and the right one."""
+    """The 错题本: newest first, each with the question, the wrong answer and the right one."""
     shown = f"(显示最近 {len(lines)} 题)" if len(lines) < total else ""
     parts: list[RenderableType] = [Text(f"错题本:共 {total} 题{shown}", style="bold")]
     for number, line in enumerate(lines, 1):
-        head = Text(f"{number}. ")
+        head = Text()
         head.append(line.title, style="bold")
         head.append(f" · {line.topics} · {line.when}", style="bright_black")
         if line.note:
             head.append(f"({line.note})", style="yellow")
-        given = Text("   你的答案:")
-        given.append(line.given if line.given else "(未作答)", style="red")
-        expected = Text("   正确答案:")
-        expected.append(line.expected, style="green")
-        parts += [Text(""), head, given, expected]
+        parts += [Text(""), Para(head, f"{number}. ")]
+        if line.question:
+            parts.append(Para(Text(line.question), "   题目:"))
+        given = Text(line.given if line.given else "(未作答)", style="red")
+        parts.append(Para(given, "   你的答案:"))
+        parts.append(Para(Text(line.expected, style="green"), "   正确答案:"))
+    parts += [Text(""), Text("重做这些题:study quiz --mistakes", style="bold")]
     return Group(*parts)

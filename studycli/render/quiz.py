@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studycli.quiz.questions import LETTERS
+from studycli.render.linebreak import Para
 
 KIND_NAMES = {"cloze": "填空", "choice": "单选", "list": "列举", "term": "名词解释"}
 
@@ -22,6 +23,13 @@ class Outcome:
     given: str | None
     score: float
     correct: bool
+    status: str = "answered"  # or "skipped" (Enter / 跳过: not a mistake, not scored)
+    hinted: bool = False
+
+    @property
+    def answered(self) -> bool:
+        """Whether an answer was given and graded (skipped and unreached ones were not)."""
+        return self.status == "answered" and self.given is not None
 
 
 def topic_line(topics: Sequence[str], most: int = 2) -> str:
@@ -34,13 +42,22 @@ def render_question(question, index: int, total: int, hint_length: bool) -> Rend
     """The question with a progress header: 第 3/10 题 · 填空 · 人才、产业等."""
     kind = KIND_NAMES.get(question.kind, question.kind)
     head = Text(f"第 {index}/{total} 题 · {kind} · {topic_line(question.topics)}", style="dim")
-    parts: list[RenderableType] = [head, Text(question.display_prompt(hint_length), style="bold")]
+    parts: list[RenderableType] = [
+        Para(head),
+        Para(Text(question.display_prompt(hint_length), style="bold")),
+    ]
     for letter, option in zip(LETTERS, question.options, strict=False):
-        parts.append(Text(f"  {letter}. {option}"))
+        parts.append(Para(Text(option), f"  {letter}. "))
     return Group(*parts)
 
 
-def render_feedback(question, grade) -> RenderableType:
+def cite(source, titles: dict | None = None) -> str:
+    """出处 with the article's title (declared in the deck) rather than its file name."""
+    title = (titles or {}).get(source.article, source.article)
+    return f"{title} · {source.section}"
+
+
+def render_feedback(question, grade, titles: dict | None = None) -> RenderableType:
     """✓ for right; otherwise the expected answer, the word comparison and the source."""
     if grade.correct:
         return Text("✓ 正确", style="bold green")
@@ -56,7 +73,7 @@ def render_feedback(question, grade) -> RenderableType:
             head.append(f"  {remark}", style="yellow")
     letter = question.answer_letter
     answer = f"{letter}. {question.answer}" if letter else question.answer
-    lines: list[RenderableType] = [head, Text.assemble(("答案:", "bold"), answer)]
+    lines: list[RenderableType] = [Para(head), Para(Text(answer), Text("答案:", style="bold"))]
     if len(question.expected) > 1:
         parts = Text("逐项:", style="bold")
         for part in grade.parts:
@@ -64,7 +81,7 @@ def render_feedback(question, grade) -> RenderableType:
                 f" {'✓' if part.found else '✗'}{part.expected}",
                 style="green" if part.found else "red",
             )
-        lines.append(parts)
+        lines.append(Para(parts))
     # Multi-part answers are compared part by part above; one word would only repeat it.
     if len(question.expected) == 1 and len(grade.words) > 1:
         words = Text("对照:", style="bold")
@@ -74,42 +91,84 @@ def render_feedback(question, grade) -> RenderableType:
             else:
                 words.append(f" [{mark.word}]", style="bold red")
         words.append("  (方括号内为漏掉的词)", style="dim")
-        lines.append(words)
-    lines.append(Text(f"出处:{question.source.cite()}", style="dim"))
+        lines.append(Para(words))
+    lines.append(Para(Text(cite(question.source, titles), style="dim"), "出处:"))
     return Group(*lines)
 
 
-def render_scores(outcomes: Sequence[Outcome], total: int) -> Table:
-    """The closing table: per topic, questions asked, answered right, average score."""
+def render_scores(outcomes: Sequence[Outcome], total: int) -> RenderableType:
+    """The closing table over answered questions only: per topic, answered, right, score.
+
+    Skipped questions and those never reached (q, Ctrl-C, end of input) are not counted as
+    wrong; a line under the table says how many there were.
+    """
+    answered = [o for o in outcomes if o.answered]
     table = Table(title="本次成绩", expand=False)
-    table.add_column("主题", no_wrap=True)
-    table.add_column("题数", justify="right")
+    table.add_column("主题", overflow="fold")
+    table.add_column("答题", justify="right")
     table.add_column("答对", justify="right")
     table.add_column("得分", justify="right")
     by_topic: dict[str, list[Outcome]] = {}
-    for outcome in outcomes:
+    for outcome in answered:
         for topic in outcome.question.topics:
             by_topic.setdefault(topic, []).append(outcome)
     for topic, rows in by_topic.items():
         right = sum(o.correct for o in rows)
         score = sum(o.score for o in rows) / len(rows)
         table.add_row(topic, str(len(rows)), str(right), f"{score:.0%}")
-    right = sum(o.correct for o in outcomes)
-    score = sum(o.score for o in outcomes) / total if total else 0.0
+    right = sum(o.correct for o in answered)
+    score = sum(o.score for o in answered) / len(answered) if answered else 0.0
     table.add_section()
-    table.add_row("合计", str(total), str(right), f"{score:.0%}", style="bold")
-    answered = sum(o.given is not None for o in outcomes)
-    if answered < total:
-        table.caption = f"未作答 {total - answered} 题(按答错计)"
-    return table
+    table.add_row("合计", str(len(answered)), str(right), f"{score:.0%}", style="bold")
+    notes = []
+    skipped = sum(o.status == "skipped" for o in outcomes)
+    if skipped:
+        notes.append(f"跳过 {skipped} 题")
+    unreached = total - len(outcomes)
+    if unreached > 0:
+        notes.append(f"未作答 {unreached} 题")
+    if not notes:
+        return table
+    return Group(table, Text("(" + ",".join(notes) + ",不计入成绩)", style="dim"))
+
+
+def next_step_line(
+    new_mistakes: int, due_tomorrow: int, mistakes_command: str, unit: str = "题"
+) -> Para:
+    """What to do next: e.g. 3 题进错题本 → study quiz --mistakes · 明天到期 5 项."""
+    parts = []
+    if new_mistakes:
+        parts.append(f"{new_mistakes} {unit}进错题本 → {mistakes_command}")
+    else:
+        parts.append("本次没有新错题")
+    parts.append(f"明天到期 {due_tomorrow} 项" if due_tomorrow else "明天没有到期的题")
+    return Para(Text(" · ".join(parts), style="bold"), Text("下一步:", style="bold"))
 
 
 def render_card_front(card, index: int, total: int) -> RenderableType:
     """The front of a flashcard with a progress header."""
     head = Text(f"第 {index}/{total} 张 · {topic_line(card.topics)}", style="dim")
-    return Group(head, Text(card.front, style="bold"))
+    return Group(Para(head), Para(Text(card.front, style="bold")))
 
 
-def render_card_back(card) -> RenderableType:
+def render_card_back(card, titles: dict | None = None) -> RenderableType:
     """The back of a flashcard and its source."""
-    return Group(Text(card.back, style="green"), Text(f"出处:{card.source.cite()}", style="dim"))
+    return Group(
+        Para(Text(card.back, style="green")),
+        Para(Text(cite(card.source, titles), style="dim"), "出处:"),
+    )
+
+
+def format_interval(span) -> str:
+    """A time until due, short: 1分钟, 10分钟, 5小时, 3天, 2.5个月, 1.2年."""
+    seconds = span.total_seconds()
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))}分钟"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}小时"
+    days = round(seconds / 86400)
+    if days < 31:
+        return f"{days}天"
+    if days < 365:
+        return f"{days / 30:.1f}".removesuffix(".0") + "个月"
+    return f"{days / 365:.1f}".removesuffix(".0") + "年"

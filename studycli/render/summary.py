@@ -5,15 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
-from rich.panel import Panel
-from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
+from studycli.render.linebreak import Para, join_lines, wrap_plain
 
 TERM_STYLE = "bold cyan"
 FIGURE_STYLE = "bold yellow"
@@ -44,78 +43,72 @@ def _numeral(index: int) -> str:
     return _CHINESE_NUMERALS[index] if index < len(_CHINESE_NUMERALS) else str(index + 1)
 
 
-def marked_rows(rows: Sequence[tuple[str, RenderableType]]) -> Table:
-    """A two-column grid: a marker (1. or •) and its body, wrapped beside the marker."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
-    for marker, body in rows:
-        grid.add_row(marker, body)
-    return grid
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of the summary: its text, a marker with a hanging indent, its role.
+
+    ``role`` tells the terminal view how to dress it: heading, article, section, quote,
+    byline, text or blank. Piped, every role is plain wrapped text.
+    """
+
+    body: Text
+    marker: str = ""
+    indent: int = 0
+    role: str = "text"
 
 
-def bullets(marker: str, bodies: Sequence[RenderableType]) -> Table:
-    """Each body behind the same marker."""
-    return marked_rows([(marker, body) for body in bodies])
+_BLANK = Line(Text(""), role="blank")
 
 
-def render_item(item: Item, terms: Sequence[str]) -> RenderableType:
-    """One item as a person would study it."""
+def item_lines(item: Item, terms: Sequence[str]) -> list[Line]:
+    """One item as paragraphs a person would study, in reading order."""
     if isinstance(item, Quote):
         byline = " · ".join(p for p in (item.speaker, item.date, item.occasion) if p)
-        return Panel(
-            highlight(item.text, terms),
-            subtitle=Text(f"—— {byline}", style="italic"),
-            subtitle_align="right",
-            border_style="magenta",
-            padding=(0, 1),
-        )
+        return [
+            Line(highlight(item.text, terms), role="quote"),
+            Line(Text(f"—— {byline}", style="italic"), role="byline"),
+        ]
     if isinstance(item, Definition):
         head = Text.assemble((item.term, "bold underline"), ":", highlight(item.meaning, terms))
-        if not item.facets:
-            return head
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="bold green", no_wrap=True)
-        grid.add_column()
+        lines = [Line(head)]
         for facet in item.facets:
-            grid.add_row(facet.name, highlight(facet.text, terms))
-        return Group(head, grid)
+            body = Text.assemble((facet.name, "bold green"), " ", highlight(facet.text, terms))
+            lines.append(Line(body, "· ", indent=2))
+        return lines
     if isinstance(item, ListItem):
-        lines: list[RenderableType] = [Text(item.name, style="bold")]
+        lines = [Line(Text(item.name, style="bold"))]
         if item.intro:
-            lines.append(highlight(item.intro, terms))
-        rows = []
+            lines.append(Line(highlight(item.intro, terms)))
         for index, entry in enumerate(item.entries):
-            marker = f"{index + 1}." if item.ordered else "•"
-            body: list[RenderableType] = [Text(entry.label, style="bold green")]
+            marker = f"{index + 1}. " if item.ordered else "• "
+            body = Text(entry.label, style="bold green")
             if entry.text != entry.label:
-                body.append(highlight(entry.text, terms))
-            if entry.points:
-                body.append(bullets("·", [highlight(p, terms) for p in entry.points]))
-            rows.append((marker, Group(*body)))
-        lines.append(marked_rows(rows))
-        return Group(*lines)
+                body.append(":")
+                body.append_text(highlight(entry.text, terms))
+            lines.append(Line(body, marker, indent=1))
+            for point in entry.points:
+                lines.append(Line(highlight(point, terms), "· ", indent=1 + len(marker)))
+        return lines
     if isinstance(item, Framework):
-        tree = Tree(Text(item.name, style="bold magenta"))
-        tree.add(highlight(item.summary, terms), style="dim")
+        lines = [Line(Text(item.name, style="bold magenta")), Line(highlight(item.summary, terms))]
         for role in item.roles():
-            branch = tree.add(Text(role, style="bold"))
+            lines.append(Line(Text(role, style="bold"), "▸ ", indent=1))
             for part in item.parts:
                 if part.role != role:
                     continue
-                label = Text(part.label, style="bold green")
+                body = Text(part.label, style="bold green")
                 if part.text:
-                    label.append("\n")
-                    label.append_text(highlight(part.text, terms))
-                branch.add(label)
-        return tree
+                    body.append(":")
+                    body.append_text(highlight(part.text, terms))
+                lines.append(Line(body, "· ", indent=3))
+        return lines
     if isinstance(item, Fact):
         line = Text()
         if item.subject:
             line.append(item.subject, style="bold")
             line.append(":")
         line.append_text(highlight(item.text, terms, item.figures))
-        return bullets("•", [line])
+        return [Line(line, "• ")]
     raise TypeError(f"no renderer for {type(item).__name__}")
 
 
@@ -128,26 +121,81 @@ def group_by_section(items: Iterable[Item]) -> dict[str, dict[str, list[Item]]]:
     return groups
 
 
-def render_summary(deck: Deck, items: Sequence[Item], heading: str) -> list[RenderableType]:
-    """The study summary: a heading, then items grouped by article and section."""
+def summary_lines(deck: Deck, items: Sequence[Item], heading: str) -> list[Line]:
+    """The study summary as paragraphs: a heading, then items by article and section.
+
+    Articles are named by the titles the deck declares (``articles`` in the YAML).
+    """
     terms = [term.term for term in deck.glossary]
-    out: list[RenderableType] = [Text(heading, style="bold reverse", justify="center")]
+    out = [Line(Text(heading, style="bold reverse"), role="heading")]
     for article_index, (article, sections) in enumerate(group_by_section(items).items()):
         title = deck.articles.get(article, article)
-        out.append(Rule(Text(f"{_numeral(article_index)}、{title}", style="bold")))
+        out += [_BLANK, Line(Text(f"{_numeral(article_index)}、{title}"), role="article")]
         for section, section_items in sections.items():
-            out.append(Text(f"■ {section}", style="bold blue"))
+            out += [_BLANK, Line(Text(section, style="bold blue"), "■ ", role="section")]
+            previous: Item | None = None
             for item in section_items:
-                out.append(render_item(item, terms))
-                if not isinstance(item, Fact):
-                    out.append(Text(""))
-            if isinstance(section_items[-1], Fact):
-                out.append(Text(""))
+                # Facts are one line each and read as a list; other items stand apart.
+                if not (isinstance(item, Fact) and isinstance(previous, Fact)):
+                    out.append(_BLANK)
+                out += item_lines(item, terms)
+                previous = item
     return out
 
 
-def render_topics(deck: Deck) -> Table:
+def plain_summary(lines: Sequence[Line], width: int) -> str:
+    """The summary as plain text for a pipe: wrapped by 禁则, hanging indents, no padding."""
+    out: list[str] = []
+    for line in lines:
+        if line.role == "blank":
+            if out and out[-1]:
+                out.append("")
+            continue
+        lead = " " * line.indent + line.marker
+        if line.role in ("quote", "byline"):
+            lead = "  " + lead
+        if line.role == "article":
+            out += wrap_plain(line.body.plain, width, lead)
+            out.append("=" * min(width, max(cell_len(x) for x in out[-1:])))
+            continue
+        out += wrap_plain(line.body.plain, width, lead)
+    return join_lines(out)
+
+
+def render_summary(deck: Deck, items: Sequence[Item], heading: str) -> list[RenderableType]:
+    """The study summary for a terminal: the same paragraphs, styled and wrapped by 禁则."""
+    from rich.panel import Panel
+    from rich.rule import Rule
+
+    out: list[RenderableType] = []
+    lines = summary_lines(deck, items, heading)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.role == "heading":
+            out.append(Para(line.body))
+        elif line.role == "article":
+            out += [Para(line.body.copy(), hanging=""), Rule(style="bright_black")]
+            out[-2].text.stylize("bold")
+        elif line.role == "quote":
+            inner = [Para(line.body)]
+            while index + 1 < len(lines) and lines[index + 1].role == "byline":
+                index += 1
+                inner.append(Para(lines[index].body))
+            out.append(Panel(Group(*inner), border_style="magenta", padding=(0, 1)))
+        elif line.role == "blank":
+            out.append(Text(""))
+        else:
+            marker = Text(" " * line.indent + line.marker, style="bold")
+            out.append(Para(line.body, marker))
+        index += 1
+    return out
+
+
+def render_topics(deck: Deck) -> RenderableType:
     """A table of topics with their aliases and item counts."""
+    from rich.table import Table
+
     table = Table(title="主题", show_lines=False, expand=False)
     table.add_column("主题", style="bold", no_wrap=True)
     table.add_column("条目", justify="right")
