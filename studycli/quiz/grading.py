@@ -60,6 +60,10 @@ class Grade:
 
 def grade_answer(question: Question, given: str | None, glossary: Sequence[Term] = ()) -> Grade:
     """Grade ``given`` against the question; an empty or missing answer scores 0."""
+    from studycli.quiz.marking_kinds import MARKED_KINDS, mark_answer  # the examiner's kinds
+
+    if question.kind in MARKED_KINDS:
+        return mark_answer(question, given, Grade, PartResult)
     canon = _Canon(glossary)
     key = canon(answer_key(given or ""))
     if not key:

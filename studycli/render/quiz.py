@@ -9,9 +9,20 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from studycli.quiz.questions import LETTERS
+from studycli.quiz.questions import KIND_ALIASES, LETTERS
 
-KIND_NAMES = {"cloze": "填空", "choice": "单选", "list": "列举", "term": "名词解释"}
+KIND_NAMES = {
+    "cloze": "填空",
+    "choice": "单选",
+    "multi": "多选",
+    "judge": "判断",
+    "recite": "默写",
+    "list": "列举",
+    "term": "名词解释",
+    "source": "出处",
+    "belongs": "归类",
+}
+KIND_NAMES.update({zh: KIND_NAMES[en] for zh, en in KIND_ALIASES.items()})  # --kind 多选 too
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,8 @@ def render_feedback(question, grade) -> RenderableType:
     if grade.note:
         head.append(f"  {grade.note}", style="yellow")
     letter = question.answer_letter
+    if question.kind == "multi":  # every right letter: ACD
+        letter = question.answer_letters
     answer = f"{letter}. {question.answer}" if letter else question.answer
     lines: list[RenderableType] = [head, Text.assemble(("答案:", "bold"), answer)]
     if len(question.expected) > 1:

@@ -1,0 +1,289 @@
+"""The examiner's kinds beyond the classic four: 多选, 判断, 默写, 出处 and 归类.
+
+Each takes the classic ``Builder`` for its helpers (ids, seeded rngs, option pools),
+so every question still comes from one item and cites it.
+"""
+
+from __future__ import annotations
+
+import random
+
+from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
+from studycli.quiz.builder import Builder
+from studycli.quiz.options import number_variants, pick_options
+from studycli.quiz.question import FALSE_WORD, TRUE_WORD, Question
+from studycli.quiz.wording import facet_stem, is_verb_like
+from studycli.text import answer_key, split_pieces
+
+MULTI_RIGHT = (2, 4)  # how many right options a 多选 question holds, at least and at most
+RECITE_MAX = 80  # characters: longer is no recitation but an essay
+_INSTITUTIONS = ("党的", "中央")
+
+
+def new_kind_questions(builder: Builder, item: Item) -> list[Question]:
+    """The 多选, 判断, 默写, 出处 and 归类 questions of one item."""
+    out: list[Question] = []
+    out += multi(builder, item)
+    out += judge(builder, item)
+    out += recite(builder, item)
+    out += source(builder, item)
+    out += belongs(builder, item)
+    return out
+
+
+# --- 多选 ---------------------------------------------------------------------------
+
+
+def multi(b: Builder, item: Item) -> list[Question]:
+    """下列属于…的有: 2–4 right among 4–5 options, from a list or a framework's role."""
+    if isinstance(item, ListItem):
+        labels = [e.label for e in item.entries]
+        own = [x for e in item.entries for x in (e.label, e.text)]
+        return _multi(b, item, "all", f"下列属于“{item.name}”的有(多选):", labels, own, item.name)
+    if isinstance(item, Framework):
+        out = []
+        for role in item.roles():
+            same = [p.label for p in item.parts if p.role == role]
+            if len(same) >= 2:
+                stem = f"下列属于“{item.name}”中“{role}”的有(多选):"
+                own = [p.label for p in item.parts]
+                out += _multi(b, item, f"role-{role}", stem, same, own, role, [])
+        return out
+    return []
+
+
+def _multi(b, item, slug, prompt, labels, own, head, siblings=None) -> list[Question]:
+    if len(labels) < MULTI_RIGHT[0]:
+        return []
+    rng = b.rng_for(item, f"multi:{slug}")
+    # How many are right does not depend on the seed, so the question exists for every seed.
+    how_many = random.Random(f"{item.id}:{slug}").randint(*MULTI_RIGHT)
+    right = rng.sample(labels, min(len(labels), how_many))
+    total = 5 if len(right) >= 3 else 4
+    wrong_needed = total - len(right)
+    also_true = b.pools.true_of_list(head)
+    tiers = [siblings or [], *b.pools.labels_like(item)]
+    # Distractors are drawn as for a one-answer question whose answer is the first right one.
+    picked = pick_options(
+        right[0],
+        tiers,
+        rng,
+        prompt=prompt,
+        exclude=[*own, *right],
+        count=wrong_needed + 1,
+        refuse=also_true,
+        canon=b.pools.canon,
+    )
+    if picked is None or len(picked) < wrong_needed + 1:
+        return []
+    wrong = [o for o in picked if o != right[0]]
+    options = [*right, *wrong]
+    rng.shuffle(options)
+    right_in_order = tuple(o for o in options if o in right)
+    return [
+        b.make(
+            item,
+            "multi",
+            slug,
+            prompt=prompt,
+            answer="、".join(right_in_order),
+            expected=right_in_order,
+            options=tuple(options),
+        )
+    ]
+
+
+# --- 判断 ---------------------------------------------------------------------------
+
+
+def judge(b: Builder, item: Item) -> list[Question]:
+    """A statement the deck holds, true as written or made false by a confusable swap."""
+    pairs = _statements(b, item)
+    out = []
+    for number, (true_text, false_text) in enumerate(pairs, 1):
+        rng = b.rng_for(item, f"judge:{number}")
+        is_true = false_text is None or rng.random() < 0.5
+        shown = true_text if is_true else false_text
+        out.append(
+            b.make(
+                item,
+                "judge",
+                f"s-{number}",
+                prompt=f"判断正误:{shown}",
+                answer=TRUE_WORD if is_true else FALSE_WORD,
+                answer_words=(),
+                explanation=f"原文:{true_text}",
+            )
+        )
+    return out
+
+
+def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
+    """(true statement, false twin) pairs; the twin swaps in a confusable text of the deck."""
+    out: list[tuple[str, str | None]] = []
+    if isinstance(item, Definition) and len(item.facets) >= 2:
+        term = b.labels[item.id]
+        for facet in item.facets:
+            if "什么" in facet.name:
+                continue
+            joint = "" if is_verb_like(facet.name) else "是"
+            stem = f"{facet_stem(term, facet.name)}{joint}"
+            true_facets = b.pools.true_facets(item.term, facet.name)
+            others = [
+                f.text
+                for f in item.facets
+                if f is not facet and b.pools.canonical(f.text) not in true_facets
+            ]
+            if not others:
+                continue
+            swap = b.rng_for(item, f"swap:{facet.name}").choice(others)
+            out.append((f"{stem}“{facet.text}”。", f"{stem}“{swap}”。"))
+        return out[:2]
+    if isinstance(item, Framework) and len(item.roles()) >= 2:
+        for role in item.roles()[:2]:
+            same = [p.label for p in item.parts if p.role == role]
+            others = [p.label for p in item.parts if p.role != role]
+            rng = b.rng_for(item, f"swap:{role}")
+            stem = f"“{item.name}”中的“{role}”包括"
+            out.append((f"{stem}“{rng.choice(same)}”。", f"{stem}“{rng.choice(others)}”。"))
+        return out
+    if isinstance(item, ListItem) and len(item.entries) >= 3:
+        also_true = b.pools.true_of_list(item.name)
+        rng = b.rng_for(item, "swap:list")
+        entry = rng.choice(item.entries)
+        wrong = pick_options(
+            entry.label,
+            b.pools.labels_like(item),
+            rng,
+            prompt=item.name,
+            exclude=[x for e in item.entries for x in (e.label, e.text)],
+            count=2,
+            refuse=also_true,
+            canon=b.pools.canon,
+        )
+        stem = f"“{item.name}”包括"
+        false = None
+        if wrong:
+            false = f"{stem}“{next(o for o in wrong if o != entry.label)}”。"
+        out.append((f"{stem}“{entry.label}”。", false))
+        return out
+    if isinstance(item, Fact):
+        for figure in item.figures:
+            for piece in split_pieces(figure):
+                variants = number_variants(piece) if any(ch.isdigit() for ch in piece) else []
+                if variants and item.text.count(piece) == 1 and len(item.text) <= 90:
+                    swap = b.rng_for(item, "swap:figure").choice(variants)
+                    return [(item.text, item.text.replace(piece, swap))]
+    return out
+
+
+# --- 默写 ---------------------------------------------------------------------------
+
+
+def recite(b: Builder, item: Item) -> list[Question]:
+    """A 金句 from its opening clause, or a definition in full; graded per character."""
+    if isinstance(item, Quote):
+        head, sep, rest = _split_opening(item.text)
+        if not sep or not 6 <= len(answer_key(rest)) <= RECITE_MAX:
+            return []
+        who = item.speaker + (f"({item.occasion})" if item.occasion else "")
+        prompt = f"默写金句的其余部分:“{head}{sep}……”——{who}"
+        return [_recitation(b, item, "text", prompt, rest)]
+    if isinstance(item, Definition) and len(answer_key(item.meaning)) <= RECITE_MAX:
+        if not item.facets:  # a concept the deck treats as central has named facets
+            return []
+        term = b.labels[item.id]
+        prompt = f"默写{term}的含义(原文表述)。"
+        return [_recitation(b, item, "meaning", prompt, item.meaning)]
+    return []
+
+
+def _recitation(b: Builder, item: Item, slug: str, prompt: str, text: str) -> Question:
+    return b.make(item, "recite", slug, prompt=prompt, answer=text, answer_words=())
+
+
+def _split_opening(text: str) -> tuple[str, str, str]:
+    for mark in ",，;；":
+        head, sep, rest = text.partition(mark)
+        if sep and rest:
+            return head, sep, rest
+    return text, "", ""
+
+
+# --- 出处 ---------------------------------------------------------------------------
+
+
+def source(b: Builder, item: Item) -> list[Question]:
+    """Who said a quote, and on what occasion."""
+    if not isinstance(item, Quote):
+        return []
+    speakers, occasions = b.speakers, b.occasions
+    out = []
+    shown = f"“{item.text}”"
+    exclude = [item.speaker]
+    if item.speaker == "习近平" or item.speaker.startswith(_INSTITUTIONS):
+        # A speech by 习近平 at a party meeting: the meeting and the speaker are both right.
+        exclude += [s for s in speakers if s == "习近平" or s.startswith(_INSTITUTIONS)]
+    out += b.choice(
+        item, "speaker", f"{shown}是谁的论述?", item.speaker, [speakers], exclude, kind="source"
+    )
+    if item.occasion:
+        # Another occasion of the same day could be where it was said as well.
+        same_day = b.occasions_by_date.get(item.date or "", set()) - {item.occasion}
+        prompt = f"{shown}——{item.speaker}。这段论述出自哪个场合?"
+        out += b.choice(
+            item, "occasion", prompt, item.occasion, [occasions], sorted(same_day), kind="source"
+        )
+    return out
+
+
+# --- 归类 ---------------------------------------------------------------------------
+
+
+def belongs(b: Builder, item: Item) -> list[Question]:
+    """Which entry a sub-point belongs to, or which role of a framework a part fills."""
+    out: list[Question] = []
+    if isinstance(item, ListItem) and len(item.entries) >= 3:
+        labels = [e.label for e in item.entries]
+        for number, entry in enumerate(item.entries, 1):
+            for index, point in enumerate(entry.points, 1):
+                if len(answer_key(point)) > 60:
+                    continue
+                prompt = f"“{point}”属于“{item.name}”中的哪一项?"
+                out += b.choice(
+                    item, f"point-{number}-{index}", prompt, entry.label, [labels], kind="belongs"
+                )
+    if isinstance(item, Framework) and len(item.roles()) >= 2:
+        roles = item.roles()
+        for number, part in enumerate(item.parts, 1):
+            prompt = f"“{part.label}”在“{item.name}”中属于哪一部分?"
+            picked = (
+                pick_options(
+                    part.role,
+                    [roles],
+                    b.rng_for(item, f"belongs:{number}"),
+                    prompt=prompt,
+                    count=min(4, len(roles)),
+                )
+                if len(roles) >= 3
+                else _two(b, item, number, part.role, roles)
+            )
+            if picked:
+                out.append(
+                    b.make(
+                        item,
+                        "belongs",
+                        f"part-{number}",
+                        prompt=prompt,
+                        answer=part.role,
+                        options=picked,
+                    )
+                )
+    return out
+
+
+def _two(b: Builder, item: Item, number: int, role: str, roles: list[str]) -> tuple[str, ...]:
+    """Both roles of a two-role framework (一核 or 两翼), in seeded order."""
+    options = list(roles)
+    b.rng_for(item, f"belongs:{number}").shuffle(options)
+    return tuple(options)

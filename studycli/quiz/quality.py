@@ -1,0 +1,188 @@
+"""The quality gate: every candidate question is scored and flagged before it is asked.
+
+A flag is a whole Chinese reason (for ``study questions --flagged`` and the curator);
+a flagged question is never asked. ``weight`` says how much a mixed session wants a
+question that passed: core points 1.0, statistics and regional practice much less.
+See docs/questions.md for the standard these checks hold questions to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
+from studycli.quiz.cloze import BLANK
+from studycli.quiz.options import OptionPools
+from studycli.quiz.question import Question
+from studycli.text import Keywords, answer_key, is_figure
+
+MAX_BLANK = 8  # characters: a longer blank is recitation, not a cloze
+MIN_CONTEXT = 6  # characters a cloze must show besides its blanks
+REGIONAL_TOPICS = frozenset({"区域与实践"})
+
+# A placeholder (20XX) or mojibake in anything shown or expected.
+_DAMAGE = re.compile(r"[Xx]{2}|�|\?\?|□")
+_DAMAGE_IN_ANSWER = re.compile(r"[Xx]{2}|�|[?？]|□")
+# Stock phrases and vague words an examiner never blanks: no knowledge is tested.
+STOCK_BLANKS = frozenset(
+    "市场化 法治化 国际化 骨干 内容 发力 方面 重点 基础 环节 力度 领域 模式 手段 机制 格局"
+    " 路径 举措 任务 目标 途径 优势 问题 作用 主体 关键 核心 根本 首要 重要 积极 大力 深入".split()
+)
+# Fixed phrases a blank must never cut, besides the glossary and the deck's names.
+FIXED_PHRASES = frozenset(
+    "中央经济工作会议 中央政治局 集体学习 这篇大文章 大文章 放管服 卡脖子 换道超车 先手棋"
+    " 全而不优 大而不强 国之重器 硬道理 千载难逢".split()
+)
+_SENTENCE = re.compile("[是的和与在要]")
+# Answers whose last words say what kind of thing they are: a fund needs funds beside it.
+TYPED_SUFFIXES = (
+    "基金",
+    "计划",
+    "意见",
+    "方案",
+    "行动",
+    "工程",
+    "集群",
+    "中心",
+    "平台",
+    "会议",
+    "战略",
+    "政策",
+    "体系",
+    "机制",
+    "产业",
+    "》",
+)
+_PUNCT_RUN = re.compile(r"[\W_]+")
+_QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,10})[”\"’']")
+
+
+class QualityGate:
+    """Scores the questions of one deck; built once, then asked per question."""
+
+    def __init__(self, keywords: Keywords, pools: OptionPools):
+        self.keywords = keywords
+        self.pools = pools
+        # Short names only: a label such as 人才是第一资源 is a sentence, not a fixed word.
+        names = {n for n in keywords.names if len(n) <= 6 and not _SENTENCE.search(n)}
+        self.phrases = sorted({*keywords.glossary, *names, *FIXED_PHRASES}, key=len, reverse=True)
+        self._phrase_re = re.compile("|".join(map(re.escape, self.phrases)))
+
+    def review(self, question: Question, item: Item) -> Question:
+        """The question with its flags and weight set."""
+        flags = [*self.damage(question), *self.giveaway(question), *self.options(question)]
+        if question.kind == "cloze":
+            flags += self.cloze(question)
+        flags += self.shape(question, item)
+        weight = round(self.weight(question, item), 3)
+        return replace(question, flags=tuple(dict.fromkeys(flags)), weight=weight)
+
+    # --- flags -------------------------------------------------------------------------
+
+    def damage(self, q: Question) -> list[str]:
+        shown = [q.prompt, *q.options]
+        keys = [q.answer, *q.expected, *(a for alts in q.accepted for a in alts)]
+        # A recitation keeps the article's own question marks; elsewhere ? is damage.
+        in_answer = _DAMAGE if q.kind == "recite" else _DAMAGE_IN_ANSWER
+        if any(_DAMAGE.search(t) for t in shown) or any(in_answer.search(t) for t in keys):
+            return ["含占位符或乱码(如 20XX),原文此处不完整"]
+        return []
+
+    def giveaway(self, q: Question) -> list[str]:
+        if q.kind in ("judge", "recite", "cloze"):
+            return []
+        # Compared within runs between punctuation: 机制创新:人才 does not show 创新人才.
+        runs = [answer_key(run) for run in _PUNCT_RUN.split(q.prompt.replace(BLANK, "|"))]
+        if q.options and all(any(answer_key(o) in run for run in runs) for o in q.options):
+            return []  # every option is named in the stem (一核两翼): matching, not a giveaway
+        for part in q.expected:
+            key = answer_key(part)
+            if len(key) >= 2 and any(key in run for run in runs):
+                return [f"题干中已出现答案“{part}”"]
+        return []
+
+    def options(self, q: Question) -> list[str]:
+        if not q.options or q.kind == "judge":
+            return []
+        right = {self.pools.canonical(x) for x in q.expected}
+        for option in q.options:
+            if option in q.expected:
+                continue
+            if self.pools.canonical(option) in right:
+                return [f"干扰项“{option}”与答案同义(别名),也是对的"]
+        return []
+
+    def cloze(self, q: Question) -> list[str]:
+        out = []
+        filled, spans = _filled(q.prompt, q.blanks)
+        visible = len(answer_key(q.prompt.replace(BLANK, "")))
+        if visible < MIN_CONTEXT:
+            out.append("题干太短,缺少判断所问内容的语境")
+        for blank, (start, end) in zip(q.blanks, spans, strict=False):
+            core = answer_key(blank)
+            if len(core) > MAX_BLANK:
+                out.append(f"空格“{blank}”超过 {MAX_BLANK} 字,是背诵而不是填空(改作默写)")
+            if core in STOCK_BLANKS:
+                out.append(f"空格“{blank}”是套话或泛词,考不出要点")
+            if blank in self.keywords.glossary or blank in self.keywords.names:
+                continue  # a named term blanked whole
+            for phrase_start, phrase_end, phrase in self._phrases_in(filled):
+                inside = start <= phrase_start and phrase_end <= end
+                overlap = start < phrase_end and phrase_start < end
+                if overlap and not inside:
+                    out.append(f"空格“{blank}”切开了固定词语“{phrase}”")
+                    break
+        return out
+
+    def _phrases_in(self, text: str) -> list[tuple[int, int, str]]:
+        # Longest first at each position: 中央经济工作会议 is found whole.
+        found = [(m.start(), m.end(), m.group()) for m in self._phrase_re.finditer(text)]
+        found += [(m.start(1), m.end(1), m.group(1)) for m in _QUOTED.finditer(text)]
+        return found
+
+    def shape(self, q: Question, item: Item) -> list[str]:
+        out = []
+        is_open = isinstance(item, ListItem) and item.open
+        if is_open and q.kind == "list" and q.id.endswith(":all"):
+            out.append("原文清单以“等”收尾,是开放清单,不能要求写出全部各项")
+        if is_open and q.kind == "choice" and "的第" in q.prompt:
+            out.append("开放清单没有固定顺序,不问第几项")
+        typed = next((s for s in TYPED_SUFFIXES if q.answer.endswith(s)), None)
+        blanked = BLANK in q.prompt and not q.prompt.startswith("哪个概念")
+        if q.kind == "choice" and blanked and typed and len(q.answer) > len(typed):
+            distractors = [o for o in q.options if o != q.answer]
+            if sum(o.endswith(typed) for o in distractors) < 2:
+                out.append(f"答案是一种“{typed}”,干扰项却不是,凭语法即可排除")
+        return out
+
+    # --- weight --------------------------------------------------------------------------
+
+    def weight(self, q: Question, item: Item) -> float:
+        weight = 1.0
+        if REGIONAL_TOPICS & set(item.topics):
+            weight *= 0.3
+        if isinstance(item, Fact):
+            weight *= 0.6
+            if any(ch.isdigit() for ch in q.answer):
+                weight *= 0.5
+        elif isinstance(item, (Definition, Quote, Framework)):
+            weight *= 1.2
+        if q.kind == "choice" and "的第" in q.prompt:
+            weight *= 0.5
+        if q.kind == "cloze":
+            key = self.keywords.all()
+            ordinary = [b for b in q.blanks if b not in key and not is_figure(b)]
+            if ordinary:
+                weight *= 0.6
+        return weight
+
+
+def _filled(prompt: str, blanks: tuple[str, ...]) -> tuple[str, list[tuple[int, int]]]:
+    """The prompt with its blanks filled in, and where each blank sits in it."""
+    pieces = prompt.split(BLANK)
+    out, spans = pieces[0], []
+    for blank, piece in zip(blanks, pieces[1:], strict=False):
+        spans.append((len(out), len(out) + len(blank)))
+        out += blank + piece
+    return out, spans
