@@ -51,7 +51,8 @@ def pick_options(
     canon = canon or {}
     right = _key(answer)
     wrong_keys = [k for k in (right, *(_key(x) for x in exclude)) if k]
-    shown = _key(prompt)
+    # The prompt is new text each time: keyed without the (slow) script conversion.
+    shown = "".join(ch for ch in prompt.casefold() if not ch.isspace() and not is_punctuation(ch))
     chosen: list[str] = []
     taken: set[str] = set()
     last = _last(answer)

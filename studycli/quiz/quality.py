@@ -15,7 +15,7 @@ from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quo
 from studycli.quiz.cloze import BLANK
 from studycli.quiz.options import OptionPools
 from studycli.quiz.question import Question
-from studycli.text import Keywords, answer_key, is_figure
+from studycli.text import Keywords, is_figure, is_punctuation
 
 MAX_BLANK = 8  # characters: a longer blank is recitation, not a cloze
 MIN_CONTEXT = 6  # characters a cloze must show besides its blanks
@@ -93,11 +93,11 @@ class QualityGate:
         if q.kind in ("judge", "recite", "cloze"):
             return []
         # Compared within runs between punctuation: 机制创新:人才 does not show 创新人才.
-        runs = [answer_key(run) for run in _PUNCT_RUN.split(q.prompt.replace(BLANK, "|"))]
-        if q.options and all(any(answer_key(o) in run for run in runs) for o in q.options):
+        runs = [_light_key(run) for run in _PUNCT_RUN.split(q.prompt.replace(BLANK, "|"))]
+        if q.options and all(any(_light_key(o) in run for run in runs) for o in q.options):
             return []  # every option is named in the stem (一核两翼): matching, not a giveaway
         for part in q.expected:
-            key = answer_key(part)
+            key = _light_key(part)
             if len(key) >= 2 and any(key in run for run in runs):
                 return [f"题干中已出现答案“{part}”"]
         return []
@@ -116,11 +116,11 @@ class QualityGate:
     def cloze(self, q: Question) -> list[str]:
         out = []
         filled, spans = _filled(q.prompt, q.blanks)
-        visible = len(answer_key(q.prompt.replace(BLANK, "")))
+        visible = len(_light_key(q.prompt.replace(BLANK, "")))
         if visible < MIN_CONTEXT:
             out.append("题干太短,缺少判断所问内容的语境")
         for blank, (start, end) in zip(q.blanks, spans, strict=False):
-            core = answer_key(blank)
+            core = _light_key(blank)
             if len(core) > MAX_BLANK:
                 out.append(f"空格“{blank}”超过 {MAX_BLANK} 字,是背诵而不是填空(改作默写)")
             if core in STOCK_BLANKS:
@@ -176,6 +176,11 @@ class QualityGate:
             if ordinary:
                 weight *= 0.6
         return weight
+
+
+def _light_key(text: str) -> str:
+    """answer_key without script conversion: the deck's own texts are simplified already."""
+    return "".join(ch for ch in text.casefold() if not ch.isspace() and not is_punctuation(ch))
 
 
 def _filled(prompt: str, blanks: tuple[str, ...]) -> tuple[str, list[tuple[int, int]]]:
