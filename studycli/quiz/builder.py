@@ -239,7 +239,6 @@ class Builder:
         labels = [e.label for e in item.entries]
         own = [x for e in item.entries for x in (e.label, e.text)]
         also_true = self.pools.true_of_list(item.name)
-        outside = self.pools.labels_like(item)
         if item.ordered and len(item.entries) >= 3:
             # One order question per list: which entry comes N-th is trivia beyond that.
             # Chosen without the seed: question ids never depend on it.
@@ -251,15 +250,16 @@ class Builder:
                 f"entry-{number}",
                 f"{item.name}的第{number}项是?",
                 entry.label,
-                [siblings, *outside],
+                [siblings, *self.pools.labels_like(item, entry.label)],
                 [entry.text],
                 refuse=also_true - {self.pools.canonical(s) for s in siblings},
             )
         elif not item.ordered:
             for number, entry in enumerate(item.entries, 1):
                 prompt = f"下列哪一项属于“{item.name}”?"
+                tiers = self.pools.labels_like(item, entry.label)
                 out += self.choice(
-                    item, f"entry-{number}", prompt, entry.label, outside, own, refuse=also_true
+                    item, f"entry-{number}", prompt, entry.label, tiers, own, refuse=also_true
                 )
         how = "按顺序写出" if item.ordered else "写出"
         out.append(
@@ -295,7 +295,7 @@ class Builder:
                 prompt = f"下列哪一项属于“{item.name}”中的“{part.role}”?"
             others = [p.label for p in item.parts if p.role != part.role]
             also_true = self.pools.true_of_list(part.role)
-            tiers = [others, *self.pools.labels_like(item)]
+            tiers = [others, *self.pools.labels_like(item, part.label)]
             refuse = also_true - {self.pools.canonical(o) for o in others}
             out += self.choice(
                 item, f"part-{number}", prompt, part.label, tiers, same, refuse=refuse

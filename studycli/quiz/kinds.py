@@ -18,6 +18,8 @@ from studycli.text import answer_key, split_pieces
 MULTI_RIGHT = (2, 4)  # how many right options a 多选 question holds, at least and at most
 RECITE_MAX = 80  # characters: longer is no recitation but an essay
 _INSTITUTIONS = ("党的", "中央")
+# Facet names too close to swap in a false statement: 企业的角色 / 企业的地位 both hold.
+_CLOSE_FACETS = frozenset("地位 角色 作用 意义 贡献 理论贡献 定位 价值 重要性".split())
 
 
 def new_kind_questions(builder: Builder, item: Item) -> list[Question]:
@@ -62,7 +64,7 @@ def _multi(b, item, slug, prompt, labels, own, head, siblings=None) -> list[Ques
     total = 5 if len(right) >= 3 else 4
     wrong_needed = total - len(right)
     also_true = b.pools.true_of_list(head)
-    tiers = [siblings or [], *b.pools.labels_like(item)]
+    tiers = [siblings or [], *b.pools.labels_like(item, right[0])]
     # Distractors are drawn as for a one-answer question whose answer is the first right one.
     picked = pick_options(
         right[0],
@@ -86,7 +88,7 @@ def _multi(b, item, slug, prompt, labels, own, head, siblings=None) -> list[Ques
             "multi",
             slug,
             prompt=prompt,
-            answer="、".join(right_in_order),
+            answer=";".join(right_in_order),  # entries may hold 、 themselves
             expected=right_in_order,
             options=tuple(options),
         )
@@ -132,7 +134,9 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
             others = [
                 f.text
                 for f in item.facets
-                if f is not facet and b.pools.canonical(f.text) not in true_facets
+                if f is not facet
+                and b.pools.canonical(f.text) not in true_facets
+                and not {f.name, facet.name} <= _CLOSE_FACETS
             ]
             if not others:
                 continue
@@ -153,7 +157,7 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
         entry = rng.choice(item.entries)
         wrong = pick_options(
             entry.label,
-            b.pools.labels_like(item),
+            b.pools.labels_like(item, entry.label),
             rng,
             prompt=item.name,
             exclude=[x for e in item.entries for x in (e.label, e.text)],
@@ -193,7 +197,8 @@ def recite(b: Builder, item: Item) -> list[Question]:
         if not item.facets:  # a concept the deck treats as central has named facets
             return []
         term = b.labels[item.id]
-        prompt = f"默写{term}的含义(原文表述)。"
+        names = "、".join(dict.fromkeys(f.name for f in item.facets))
+        prompt = f"默写原文关于“{term}”的表述(要点:{names})。"
         return [_recitation(b, item, "meaning", prompt, item.meaning)]
     return []
 

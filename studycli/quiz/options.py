@@ -73,7 +73,7 @@ def pick_options(
                 continue
             chosen.append(candidate)
             taken.add(key)
-    if len(chosen) + 1 < MIN_OPTIONS:
+    if len(chosen) + 1 < min(MIN_OPTIONS, count):
         return None
     options = [*chosen, answer]
     rng.shuffle(options)
@@ -107,7 +107,9 @@ def _last(text: str) -> str:
 def head_of(name: str) -> str:
     """What a list or role names: the words after the last 的, without count words."""
     head = name.rsplit("的", 1)[-1].strip("“”‘’\"'")
-    head = _QUANTITY.sub("", head).strip("“”‘’\"'") or head
+    bare = _QUANTITY.sub("", head).strip("“”‘’\"'")
+    # 三个方面 → 方面, but 四链 stays 四链: there the count is what tells 四链 from 五链.
+    head = bare if len(bare) >= 2 else head
     for word, same in _HEAD_SYNONYMS.items():
         if head.endswith(word):
             return same
@@ -146,6 +148,7 @@ class OptionPools:
         self.facets: dict[str, list[str]] = defaultdict(list)  # topic -> facet texts
         self.terms: dict[str, list[str]] = defaultdict(list)  # topic -> concept terms
         self.labels: dict[str, list[str]] = defaultdict(list)  # topic -> entry/part labels
+        self.labels_by_last: dict[str, list[str]] = defaultdict(list)  # 链 -> 供应链, 创新链 …
         self.pieces: dict[str, list[str]] = defaultdict(list)  # topic -> fact figure pieces
         self.units: dict[str, list[str]] = defaultdict(list)  # unit -> figure pieces
         self.glossary_by_topic: dict[str, list[str]] = defaultdict(list)
@@ -190,12 +193,14 @@ class OptionPools:
             truths = self.truths[head_of(item.name)]
             for entry in item.entries:
                 truths.update(_key(x) for x in (entry.label, entry.text, *entry.points))
+                self.labels_by_last[_last(entry.label)].append(entry.label)
                 for topic in topics:
                     self.labels[topic].append(entry.label)
         elif isinstance(item, Framework):
             for part in item.parts:
                 truths = self.truths[head_of(part.role)]
                 truths.update(_key(x) for x in (part.label, part.text) if x)
+                self.labels_by_last[_last(part.label)].append(part.label)
                 for topic in topics:
                     self.labels[topic].append(part.label)
         elif isinstance(item, Fact):
@@ -244,9 +249,10 @@ class OptionPools:
         """Terms of related definitions, of all definitions, then glossary terms."""
         return [*self._by_topics(self.terms, item), self.glossary]
 
-    def labels_like(self, item: Item) -> list[list[str]]:
-        """Entry and part labels of related lists and frameworks, then of all of them."""
-        return self._by_topics(self.labels, item)
+    def labels_like(self, item: Item, answer: str = "") -> list[list[str]]:
+        """Labels ending like ``answer`` (链 for 产业链), then labels of related lists, then all."""
+        alike = self.labels_by_last.get(_last(answer), []) if answer else []
+        return [alike, *self._by_topics(self.labels, item)]
 
     def words_like(self, item: Item) -> list[list[str]]:
         """Glossary terms used by related items, then all glossary terms."""
