@@ -173,7 +173,7 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
         row["score"] = round(outcome.score, 4) if outcome else 0.0
         if question.kind == "cloze":
             row["blanks"] = data["blanks"]
-        if question.kind == "choice":
+        if data["options"]:  # 单选, 多选, 出处, 归类
             row["options"] = data["options"]
         rows.append(row)
     return {

@@ -42,6 +42,8 @@ def multi(b: Builder, item: Item) -> list[Question]:
         labels = [e.label for e in item.entries]
         own = [x for e in item.entries for x in (e.label, e.text)]
         return _multi(b, item, "all", f"下列属于“{item.name}”的有(多选):", labels, own, item.name)
+    if isinstance(item, Quote):
+        return _multi_quotes(b, item)
     if isinstance(item, Framework):
         out = []
         for role in item.roles():
@@ -52,6 +54,45 @@ def multi(b: Builder, item: Item) -> list[Question]:
                 out += _multi(b, item, f"role-{role}", stem, same, own, role, [])
         return out
     return []
+
+
+def _multi_quotes(b: Builder, item: Quote) -> list[Question]:
+    """下列论述中出自某人的有: this quote, others of the speaker, and quotes of others."""
+    if item.speaker in ("习近平",) or item.speaker.startswith(_INSTITUTIONS):
+        same = [q for q in b.quotes if q.speaker == item.speaker and len(q.text) <= 40]
+        others = [q for q in b.quotes if not _same_voice(q.speaker, item.speaker)]
+    else:
+        same = [q for q in b.quotes if q.speaker == item.speaker]
+        others = [q for q in b.quotes if q.speaker != item.speaker]
+    others = [q.text for q in others if len(q.text) <= 40]
+    if len(item.text) > 40 or len(same) < 2 or len(others) < 2:
+        return []
+    rng = random.Random(f"{item.id}:speaker")
+    mates = [q.text for q in same if q.id != item.id]
+    right = [item.text, *rng.sample(mates, min(len(mates), rng.randint(1, 2)))]
+    wrong = rng.sample(others, min(len(others), 5 - len(right)))
+    options = [*right, *wrong]
+    b.rng_for(item, "multi:speaker").shuffle(options)
+    right_in_order = tuple(o for o in options if o in right)
+    return [
+        b.make(
+            item,
+            "multi",
+            "speaker",
+            prompt=f"下列论述中,出自{item.speaker}的有(多选):",
+            answer=";".join(right_in_order),
+            expected=right_in_order,
+            options=tuple(options),
+        )
+    ]
+
+
+def _same_voice(a: str, b: str) -> bool:
+    """习近平 and a party meeting he addressed may both be the source of one quote."""
+    leaders = ("习近平",)
+    return a == b or {a.startswith(_INSTITUTIONS) or a in leaders} == {
+        b.startswith(_INSTITUTIONS) or b in leaders
+    } == {True}
 
 
 def _multi(b, item, slug, prompt, labels, own, head, siblings=None) -> list[Question]:
@@ -171,6 +212,27 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
             false = f"{stem}“{next(o for o in wrong if o != entry.label)}”。"
         out.append((f"{stem}“{entry.label}”。", false))
         return out
+    if isinstance(item, Quote):
+        # The occasion swapped for another of the same speaker's, or the speaker for another.
+        said = f"“{item.text}”"
+        if item.occasion:
+            others = [
+                q.occasion
+                for q in b.quotes
+                if q.speaker == item.speaker
+                and q.occasion
+                and q.occasion != item.occasion
+                and q.date != item.date
+            ]
+            if others:
+                swap = b.rng_for(item, "swap:occasion").choice(sorted(set(others)))
+                stem = f"{said}是{item.speaker}在“{{}}”时的论述。"
+                return [(stem.format(item.occasion), stem.format(swap))]
+        others = [q.speaker for q in b.quotes if not _same_voice(q.speaker, item.speaker)]
+        if others:
+            swap = b.rng_for(item, "swap:speaker").choice(sorted(set(others)))
+            return [(f"{said}出自{item.speaker}。", f"{said}出自{swap}。")]
+        return []
     if isinstance(item, Fact):
         for figure in item.figures:
             for piece in split_pieces(figure):
@@ -193,6 +255,15 @@ def recite(b: Builder, item: Item) -> list[Question]:
         who = item.speaker + (f"({item.occasion})" if item.occasion else "")
         prompt = f"默写金句的其余部分:“{head}{sep}……”——{who}"
         return [_recitation(b, item, "text", prompt, rest)]
+    if isinstance(item, ListItem) and item.ordered and not item.open and len(item.entries) >= 3:
+        # Only lists in the article's own words (labels are sometimes short paraphrases).
+        if any(e.label != e.text for e in item.entries):
+            return []
+        labels = "、".join(e.label for e in item.entries)
+        if len(answer_key(labels)) > 40:
+            return []
+        prompt = f"默写“{item.name}”的全部内容(按原文顺序,共 {len(item.entries)} 项)。"
+        return [_recitation(b, item, "all", prompt, labels)]
     if isinstance(item, Definition) and len(answer_key(item.meaning)) <= RECITE_MAX:
         if not item.facets:  # a concept the deck treats as central has named facets
             return []

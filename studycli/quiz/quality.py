@@ -34,6 +34,7 @@ FIXED_PHRASES = frozenset(
     "中央经济工作会议 中央政治局 集体学习 这篇大文章 大文章 放管服 卡脖子 换道超车 先手棋"
     " 全而不优 大而不强 国之重器 硬道理 千载难逢".split()
 )
+_ORDER = re.compile(r"的第\d+项是")
 _SENTENCE = re.compile("[是的和与在要]")
 # Answers whose last words say what kind of thing they are: a fund needs funds beside it.
 TYPED_SUFFIXES = (
@@ -146,7 +147,7 @@ class QualityGate:
         is_open = isinstance(item, ListItem) and item.open
         if is_open and q.kind == "list" and q.id.endswith(":all"):
             out.append("原文清单以“等”收尾,是开放清单,不能要求写出全部各项")
-        if is_open and q.kind == "choice" and "的第" in q.prompt:
+        if is_open and q.kind == "choice" and _ORDER.search(q.prompt):
             out.append("开放清单没有固定顺序,不问第几项")
         typed = next((s for s in TYPED_SUFFIXES if q.answer.endswith(s)), None)
         blanked = BLANK in q.prompt and not q.prompt.startswith("哪个概念")
@@ -168,7 +169,7 @@ class QualityGate:
                 weight *= 0.5
         elif isinstance(item, (Definition, Quote, Framework)):
             weight *= 1.2
-        if q.kind == "choice" and "的第" in q.prompt:
+        if q.kind == "choice" and _ORDER.search(q.prompt):
             weight *= 0.5
         if q.kind == "cloze":
             key = self.keywords.all()
