@@ -226,7 +226,7 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
             ]
             if others:
                 swap = b.rng_for(item, "swap:occasion").choice(sorted(set(others)))
-                stem = f"{said}是{item.speaker}在“{{}}”时的论述。"
+                stem = f"{said}——{item.speaker}。这段论述的场合是“{{}}”。"
                 return [(stem.format(item.occasion), stem.format(swap))]
         others = [q.speaker for q in b.quotes if not _same_voice(q.speaker, item.speaker)]
         if others:

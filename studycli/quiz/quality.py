@@ -12,12 +12,12 @@ import re
 from dataclasses import replace
 
 from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
-from studycli.quiz.cloze import BLANK
+from studycli.quiz.cloze import BLANK, MAX_BLANK_CHARS
 from studycli.quiz.options import OptionPools
 from studycli.quiz.question import Question
 from studycli.text import Keywords, is_figure, is_punctuation
 
-MAX_BLANK = 8  # characters: a longer blank is recitation, not a cloze
+MAX_BLANK = MAX_BLANK_CHARS  # characters: a longer blank is recitation, not a cloze
 MIN_CONTEXT = 6  # characters a cloze must show besides its blanks
 REGIONAL_TOPICS = frozenset({"区域与实践"})
 
