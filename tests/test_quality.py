@@ -137,7 +137,7 @@ def test_heads_tell_four_chains_from_five():
     assert head_of("制约高质量发展的因素") == head_of(problems)
 
 
-@settings(max_examples=12, deadline=None, derandomize=True)
+@settings(max_examples=4, deadline=None, derandomize=True)
 @given(seed=st.integers(min_value=0, max_value=10_000))
 def test_no_distractor_is_ever_accepted(shipped, seed):
     """Property: for any seed, answering with a wrong option is never graded right."""
