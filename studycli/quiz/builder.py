@@ -238,7 +238,7 @@ class Builder:
             out += self.clozes(item, f"entry-{number}", entry.text, prefix=prefix)
         labels = [e.label for e in item.entries]
         own = [x for e in item.entries for x in (e.label, e.text)]
-        also_true = self.pools.true_of_list(item.name)
+        also_true = self.pools.refused_for(item)
         if item.ordered and len(item.entries) >= 3:
             # One order question per list: which entry comes N-th is trivia beyond that.
             # Chosen without the seed: question ids never depend on it.

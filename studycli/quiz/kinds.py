@@ -41,7 +41,8 @@ def multi(b: Builder, item: Item) -> list[Question]:
     if isinstance(item, ListItem):
         labels = [e.label for e in item.entries]
         own = [x for e in item.entries for x in (e.label, e.text)]
-        return _multi(b, item, "all", f"下列属于“{item.name}”的有(多选):", labels, own, item.name)
+        stem = f"下列属于“{item.name}”的有(多选):"
+        return _multi(b, item, "all", stem, labels, own, b.pools.refused_for(item))
     if isinstance(item, Quote):
         return _multi_quotes(b, item)
     if isinstance(item, Framework):
@@ -51,7 +52,8 @@ def multi(b: Builder, item: Item) -> list[Question]:
             if len(same) >= 2:
                 stem = f"下列属于“{item.name}”中“{role}”的有(多选):"
                 own = [p.label for p in item.parts]
-                out += _multi(b, item, f"role-{role}", stem, same, own, role, [])
+                also_true = b.pools.true_of_list(role)
+                out += _multi(b, item, f"role-{role}", stem, same, own, also_true, [])
         return out
     return []
 
@@ -95,7 +97,7 @@ def _same_voice(a: str, b: str) -> bool:
     } == {True}
 
 
-def _multi(b, item, slug, prompt, labels, own, head, siblings=None) -> list[Question]:
+def _multi(b, item, slug, prompt, labels, own, also_true, siblings=None) -> list[Question]:
     if len(labels) < MULTI_RIGHT[0]:
         return []
     rng = b.rng_for(item, f"multi:{slug}")
@@ -104,7 +106,6 @@ def _multi(b, item, slug, prompt, labels, own, head, siblings=None) -> list[Ques
     right = rng.sample(labels, min(len(labels), how_many))
     total = 5 if len(right) >= 3 else 4
     wrong_needed = total - len(right)
-    also_true = b.pools.true_of_list(head)
     tiers = [siblings or [], *b.pools.labels_like(item, right[0])]
     # Distractors are drawn as for a one-answer question whose answer is the first right one.
     picked = pick_options(
@@ -116,6 +117,7 @@ def _multi(b, item, slug, prompt, labels, own, head, siblings=None) -> list[Ques
         count=wrong_needed + 1,
         refuse=also_true,
         canon=b.pools.canon,
+        like="".join(labels),
     )
     if picked is None or len(picked) < wrong_needed + 1:
         return []
@@ -193,7 +195,7 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
             out.append((f"{stem}“{rng.choice(same)}”。", f"{stem}“{rng.choice(others)}”。"))
         return out
     if isinstance(item, ListItem) and len(item.entries) >= 3:
-        also_true = b.pools.true_of_list(item.name)
+        also_true = b.pools.refused_for(item)
         rng = b.rng_for(item, "swap:list")
         entry = rng.choice(item.entries)
         wrong = pick_options(
@@ -205,6 +207,7 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
             count=2,
             refuse=also_true,
             canon=b.pools.canon,
+            like="".join(e.label for e in item.entries),
         )
         stem = f"“{item.name}”包括"
         false = None

@@ -24,6 +24,8 @@ MIN_OPTIONS = 3
 SAMPLE = 40
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?")
 _QUANTITY = re.compile(r"^(?:[一二三四五六七八九十两几多\d]+[个项批大类条点种方面“”\"]*)+")
+# Heads of lists whose members are examples of a wide class (industries, fields).
+_OPEN_HEADS = ("产业", "领域", "技术", "基础设施", "增长点")
 # Heads that name the same kind of thing: 制约因素 and 五个问题 are one pool of truths.
 _HEAD_SYNONYMS = {"因素": "问题", "短板": "问题", "难题": "问题", "措施": "举措", "方面": "举措"}
 
@@ -38,6 +40,7 @@ def pick_options(
     count: int = OPTION_COUNT,
     refuse: Collection[str] = frozenset(),
     canon: Mapping[str, str] | None = None,
+    like: str = "",
 ) -> tuple[str, ...] | None:
     """The options in display order: the answer and up to ``count - 1`` distractors, or None.
 
@@ -46,7 +49,8 @@ def pick_options(
     refused if it could also be right: equal to, inside or containing the answer
     or an ``exclude`` text after answer_key normalisation, or shown in the prompt;
     so is one whose key (read through ``canon``, glossary aliases) is in ``refuse``,
-    the texts the deck holds true of the stem.
+    the texts the deck holds true of the stem. Candidates sharing characters with
+    ``like`` (default: the answer) come first: 供应链 for 产业链, 更好 for 更高质量.
     """
     canon = canon or {}
     right = _key(answer)
@@ -56,11 +60,12 @@ def pick_options(
     chosen: list[str] = []
     taken: set[str] = set()
     last = _last(answer)
+    alike = set(like or answer)
     for tier in tiers:
         if len(chosen) == count - 1:
             break
         pool = _sample(tier, rng)
-        pool.sort(key=lambda c: (_last(c) != last, abs(len(c) - len(answer))))
+        pool.sort(key=lambda c: (_last(c) != last, -len(alike & set(c)), abs(len(c) - len(answer))))
         for candidate in pool:
             if len(chosen) == count - 1:
                 break
@@ -157,6 +162,8 @@ class OptionPools:
         # A concept's facets by name in every definition of it or its aliases.
         self.facet_truths: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.item_pieces: dict[str, list[str]] = {}
+        # Members of open lists and of industries: true of many a stem the deck leaves open.
+        self.open_truths: set[str] = set()
         used: dict[str, set[str]] = defaultdict(set)
         glossary_pattern = _alternation(self.glossary)
         for item in deck.items:
@@ -191,6 +198,8 @@ class OptionPools:
                 self.facet_truths[(term, facet.name)].add(_key(facet.text))
         elif isinstance(item, ListItem):
             truths = self.truths[head_of(item.name)]
+            if item.open or head_of(item.name).endswith(_OPEN_HEADS):
+                self.open_truths.update(_key(e.label) for e in item.entries)
             for entry in item.entries:
                 truths.update(_key(x) for x in (entry.label, entry.text, *entry.points))
                 self.labels_by_last[_last(entry.label)].append(entry.label)
@@ -199,6 +208,8 @@ class OptionPools:
         elif isinstance(item, Framework):
             for part in item.parts:
                 truths = self.truths[head_of(part.role)]
+                if head_of(part.role).endswith(_OPEN_HEADS):
+                    self.open_truths.add(_key(part.label))
                 truths.update(_key(x) for x in (part.label, part.text) if x)
                 self.labels_by_last[_last(part.label)].append(part.label)
                 for topic in topics:
@@ -227,6 +238,15 @@ class OptionPools:
     def true_of_list(self, name: str) -> set[str]:
         """Keys of every text some list or role of this head holds."""
         return self.truths.get(head_of(name), set())
+
+    def refused_for(self, item: ListItem) -> set[str]:
+        """What no distractor of a question on this list may be.
+
+        An open list (…等) also refuses every member of other open lists and
+        industries: 基因技术 is no 前瞻领域 in this article, yet could well be one.
+        """
+        truths = self.true_of_list(item.name)
+        return truths | self.open_truths if item.open else truths
 
     def true_facets(self, term: str, facet: str) -> set[str]:
         """Keys of every text given as this facet of this concept (or an alias of it)."""

@@ -118,8 +118,11 @@ class QualityGate:
         out = []
         filled, spans = _filled(q.prompt, q.blanks)
         visible = len(_light_key(q.prompt.replace(BLANK, "")))
-        if visible < MIN_CONTEXT:
-            out.append("题干太短,缺少判断所问内容的语境")
+        lengths = [len(_light_key(b)) for b in q.blanks]
+        # Whole clauses blanked (新质由质变带来、质变由量变引起) leave nothing to go on.
+        clauses = sum(n >= 6 for n in lengths) >= 2 and sum(lengths) > visible
+        if visible < MIN_CONTEXT or clauses:
+            out.append("题干太短(空出的字比留下的还多),缺少判断所问内容的语境")
         for blank, (start, end) in zip(q.blanks, spans, strict=False):
             core = _light_key(blank)
             if len(core) > MAX_BLANK:
@@ -149,6 +152,8 @@ class QualityGate:
             out.append("原文清单以“等”收尾,是开放清单,不能要求写出全部各项")
         if is_open and q.kind == "choice" and _ORDER.search(q.prompt):
             out.append("开放清单没有固定顺序,不问第几项")
+        if q.kind == "belongs" and _shares_words(q.prompt, q.answer, q.options):
+            out.append(f"题干与答案“{q.answer}”字面重合,一看便知")
         typed = next((s for s in TYPED_SUFFIXES if q.answer.endswith(s)), None)
         blanked = BLANK in q.prompt and not q.prompt.startswith("哪个概念")
         if q.kind == "choice" and blanked and typed and len(q.answer) > len(typed):
@@ -160,23 +165,45 @@ class QualityGate:
     # --- weight --------------------------------------------------------------------------
 
     def weight(self, q: Question, item: Item) -> float:
+        """Core points 1.0–1.2; statistics, regional practice and long lists far less."""
         weight = 1.0
         if REGIONAL_TOPICS & set(item.topics):
             weight *= 0.3
         if isinstance(item, Fact):
-            weight *= 0.6
-            if any(ch.isdigit() for ch in q.answer):
-                weight *= 0.5
+            weight *= 0.5
+            if any(ch.isdigit() for ch in q.answer) or q.kind == "judge":
+                weight *= 0.4
         elif isinstance(item, (Definition, Quote, Framework)):
             weight *= 1.2
         if q.kind == "choice" and _ORDER.search(q.prompt):
             weight *= 0.5
         if q.kind == "cloze":
             key = self.keywords.all()
-            ordinary = [b for b in q.blanks if b not in key and not is_figure(b)]
-            if ordinary:
-                weight *= 0.6
+            if [b for b in q.blanks if b not in key and not is_figure(b)]:
+                weight *= 0.5
+        long_parts = q.kind == "list" and (
+            sum(map(len, q.expected)) > 24 or max(map(len, q.expected)) > 8
+        )
+        if long_parts or (q.kind == "recite" and len(_light_key(q.answer)) > 40):
+            weight *= 0.4  # too long to type in a session; fine for the curator's review
+        if q.options and q.kind in ("choice", "multi") and not _plausible(q):
+            weight *= 0.5
         return weight
+
+
+def _plausible(q: Question) -> bool:
+    """Some wrong option looks like a right one (shares a character with some right one)."""
+    right = set("".join(q.expected))
+    return any(set(o) & right for o in q.options if o not in q.expected)
+
+
+def _shares_words(prompt: str, answer: str, options: tuple[str, ...]) -> bool:
+    """The stem repeats three or more characters in a row of the answer and of no other option."""
+
+    def shared(option: str) -> bool:
+        return any(option[i : i + 3] in prompt for i in range(len(option) - 2))
+
+    return shared(answer) and not any(shared(o) for o in options if o != answer)
 
 
 def _light_key(text: str) -> str:
