@@ -10,7 +10,7 @@ from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze
 from studycli.quiz.options import OptionPools, pick_options
 from studycli.quiz.question import Question
 from studycli.quiz.segments import Segments
-from studycli.quiz.wording import facet_question, facet_stem, is_concept, term_labels
+from studycli.quiz.wording import CLOSE_FACETS, facet_question, facet_stem, is_concept, term_labels
 from studycli.text import display_term, is_punctuation, split_pieces
 
 
@@ -197,7 +197,12 @@ class Builder:
                 primary=split_pieces(facet.text),
             )
         for facet in item.facets:
-            own = [f.text for f in item.facets if f is not facet]
+            # 地位 and 角色 of one concept may both be said of it: never each other's distractor.
+            own = [
+                f.text
+                for f in item.facets
+                if f is not facet and not {f.name, facet.name} <= CLOSE_FACETS
+            ]
             # Whatever any article gives as this facet of this concept is right too.
             also_true = self.pools.true_facets(item.term, facet.name)
             out += self.choice(
@@ -215,6 +220,9 @@ class Builder:
         if concept:
             out += self.choice(item, "term", ask_term, bare, self.pools.terms_like(item))
         for facet in item.facets:
+            others = self.pools.other_wordings(item.term, facet.name, facet.text)
+            # Where another article words the facet differently, either wording is right.
+            expected = (facet.text,) if others else tuple(split_pieces(facet.text))
             out.append(
                 self.make(
                     item,
@@ -222,8 +230,9 @@ class Builder:
                     f"facet-{facet.name}",
                     prompt=facet_question(term, facet.name),
                     answer=facet.text,
-                    expected=tuple(split_pieces(facet.text)),
+                    expected=expected,
                     ordered=False,
+                    accepted=(tuple(others),) if others else (),
                 )
             )
         if concept:

@@ -12,14 +12,12 @@ from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quo
 from studycli.quiz.builder import Builder
 from studycli.quiz.options import number_variants, pick_options
 from studycli.quiz.question import FALSE_WORD, TRUE_WORD, Question
-from studycli.quiz.wording import facet_stem, is_verb_like
-from studycli.text import answer_key, split_pieces
+from studycli.quiz.wording import CLOSE_FACETS, facet_stem, is_verb_like
+from studycli.text import answer_key, is_figure, split_pieces
 
 MULTI_RIGHT = (2, 4)  # how many right options a 多选 question holds, at least and at most
 RECITE_MAX = 80  # characters: longer is no recitation but an essay
 _INSTITUTIONS = ("党的", "中央")
-# Facet names too close to swap in a false statement: 企业的角色 / 企业的地位 both hold.
-_CLOSE_FACETS = frozenset("地位 角色 作用 意义 贡献 理论贡献 定位 价值 重要性".split())
 
 
 def new_kind_questions(builder: Builder, item: Item) -> list[Question]:
@@ -179,7 +177,7 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
                 for f in item.facets
                 if f is not facet
                 and b.pools.canonical(f.text) not in true_facets
-                and not {f.name, facet.name} <= _CLOSE_FACETS
+                and not {f.name, facet.name} <= CLOSE_FACETS
             ]
             if not others:
                 continue
@@ -239,7 +237,9 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
     if isinstance(item, Fact):
         for figure in item.figures:
             for piece in split_pieces(figure):
-                variants = number_variants(piece) if any(ch.isdigit() for ch in piece) else []
+                # Only amounts with a unit: 12月 → 24月 or 6G → 60G would be nonsense, not a test.
+                amount = is_figure(piece) and not piece.endswith(("年", "月", "日"))
+                variants = number_variants(piece) if amount else []
                 if variants and item.text.count(piece) == 1 and len(item.text) <= 90:
                     swap = b.rng_for(item, "swap:figure").choice(variants)
                     return [(item.text, item.text.replace(piece, swap))]
@@ -271,8 +271,10 @@ def recite(b: Builder, item: Item) -> list[Question]:
         if not item.facets:  # a concept the deck treats as central has named facets
             return []
         term = b.labels[item.id]
-        names = "、".join(dict.fromkeys(f.name for f in item.facets))
-        prompt = f"默写原文关于“{term}”的表述(要点:{names})。"
+        # The points named are the facets the text holds, so the prompt says what to write.
+        names = "、".join(dict.fromkeys(f.name for f in item.facets if f.text in item.meaning))
+        points = f"(要点:{names})" if names else ""
+        prompt = f"默写原文关于“{term}”的表述{points}。"
         return [_recitation(b, item, "meaning", prompt, item.meaning)]
     return []
 

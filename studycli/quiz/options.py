@@ -161,6 +161,7 @@ class OptionPools:
         self.truths: dict[str, set[str]] = defaultdict(set)
         # A concept's facets by name in every definition of it or its aliases.
         self.facet_truths: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.facet_texts: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.item_pieces: dict[str, list[str]] = {}
         # Members of open lists and of industries: true of many a stem the deck leaves open.
         self.open_truths: set[str] = set()
@@ -196,6 +197,7 @@ class OptionPools:
                 self.facets[topic] += [f.text for f in item.facets]
             for facet in item.facets:
                 self.facet_truths[(term, facet.name)].add(_key(facet.text))
+                self.facet_texts[(term, facet.name)].append(facet.text)
         elif isinstance(item, ListItem):
             truths = self.truths[head_of(item.name)]
             if item.open or head_of(item.name).endswith(_OPEN_HEADS):
@@ -251,6 +253,11 @@ class OptionPools:
     def true_facets(self, term: str, facet: str) -> set[str]:
         """Keys of every text given as this facet of this concept (or an alias of it)."""
         return self.facet_truths.get((self.canonical(display_term(term)), facet), set())
+
+    def other_wordings(self, term: str, facet: str, text: str) -> list[str]:
+        """The same facet of the same concept as another article words it (劳动力/劳动者)."""
+        found = self.facet_texts.get((self.canonical(display_term(term)), facet), [])
+        return [t for t in dict.fromkeys(found) if t != text]
 
     # --- candidate tiers -------------------------------------------------------------
 

@@ -34,6 +34,7 @@ FIXED_PHRASES = frozenset(
     "中央经济工作会议 中央政治局 集体学习 这篇大文章 大文章 放管服 卡脖子 换道超车 先手棋"
     " 全而不优 大而不强 国之重器 硬道理 千载难逢".split()
 )
+_ADJACENT_CLAUSES = re.compile(f"{re.escape(BLANK)}[，,；;]{re.escape(BLANK)}")
 _ORDER = re.compile(r"的第\d+项是")
 _SENTENCE = re.compile("[是的和与在要]")
 # Answers whose last words say what kind of thing they are: a fund needs funds beside it.
@@ -118,6 +119,8 @@ class QualityGate:
         out = []
         filled, spans = _filled(q.prompt, q.blanks)
         visible = len(_light_key(q.prompt.replace(BLANK, "")))
+        if _ADJACENT_CLAUSES.search(q.prompt) and sum(len(b) >= 5 for b in q.blanks) >= 2:
+            out.append("相邻两空之间只有标点,是背诵而不是填空")
         lengths = [len(_light_key(b)) for b in q.blanks]
         # Whole clauses blanked (新质由质变带来、质变由量变引起) leave nothing to go on.
         clauses = sum(n >= 6 for n in lengths) >= 2 and sum(lengths) > visible
@@ -152,6 +155,8 @@ class QualityGate:
             out.append("原文清单以“等”收尾,是开放清单,不能要求写出全部各项")
         if is_open and q.kind == "choice" and _ORDER.search(q.prompt):
             out.append("开放清单没有固定顺序,不问第几项")
+        if q.kind == "choice" and _in_open_enumeration(q.prompt):
+            out.append("空格是开放列举(……等)中的一项,同类的干扰项也可能对")
         if q.kind == "belongs" and _shares_words(q.prompt, q.answer, q.options):
             out.append(f"题干与答案“{q.answer}”字面重合,一看便知")
         typed = next((s for s in TYPED_SUFFIXES if q.answer.endswith(s)), None)
@@ -192,9 +197,23 @@ class QualityGate:
 
 
 def _plausible(q: Question) -> bool:
-    """Some wrong option looks like a right one (shares a character with some right one)."""
-    right = set("".join(q.expected))
-    return any(set(o) & right for o in q.options if o not in q.expected)
+    """Some wrong option looks like a right one: ends alike or shares two characters."""
+    right = "".join(q.expected)
+    ends = {x[-1:] for x in q.expected}
+    return any(
+        o[-1:] in ends or len(set(o) & set(right)) >= 2 for o in q.options if o not in q.expected
+    )
+
+
+def _in_open_enumeration(prompt: str) -> bool:
+    """The blank is one item of a 、-list that the text leaves open with 等."""
+    at = prompt.find(BLANK)
+    if at < 0:
+        return False
+    before, after = prompt[:at], prompt[at + len(BLANK) :]
+    clause_after = re.split("[，。；,;:：!?！？]", after, maxsplit=1)[0]
+    listed = before.endswith("、") or after.startswith("、")
+    return listed and "等" in clause_after
 
 
 def _shares_words(prompt: str, answer: str, options: tuple[str, ...]) -> bool:
