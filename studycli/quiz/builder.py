@@ -10,7 +10,7 @@ from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze
 from studycli.quiz.options import OptionPools, pick_options
 from studycli.quiz.question import Question
 from studycli.quiz.segments import Segments
-from studycli.quiz.wording import CLOSE_FACETS, facet_question, facet_stem, is_concept, term_labels
+from studycli.quiz.wording import close_facets, facet_question, facet_stem, is_concept, term_labels
 from studycli.text import display_term, is_punctuation, split_pieces
 
 
@@ -201,7 +201,7 @@ class Builder:
             own = [
                 f.text
                 for f in item.facets
-                if f is not facet and not {f.name, facet.name} <= CLOSE_FACETS
+                if f is not facet and not close_facets(f.name, facet.name)
             ]
             # Whatever any article gives as this facet of this concept is right too.
             also_true = self.pools.true_facets(item.term, facet.name)

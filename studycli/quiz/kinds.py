@@ -12,7 +12,7 @@ from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quo
 from studycli.quiz.builder import Builder
 from studycli.quiz.options import number_variants, pick_options
 from studycli.quiz.question import FALSE_WORD, TRUE_WORD, Question
-from studycli.quiz.wording import CLOSE_FACETS, facet_stem, is_verb_like
+from studycli.quiz.wording import close_facets, facet_stem, is_verb_like
 from studycli.text import answer_key, is_figure, split_pieces
 
 MULTI_RIGHT = (2, 4)  # how many right options a 多选 question holds, at least and at most
@@ -177,7 +177,7 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
                 for f in item.facets
                 if f is not facet
                 and b.pools.canonical(f.text) not in true_facets
-                and not {f.name, facet.name} <= CLOSE_FACETS
+                and not close_facets(f.name, facet.name)
             ]
             if not others:
                 continue

@@ -161,6 +161,17 @@ class QualityGate:
             out.append(f"题干与答案“{q.answer}”字面重合,一看便知")
         typed = next((s for s in TYPED_SUFFIXES if q.answer.endswith(s)), None)
         blanked = BLANK in q.prompt and not q.prompt.startswith("哪个概念")
+        named = self.keywords.glossary | self.keywords.names
+        # Named concepts (glossary terms, labels) are one kind of thing: 数字经济 for 量子信息.
+        concepts = q.answer in named and sum(o in named for o in q.options) >= 3
+        if (
+            blanked
+            and q.kind == "choice"
+            and not is_figure(q.answer)
+            and not concepts
+            and not _plausible(q)
+        ):
+            out.append("干扰项都与答案不同类,凭语感即可排除")
         if q.kind == "choice" and blanked and typed and len(q.answer) > len(typed):
             distractors = [o for o in q.options if o != q.answer]
             if sum(o.endswith(typed) for o in distractors) < 2:
@@ -189,7 +200,8 @@ class QualityGate:
         long_parts = q.kind == "list" and (
             sum(map(len, q.expected)) > 24 or max(map(len, q.expected)) > 8
         )
-        if long_parts or (q.kind == "recite" and len(_light_key(q.answer)) > 40):
+        long_term = q.kind == "term" and len(q.expected) == 1 and len(q.answer) > 12
+        if long_parts or long_term or (q.kind == "recite" and len(_light_key(q.answer)) > 40):
             weight *= 0.4  # too long to type in a session; fine for the curator's review
         if q.options and q.kind in ("choice", "multi") and not _plausible(q):
             weight *= 0.5
@@ -197,11 +209,18 @@ class QualityGate:
 
 
 def _plausible(q: Question) -> bool:
-    """Some wrong option looks like a right one: ends alike or shares two characters."""
-    right = "".join(q.expected)
+    """Some wrong option looks like a right one.
+
+    It ends alike, or shares a two-character word with a right one, or (for short
+    answers such as 技术 or 新模式) shares any character but 的.
+    """
     ends = {x[-1:] for x in q.expected}
+    pairs = {x[i : i + 2] for x in q.expected for i in range(len(x) - 1)}
+    chars = {ch for x in q.expected if len(x) <= 5 for ch in x} - {"的", "和", "与"}
     return any(
-        o[-1:] in ends or len(set(o) & set(right)) >= 2 for o in q.options if o not in q.expected
+        o[-1:] in ends or any(o[i : i + 2] in pairs for i in range(len(o) - 1)) or set(o) & chars
+        for o in q.options
+        if o not in q.expected
     )
 
 

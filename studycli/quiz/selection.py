@@ -42,8 +42,11 @@ def pick_questions(questions: Sequence[Any], count: int, rng: random.Random) -> 
             group = by_item[item]
             if not group or picked >= count:
                 continue
-            # Least-used kind first, so a mixed session spreads over the kinds.
-            best = min(range(len(group)), key=lambda i: (kinds_used[group[i].kind], i))
+            # Least-used kind first, so a mixed session spreads over the kinds; but never a
+            # question weighing less than half the item's best while a better one is left.
+            top = max(_weight(q) for q in group)
+            fair = [i for i in range(len(group)) if _weight(group[i]) >= top / 2]
+            best = min(fair, key=lambda i: (kinds_used[group[i].kind], i))
             question = group.pop(best)
             kinds_used[question.kind] += 1
             this_round.append(question)
