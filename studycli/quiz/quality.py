@@ -15,7 +15,7 @@ from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quo
 from studycli.quiz.cloze import BLANK, MAX_BLANK_CHARS
 from studycli.quiz.options import OptionPools
 from studycli.quiz.question import Question
-from studycli.text import Keywords, is_figure, is_punctuation
+from studycli.text import Keywords, is_figure
 
 MAX_BLANK = MAX_BLANK_CHARS  # characters: a longer blank is recitation, not a cloze
 MIN_CONTEXT = 6  # characters a cloze must show besides its blanks
@@ -56,6 +56,7 @@ TYPED_SUFFIXES = (
     "产业",
     "》",
 )
+_NOT_WORD = re.compile(r"[\W_]+")
 _PUNCT_RUN = re.compile(r"[\W_]+")
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,10})[”\"’']")
 
@@ -246,7 +247,7 @@ def _shares_words(prompt: str, answer: str, options: tuple[str, ...]) -> bool:
 
 def _light_key(text: str) -> str:
     """answer_key without script conversion: the deck's own texts are simplified already."""
-    return "".join(ch for ch in text.casefold() if not ch.isspace() and not is_punctuation(ch))
+    return _NOT_WORD.sub("", text.casefold())
 
 
 def _filled(prompt: str, blanks: tuple[str, ...]) -> tuple[str, list[tuple[int, int]]]:
