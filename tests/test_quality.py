@@ -216,3 +216,26 @@ def test_pick_questions_reads_light_rows():
     rows = [Row(f"q{i}", f"i{i % 4}", ("cloze", "judge")[i % 2]) for i in range(12)]
     picked = pick_questions(rows, 4, random.Random(0))
     assert len({r.item_id for r in picked}) == 4
+
+
+def test_close_facets_never_stand_in_for_each_other(shipped):
+    """地位 and 理论贡献 (or 地位 and …中的角色) are never each other's distractor or false twin."""
+    _, _, every = shipped
+    by_id = {q.id: q for q in every}
+    status = by_id["a004-g1-lunshu-yiyi:choice:facet-地位"]
+    assert "进一步创新和发展了马克思主义生产力理论" not in status.options
+    role = by_id["a004-g2-qiye-zhuti:choice:facet-在新质生产力发展中的角色"]
+    assert "最具活力的科技创新主体" not in role.options
+    assert not [q for q in every if q.item_id == "a004-g2-qiye-zhuti" and q.kind == "judge"]
+
+
+def test_stock_phrases_and_nonsense_figures_are_never_asked(shipped):
+    """市场化 is no choice answer; a judge never turns 12月 into 24月 or 6G into 60G."""
+    _, _, every = shipped
+    by_id = {q.id: q for q in every}
+    assert by_id["a004-g4-zhejiang-yijian:choice:figure-2"].flags
+    for q in asked(every):
+        if q.kind == "judge":
+            assert not re.search(r"\d+月\d+日至|\d{2,}G", q.prompt.replace("12月11日至12日", "")), (
+                q.id
+            )

@@ -205,12 +205,14 @@ class Builder:
             ]
             # Whatever any article gives as this facet of this concept is right too.
             also_true = self.pools.true_facets(item.term, facet.name)
+            close = [f.text for f in item.facets if f is not facet and f.text not in own]
             out += self.choice(
                 item,
                 f"facet-{facet.name}",
                 facet_question(term, facet.name),
                 facet.text,
                 self.pools.facets_like(item, own),
+                close,
                 refuse=also_true,
             )
         # Asking "which concept" only makes sense for a term that names one.

@@ -160,6 +160,8 @@ class QualityGate:
             out.append("空格是开放列举(……等)中的一项,同类的干扰项也可能对")
         if q.kind == "belongs" and _shares_words(q.prompt, q.answer, q.options):
             out.append(f"题干与答案“{q.answer}”字面重合,一看便知")
+        if q.kind == "choice" and BLANK in q.prompt and _light_key(q.answer) in STOCK_BLANKS:
+            out.append(f"空格“{q.answer}”是套话或泛词,考不出要点")
         typed = next((s for s in TYPED_SUFFIXES if q.answer.endswith(s)), None)
         blanked = BLANK in q.prompt and not q.prompt.startswith("哪个概念")
         named = self.keywords.glossary | self.keywords.names
