@@ -110,6 +110,9 @@ def _recite(question: Question, text: str) -> Any:
             wrong.append(f"{want[a1:a2]}→{got[b1:b2]}")
     score = max(0.0, (matched - 0.5 * sum(map(len, extra))) / len(want))
     notes = []
+    if matched < len(want) / 2:
+        notes.append("与原文相差较多,请对照答案逐字再背")
+        missing, extra, wrong = [], [], []
     if missing:
         notes.append("漏字:" + "、".join(missing))
     if extra:

@@ -114,19 +114,17 @@ class Question:
         }
 
 
-def first_char_hint(text: str) -> str:
-    """Each clause's first character kept, the rest as □, punctuation as is."""
+def first_char_hint(text: str, every: int = 6) -> str:
+    """Each clause's first character kept (and one in ``every`` of a long clause), rest □."""
     out: list[str] = []
-    start = True
+    run = 0
     for ch in text:
         if is_punctuation(ch) or ch.isspace():
             out.append(ch)
-            start = True
-        elif start:
-            out.append(ch)
-            start = False
+            run = 0
         else:
-            out.append("□")
+            out.append(ch if run % every == 0 else "□")
+            run += 1
     return "".join(out)
 
 
