@@ -8,7 +8,7 @@ missing, extra and wrong characters; 出处 and 归类 are one-option questions.
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import Any, NamedTuple
 
 from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRUE_WORD, Question
 from studycli.text import answer_key
@@ -18,12 +18,26 @@ _TRUE = frozenset({"对", "正确", "是", "√", "✓", "✔", "t", "true", "y"
 _FALSE = frozenset({"错", "错误", "否", "不对", "×", "✗", "✘", "x", "f", "false", "n", "no", "0"})
 
 
-_types: dict[str, Any] = {}
+class Marked(NamedTuple):
+    """A mark before it becomes grading's Grade: score, right or not, per part, a note."""
+
+    score: float
+    correct: bool
+    found: tuple[bool, ...]
+    note: str | None
 
 
 def mark_answer(question: Question, given: str | None, grade_type: Any, part_type: Any) -> Any:
     """Grade ``given`` for a question of one of MARKED_KINDS, as a ``grade_type``."""
-    _types.update(Grade=grade_type, PartResult=part_type)
+    marked = mark(question, given)
+    parts = tuple(part_type(p, hit) for p, hit in zip(question.expected, marked.found, strict=True))
+    return grade_type(
+        score=marked.score, correct=marked.correct, parts=parts, words=(), note=marked.note
+    )
+
+
+def mark(question: Question, given: str | None) -> Marked:
+    """The mark of ``given`` for a question of one of MARKED_KINDS."""
     text = (given or "").strip()
     if question.kind == "multi":
         return _multi(question, text)
@@ -36,13 +50,8 @@ def mark_answer(question: Question, given: str | None, grade_type: Any, part_typ
     raise ValueError(f"not a kind marked here: {question.kind}")
 
 
-def _grade(question: Question, found: list[bool], correct: bool, note: str | None) -> Any:
-    parts = tuple(
-        _types["PartResult"](p, hit) for p, hit in zip(question.expected, found, strict=True)
-    )
-    return _types["Grade"](
-        score=1.0 if correct else 0.0, correct=correct, parts=parts, words=(), note=note
-    )
+def _all_or_nothing(found: list[bool], correct: bool, note: str | None) -> Marked:
+    return Marked(1.0 if correct else 0.0, correct, tuple(found), note)
 
 
 def chosen_options(question: Question, text: str) -> set[int] | None:
@@ -65,7 +74,7 @@ def chosen_options(question: Question, text: str) -> set[int] | None:
     return found or None
 
 
-def _multi(question: Question, text: str) -> Any:
+def _multi(question: Question, text: str) -> Marked:
     right = {i for i, o in enumerate(question.options) if o in question.expected}
     chosen = chosen_options(question, text) or set()
     missed = sorted(right - chosen)
@@ -76,25 +85,24 @@ def _multi(question: Question, text: str) -> Any:
     if extra:
         notes.append("错选 " + "、".join(f"{LETTERS[i]}. {question.options[i]}" for i in extra))
     found = [question.options.index(p) in chosen for p in question.expected]
-    return _grade(
-        question, found, not missed and not extra and bool(chosen), ";".join(notes) or None
-    )
+    correct = not missed and not extra and bool(chosen)
+    return _all_or_nothing(found, correct, ";".join(notes) or None)
 
 
-def _judge(question: Question, text: str) -> Any:
+def _judge(question: Question, text: str) -> Marked:
     key = text.casefold().rstrip("。.!! ").strip()  # noqa: B005 - a set of characters
     said = TRUE_WORD if key in _TRUE else FALSE_WORD if key in _FALSE else None
     hit = said == question.answer
     note = None
     if not hit:
         note = question.explanation if said else f"请答“对”或“错”。{question.explanation}"
-    return _grade(question, [hit], hit, note)
+    return _all_or_nothing([hit], hit, note)
 
 
-def _recite(question: Question, text: str) -> Any:
+def _recite(question: Question, text: str) -> Marked:
     want, got = answer_key(question.answer), answer_key(text)
     if not want:
-        return _grade(question, [False], False, None)
+        return _all_or_nothing([False], False, None)
     missing, extra, wrong = [], [], []
     matched = 0
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(
@@ -120,17 +128,11 @@ def _recite(question: Question, text: str) -> Any:
     if wrong:
         notes.append("错字:" + "、".join(wrong))
     correct = want == got
-    parts = (_types["PartResult"](question.answer, correct),)
-    return _types["Grade"](
-        score=1.0 if correct else min(score, 0.99),
-        correct=correct,
-        parts=parts,
-        words=(),
-        note=";".join(notes) or None,
-    )
+    score = 1.0 if correct else min(score, 0.99)
+    return Marked(score, correct, (correct,), ";".join(notes) or None)
 
 
-def _single(question: Question, text: str) -> Any:
+def _single(question: Question, text: str) -> Marked:
     chosen = chosen_options(question, text)
     right = question.options.index(question.answer) if question.answer in question.options else -1
     hit = chosen == {right}
@@ -139,4 +141,4 @@ def _single(question: Question, text: str) -> Any:
         note = "没有这个选项"
     elif len(chosen) > 1:
         note = "只能选一项"
-    return _grade(question, [hit], hit, note)
+    return _all_or_nothing([hit], hit, note)
