@@ -31,6 +31,7 @@ class Builder:
         self.quotes = [x for x in deck.items if isinstance(x, Quote)]
         self.speakers = list(dict.fromkeys(q.speaker for q in self.quotes))
         self.occasions = list(dict.fromkeys(q.occasion for q in self.quotes if q.occasion))
+        self.memo: dict = {}  # per-deck lookups the new kinds compute once (by speaker …)
         self.occasions_by_date: dict[str, set[str]] = {}
         for q in self.quotes:
             if q.date and q.occasion:

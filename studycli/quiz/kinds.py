@@ -58,17 +58,11 @@ def multi(b: Builder, item: Item) -> list[Question]:
 
 def _multi_quotes(b: Builder, item: Quote) -> list[Question]:
     """下列论述中出自某人的有: this quote, others of the speaker, and quotes of others."""
-    if item.speaker in ("习近平",) or item.speaker.startswith(_INSTITUTIONS):
-        same = [q for q in b.quotes if q.speaker == item.speaker and len(q.text) <= 40]
-        others = [q for q in b.quotes if not _same_voice(q.speaker, item.speaker)]
-    else:
-        same = [q for q in b.quotes if q.speaker == item.speaker]
-        others = [q for q in b.quotes if q.speaker != item.speaker]
-    others = [q.text for q in others if len(q.text) <= 40]
-    if len(item.text) > 40 or len(same) < 2 or len(others) < 2:
+    same, others = _voices(b, item.speaker)
+    mates = [t for t in same if t != item.text]
+    if len(item.text) > 40 or not mates or len(others) < 2:
         return []
     rng = random.Random(f"{item.id}:speaker")
-    mates = [q.text for q in same if q.id != item.id]
     right = [item.text, *rng.sample(mates, min(len(mates), rng.randint(1, 2)))]
     wrong = rng.sample(others, min(len(others), 5 - len(right)))
     options = [*right, *wrong]
@@ -85,6 +79,34 @@ def _multi_quotes(b: Builder, item: Quote) -> list[Question]:
             options=tuple(options),
         )
     ]
+
+
+def _voices(b: Builder, speaker: str) -> tuple[list[str], list[str]]:
+    """Short quotes (≤ 40 characters) of this speaker, and of speakers who are surely others."""
+    key = ("voices", speaker)
+    if key not in b.memo:
+        short = [q for q in b.quotes if len(q.text) <= 40]
+        same = list(dict.fromkeys(q.text for q in short if q.speaker == speaker))
+        others = list(dict.fromkeys(q.text for q in short if not _same_voice(q.speaker, speaker)))
+        b.memo[key] = (same, others)
+    return b.memo[key]
+
+
+def _other_speakers(b: Builder, speaker: str) -> list[str]:
+    """Speakers who surely did not say what ``speaker`` said, in a stable order."""
+    key = ("speakers", speaker)
+    if key not in b.memo:
+        b.memo[key] = sorted({s for s in b.speakers if not _same_voice(s, speaker)})
+    return b.memo[key]
+
+
+def _occasions_of(b: Builder, speaker: str) -> list[tuple[str, str | None]]:
+    """(occasion, date) pairs of the speaker's quotes."""
+    key = ("occasions", speaker)
+    if key not in b.memo:
+        pairs = {(q.occasion, q.date) for q in b.quotes if q.speaker == speaker and q.occasion}
+        b.memo[key] = sorted(pairs, key=lambda p: (p[0], p[1] or ""))
+    return b.memo[key]
 
 
 def _same_voice(a: str, b: str) -> bool:
@@ -217,21 +239,20 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
         # The occasion swapped for another of the same speaker's, or the speaker for another.
         said = f"“{item.text}”"
         if item.occasion:
-            others = [
-                q.occasion
-                for q in b.quotes
-                if q.speaker == item.speaker
-                and q.occasion
-                and q.occasion != item.occasion
-                and q.date != item.date
-            ]
+            others = sorted(
+                {
+                    occasion
+                    for occasion, date in _occasions_of(b, item.speaker)
+                    if occasion != item.occasion and date != item.date
+                }
+            )
             if others:
-                swap = b.rng_for(item, "swap:occasion").choice(sorted(set(others)))
+                swap = b.rng_for(item, "swap:occasion").choice(others)
                 stem = f"{said}——{item.speaker}。这段论述的场合是“{{}}”。"
                 return [(stem.format(item.occasion), stem.format(swap))]
-        others = [q.speaker for q in b.quotes if not _same_voice(q.speaker, item.speaker)]
+        others = _other_speakers(b, item.speaker)
         if others:
-            swap = b.rng_for(item, "swap:speaker").choice(sorted(set(others)))
+            swap = b.rng_for(item, "swap:speaker").choice(others)
             return [(f"{said}出自{item.speaker}。", f"{said}出自{swap}。")]
         return []
     if isinstance(item, Fact):

@@ -41,6 +41,7 @@ def close_facets(a: str, b: str) -> bool:
     """Two facet names too close to tell apart (地位 / 在新质生产力发展中的角色)."""
     return any(w in a for w in CLOSE_FACETS) and any(w in b for w in CLOSE_FACETS)
 
+
 # A facet name opening with a preposition (对形成新质生产力的意义, 在…中的角色)
 # follows the term directly: 数智化人才队伍对形成新质生产力的意义.
 _PREPOSITIONS = ("对", "与", "在", "从", "同", "于")
