@@ -239,3 +239,14 @@ def test_stock_phrases_and_nonsense_figures_are_never_asked(shipped):
             assert not re.search(r"\d+月\d+日至|\d{2,}G", q.prompt.replace("12月11日至12日", "")), (
                 q.id
             )
+
+
+def test_quotes_are_never_put_down_to_a_co_author(shipped):
+    """马克思 and 马克思、恩格斯, 习近平 and 党的二十大报告: never each other's false speaker."""
+    _, _, every = shipped
+    for q in asked(every):
+        if q.kind == "judge" and "出自" in q.prompt and q.answer == "错":
+            said = q.prompt.rsplit("出自", 1)[1].rstrip("。")
+            true = q.explanation.rsplit("出自", 1)[1].rstrip("。")
+            assert said not in true and true not in said, q.id
+            assert not {said, true} <= {"习近平", "党的二十大", "党的二十大报告"}, q.id

@@ -110,11 +110,18 @@ def _occasions_of(b: Builder, speaker: str) -> list[tuple[str, str | None]]:
 
 
 def _same_voice(a: str, b: str) -> bool:
-    """习近平 and a party meeting he addressed may both be the source of one quote."""
-    leaders = ("习近平",)
-    return a == b or {a.startswith(_INSTITUTIONS) or a in leaders} == {
-        b.startswith(_INSTITUTIONS) or b in leaders
-    } == {True}
+    """Two speakers one quote may be put down to.
+
+    The same name, one inside the other (马克思 and 马克思、恩格斯), or 习近平 and a
+    party meeting he addressed (党的二十大报告).
+    """
+    if a == b or a in b or b in a:
+        return True
+
+    def official(name: str) -> bool:
+        return name.startswith(_INSTITUTIONS) or name == "习近平"
+
+    return official(a) and official(b)
 
 
 def _multi(b, item, slug, prompt, labels, own, also_true, siblings=None) -> list[Question]:
