@@ -145,6 +145,7 @@ def _multi(b, item, slug, prompt, labels, own, also_true, siblings=None) -> list
         refuse=also_true,
         canon=b.pools.canon,
         like="".join(labels),
+        overlap_with="|".join(own),
     )
     if picked is None or len(picked) < wrong_needed + 1:
         return []
@@ -235,6 +236,7 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
             refuse=also_true,
             canon=b.pools.canon,
             like="".join(e.label for e in item.entries),
+            overlap_with="|".join(x for e in item.entries for x in (e.label, e.text)),
         )
         stem = f"“{item.name}”包括"
         false = None

@@ -41,6 +41,7 @@ def pick_options(
     refuse: Collection[str] = frozenset(),
     canon: Mapping[str, str] | None = None,
     like: str = "",
+    overlap_with: str = "",
 ) -> tuple[str, ...] | None:
     """The options in display order: the answer and up to ``count - 1`` distractors, or None.
 
@@ -51,6 +52,8 @@ def pick_options(
     so is one whose key (read through ``canon``, glossary aliases) is in ``refuse``,
     the texts the deck holds true of the stem. Candidates sharing characters with
     ``like`` (default: the answer) come first: 供应链 for 产业链, 更好 for 更高质量.
+    A candidate sharing four characters in a row with ``overlap_with`` (the list's own
+    wording) is refused: 战略性新兴产业与未来产业 half-restates 布局建设未来产业.
     """
     canon = canon or {}
     right = _key(answer)
@@ -75,6 +78,10 @@ def pick_options(
             if any(key in k or k in key for k in wrong_keys):
                 continue
             if refuse and canon.get(key, key) in refuse:
+                continue
+            if overlap_with and any(
+                candidate[i : i + 4] in overlap_with for i in range(len(candidate) - 3)
+            ):
                 continue
             chosen.append(candidate)
             taken.add(key)
