@@ -250,3 +250,15 @@ def test_quotes_are_never_put_down_to_a_co_author(shipped):
             true = q.explanation.rsplit("出自", 1)[1].rstrip("。")
             assert said not in true and true not in said, q.id
             assert not {said, true} <= {"习近平", "党的二十大", "党的二十大报告"}, q.id
+
+
+def test_no_distractor_the_deck_says_after_the_same_words(shipped):
+    """生产力是____: another item says 生产力是全部社会生活的物质前提, so that is no distractor."""
+    deck, segments, _ = shipped
+    for seed in range(3):
+        questions = generate_questions(
+            deck, deck.items, kinds=["choice"], rng=random.Random(seed), segments=segments
+        )
+        by_id = {q.id: q for q in questions}
+        classic = by_id["a004-g3-shengchanli-jingdian:choice:figure-1"]
+        assert "全部社会生活的物质前提" not in classic.options

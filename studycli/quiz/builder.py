@@ -349,8 +349,14 @@ class Builder:
             prompt, _ = render_cloze(prefix, words, {words.index(piece)})
             if piece in prompt:
                 continue
+            before = "".join(words[: words.index(piece)])
             out += self.choice(
-                item, f"figure-{number}", prompt, piece, self.pools.figures_like(item, piece)
+                item,
+                f"figure-{number}",
+                prompt,
+                piece,
+                self.pools.figures_like(item, piece),
+                refuse=self.pools.said_after(before) - {self.pools.canonical(piece)},
             )
         return out
 

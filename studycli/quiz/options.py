@@ -172,6 +172,9 @@ class OptionPools:
         self.item_pieces: dict[str, list[str]] = {}
         # Members of open lists and of industries: true of many a stem the deck leaves open.
         self.open_truths: set[str] = set()
+        # The three characters before each figure piece in its own text (生产力是|全部社会…),
+        # so a distractor that its own article says after the same words is refused.
+        self.pieces_after: dict[str, set[str]] = defaultdict(set)
         used: dict[str, set[str]] = defaultdict(set)
         glossary_pattern = _alternation(self.glossary)
         for item in deck.items:
@@ -227,6 +230,10 @@ class OptionPools:
             pieces = [p for f in item.figures for p in split_pieces(f)]
             self.item_pieces[item.id] = pieces
             for piece in pieces:
+                at = item.text.find(piece)
+                if at >= 3:
+                    self.pieces_after[item.text[at - 3 : at]].add(_key(piece))
+            for piece in pieces:
                 for topic in topics:
                     self.pieces[f"{topic}:{_has_digit(piece)}"].append(piece)
                 unit = _unit(piece)
@@ -239,6 +246,10 @@ class OptionPools:
         """The answer key of a text, a glossary alias read as its term (劳动力 → 劳动者)."""
         key = _key(text)
         return self.canon.get(key, key)
+
+    def said_after(self, words: str) -> set[str]:
+        """Keys of figure pieces some article puts right after ``words`` (three characters)."""
+        return self.pieces_after.get(words[-3:], set()) if len(words) >= 3 else set()
 
     def aliases(self, text: str) -> list[str]:
         """Every glossary name read as the same term as ``text`` (劳动力 for 劳动者)."""
