@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from studycli.quiz.questions import KIND_ALIASES, LETTERS
+from studycli.quiz.question import KIND_ALIASES, LETTERS
 
 KIND_NAMES = {
     "cloze": "填空",
