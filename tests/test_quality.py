@@ -262,3 +262,14 @@ def test_no_distractor_the_deck_says_after_the_same_words(shipped):
         by_id = {q.id: q for q in questions}
         classic = by_id["a004-g3-shengchanli-jingdian:choice:figure-1"]
         assert "全部社会生活的物质前提" not in classic.options
+
+
+def test_the_examiners_other_examples(shipped):
+    """A fund asked among non-funds is flagged; 劳动者… answers the 劳动力… list via aliases."""
+    deck, _, every = shipped
+    by_id = {q.id: q for q in every}
+    fund = by_id["a004-g4-shanghai-jijin:choice:figure-2"]
+    wrong = [o for o in fund.options if o != fund.answer]
+    assert fund.flags or sum(o.endswith("基金") for o in wrong) >= 2
+    elements = by_id["a004-g3-sanda-yaosu:list:all"]
+    assert grade_answer(elements, "劳动者、劳动资料、劳动对象", deck.glossary).correct
