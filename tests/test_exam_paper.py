@@ -65,11 +65,19 @@ def test_shipped_paper_points_sum_to_100_and_cover_every_topic(shipped):
 
 
 def test_sections_follow_kinds_present_and_are_numbered_in_order(shipped):
-    """Today's kinds give 单选, 填空, 默写/列举, numbered 一 二 三; term questions stay off."""
+    """The shipped deck fills all five sections, numbered 一 to 五; term questions stay off."""
     _, _, questions = shipped
     paper = compose_paper(questions, 20, random.Random(5))
-    assert [s.title for s in paper.sections] == ["一、单选题", "二、填空题", "三、默写/列举题"]
-    assert {q.kind for q in paper.questions} == {"choice", "cloze", "list"}
+    assert [s.title for s in paper.sections] == [
+        "一、单选题",
+        "二、多选题",
+        "三、判断题",
+        "四、填空题",
+        "五、默写/列举题",
+    ]
+    kinds = {q.kind for q in paper.questions}
+    assert kinds <= {"choice", "multi", "judge", "cloze", "recite", "list"}
+    assert "term" not in kinds
 
 
 def test_new_kinds_drop_into_their_sections():

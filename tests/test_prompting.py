@@ -136,9 +136,9 @@ def finish(child) -> str:
 
 def test_tty_skip_hint_bad_letter_and_quit(runner, mini_deck, quiz_tty):
     """At a terminal: reminder once, a bad letter re-asks, ? hints, Enter skips, q ends."""
-    rows = questions_of(runner, mini_deck, "--seed", "5", "--count", "3")
+    rows = questions_of(runner, mini_deck, "--seed", "5", "--count", "3", "--kind", "choice")
     assert [r["kind"] for r in rows[:2]] == ["choice", "choice"]
-    child = quiz_tty("--seed", "5", "--count", "3")
+    child = quiz_tty("--seed", "5", "--count", "3", "--kind", "choice")
     child.expect("回车跳过 · \\? 提示 · q 结束 · ! 我答对了")
     child.expect("你的答案> ")
     child.sendline("z")

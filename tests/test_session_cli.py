@@ -97,13 +97,14 @@ def test_mistakes_show_question_option_text_and_redo_heading(runner, mini_deck):
     """A wrong choice: the 错题本 shows the question and the option's text, not its letter;
     quiz --mistakes is headed 错题重做 and redoes it."""
     rows = json.loads(
-        run(runner, "quiz", *MINI, str(mini_deck), "--json", "--seed", "5", "--count", "1").stdout
-    )["questions"]
+        run(runner, "quiz", *MINI, str(mini_deck), "--json", "--seed", "5", "--count", "1",
+            "--kind", "choice").stdout
+    )["questions"]  # fmt: skip
     question = rows[0]
     assert question["kind"] == "choice"
     wrong = next(i for i, o in enumerate(question["options"]) if o != question["answer"])
     result = run(runner, "quiz", *MINI, str(mini_deck), "--seed", "5", "--count", "1",
-                 "--now", NOW, input="ABCD"[wrong] + "\n")  # fmt: skip
+                 "--kind", "choice", "--now", NOW, input="ABCD"[wrong] + "\n")  # fmt: skip
     assert result.exit_code == 0
     assert "1 题进错题本 → study quiz --mistakes" in result.stdout
     book = run(runner, "mistakes", *MINI, str(mini_deck), "--now", NOW)

@@ -12,6 +12,7 @@ from studycli.cli import (  # noqa: F401  (importing a module registers its comm
     io_cmds,
     plan_cmds,
     progress_cmds,
+    questions_cmds,
     quiz_cmds,
     review_cmds,
     variants_cmds,
@@ -24,7 +25,7 @@ _PANELS = {
     "练习": ["quiz", "cards", "review", "accept"],
     "考试": ["exam", "challenge", "plan"],
     "进度": ["mistakes", "stats", "variants", "doctor"],
-    "题库": ["check", "import", "export"],
+    "题库": ["check", "questions", "import", "export"],
 }
 _ORDER = [name for names in _PANELS.values() for name in names]
 for _command in app.registered_commands:

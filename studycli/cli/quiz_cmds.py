@@ -39,8 +39,23 @@ if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up pa
 class QuestionKind(enum.StrEnum):
     cloze = "cloze"
     choice = "choice"
+    multi = "multi"
+    judge = "judge"
+    recite = "recite"
     list = "list"
     term = "term"
+    source = "source"
+    belongs = "belongs"
+    # The same kinds by their Chinese names (generate_questions reads both).
+    tiankong = "填空"
+    danxuan = "单选"
+    duoxuan = "多选"
+    panduan = "判断"
+    moxie = "默写"
+    lieju = "列举"
+    mingci = "名词"
+    chuchu = "出处"
+    guilei = "归类"
 
 
 CountOpt = Annotated[int, typer.Option("--count", "-n", min=1, help="题目数量。")]
@@ -238,7 +253,7 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
         row["score"] = round(outcome.score, 4) if outcome else 0.0
         if question.kind == "cloze":
             row["blanks"] = data["blanks"]
-        if question.kind == "choice":
+        if data["options"]:  # 单选, 多选, 出处, 归类
             row["options"] = data["options"]
         rows.append(row)
     return {
@@ -303,7 +318,11 @@ def quiz(
     kind: Annotated[
         QuestionKind | None,
         typer.Option(
-            "--kind", "-k", help="题型:cloze 填空、choice 单选、list 列举、term 名词解释。"
+            "--kind",
+            "-k",
+            help="题型(英文或中文名均可):cloze 填空、choice 单选、multi 多选、judge 判断、"
+            "recite 默写(配合 --hint-length 给首字提示)、list 列举、term 名词解释、"
+            "source 出处、belongs 归类。",
         ),
     ] = None,
     count: CountOpt = 10,

@@ -46,6 +46,8 @@ class Item:
         data = _without_aliases(self.to_dict())
         for key in ("topics", "source", "draft"):
             data.pop(key, None)
+        if data.get("open") is False:  # added later: a closed list keeps its old fingerprint
+            data.pop("open")
         blob = json.dumps(data, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
@@ -134,6 +136,8 @@ class ListItem(Item):
     entries: tuple[Entry, ...]
     ordered: bool = True
     intro: str | None = None
+    # The article ends the list with 等 / 比如…等等: never asked as "all N of them".
+    open: bool = False
 
     @property
     def title(self) -> str:

@@ -59,6 +59,7 @@ _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "name": ("str", True),
         "entries": ("entries", True),
         "ordered": ("bool", False),
+        "open": ("bool", False),
         "intro": ("str", False),
     },
     "framework": {

@@ -9,6 +9,7 @@ from studycli.text import Keywords, is_figure, is_punctuation
 BLANK = "____"
 MAX_BLANKS = 3
 MAX_CLOZES_PER_TEXT = 3
+MAX_BLANK_CHARS = 8
 
 # Words that carry grammar, not knowledge: never blanked, whatever else holds.
 FUNCTION_WORDS = frozenset(
@@ -94,7 +95,13 @@ def choose_blank_sets(
     the deck's texts holding each word; names in more than ``common_df`` of them
     are ordinary words here.
     """
-    tiers = [word_tier(w, primary, keywords, df.get(w, 0) > common_df) for w in words]
+    tiers = [
+        # A blank longer than MAX_BLANK_CHARS is recitation (默写), not a cloze.
+        word_tier(w, primary, keywords, df.get(w, 0) > common_df)
+        if _core_length(w) <= MAX_BLANK_CHARS
+        else 0
+        for w in words
+    ]
     if primary_only and any(t == 3 for t in tiers):
         order = [i for i, t in enumerate(tiers) if t == 3]
     else:

@@ -75,6 +75,10 @@ def grade_answer(
     accepted: Sequence[str] = (),
 ) -> Grade:
     """Grade ``given``; ``accepted`` holds answers the user declared right (study variants)."""
+    from studycli.quiz.marking_kinds import MARKED_KINDS, mark_answer  # the examiner's kinds
+
+    if question.kind in MARKED_KINDS:
+        return mark_answer(question, given, Grade, PartResult)
     canon = _Canon(glossary)
     reading = matching.read_answer(given or "", canon)
     if not reading.key:

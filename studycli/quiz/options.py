@@ -1,68 +1,131 @@
-"""Choice (单选) options: distractors drawn from sibling content, never a second right answer."""
+"""Choice options: distractors of the answer's own type, never a second right answer.
+
+Everything about the whole deck is indexed once (``OptionPools``): candidate pools by
+topic, by unit and by head character, and the sets of texts that are *true* of a
+stem (members of lists with the same head, aliases, a concept's facets in any
+article). A question then looks up a few bounded samples, so generating a deck's
+questions is linear in its size.
+"""
 
 from __future__ import annotations
 
 import functools
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from studycli.deck.model import Deck, Definition, Facet, Fact, Framework, Item, ListItem
-from studycli.text import answer_key, display_term, is_figure, split_pieces
+from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem
+from studycli.text import answer_key, display_term, is_figure, is_punctuation, split_pieces
 
 OPTION_COUNT = 4
 MIN_OPTIONS = 3
+# How many candidates of one tier are looked at: enough for variety, bounded for speed.
+SAMPLE = 40
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?")
+_QUANTITY = re.compile(r"^(?:[一二三四五六七八九十两几多\d]+[个项批大类条点种方面“”\"]*)+")
+# Heads of lists whose members are examples of a wide class (industries, fields).
+_OPEN_HEADS = ("产业", "领域", "技术", "基础设施", "增长点")
+# Heads that name the same kind of thing: 制约因素 and 五个问题 are one pool of truths.
+_HEAD_SYNONYMS = {"因素": "问题", "短板": "问题", "难题": "问题", "措施": "举措", "方面": "举措"}
 
 
 def pick_options(
     answer: str,
-    tiers: Sequence[Iterable[str]],
+    tiers: Sequence[Sequence[str]],
     rng: random.Random,
     *,
     prompt: str = "",
     exclude: Iterable[str] = (),
+    count: int = OPTION_COUNT,
+    refuse: Collection[str] = frozenset(),
+    canon: Mapping[str, str] | None = None,
+    like: str = "",
+    overlap_with: str = "",
 ) -> tuple[str, ...] | None:
-    """The options in display order: the answer and up to three distractors, or None.
+    """The options in display order: the answer and up to ``count - 1`` distractors, or None.
 
-    Distractors come from the first tiers first (closest siblings), nearest in
-    length to the answer. A candidate is refused if it could also be right: equal
-    to, inside or containing the answer or an ``exclude`` text after answer_key
-    normalisation, or already shown in the prompt.
+    Distractors come from the first tiers first (closest siblings), of the answer's
+    type (same last character or unit) and nearest in length. A candidate is
+    refused if it could also be right: equal to, inside or containing the answer
+    or an ``exclude`` text after answer_key normalisation, or shown in the prompt;
+    so is one whose key (read through ``canon``, glossary aliases) is in ``refuse``,
+    the texts the deck holds true of the stem. Candidates sharing characters with
+    ``like`` (default: the answer) come first: 供应链 for 产业链, 更好 for 更高质量.
+    A candidate sharing four characters in a row with ``overlap_with`` (the list's own
+    wording) is refused: 战略性新兴产业与未来产业 half-restates 布局建设未来产业.
     """
+    canon = canon or {}
     right = _key(answer)
     wrong_keys = [k for k in (right, *(_key(x) for x in exclude)) if k]
-    shown = _key(prompt)
+    # The prompt is new text each time: keyed without the (slow) script conversion.
+    shown = "".join(ch for ch in prompt.casefold() if not ch.isspace() and not is_punctuation(ch))
     chosen: list[str] = []
     taken: set[str] = set()
+    last = _last(answer)
+    alike = set(like or answer)
     for tier in tiers:
-        if len(chosen) == OPTION_COUNT - 1:
+        if len(chosen) == count - 1:
             break
-        pool = list(dict.fromkeys(tier))
-        # Shuffle, then a stable sort by length: nearest lengths first, ties by rng.
-        rng.shuffle(pool)
-        pool.sort(key=lambda c: abs(len(c) - len(answer)))
+        pool = _sample(tier, rng)
+        pool.sort(key=lambda c: (_last(c) != last, -len(alike & set(c)), abs(len(c) - len(answer))))
         for candidate in pool:
-            if len(chosen) == OPTION_COUNT - 1:
+            if len(chosen) == count - 1:
                 break
             key = _key(candidate)
             if not key or key in taken or key in shown:
                 continue
             if any(key in k or k in key for k in wrong_keys):
                 continue
+            if refuse and canon.get(key, key) in refuse:
+                continue
+            if overlap_with and any(
+                candidate[i : i + 4] in overlap_with for i in range(len(candidate) - 3)
+            ):
+                continue
             chosen.append(candidate)
             taken.add(key)
-    if len(chosen) + 1 < MIN_OPTIONS:
+    if len(chosen) + 1 < min(MIN_OPTIONS, count):
         return None
     options = [*chosen, answer]
     rng.shuffle(options)
     return tuple(options)
 
 
-@functools.lru_cache(maxsize=16384)
+def _sample(tier: Sequence[str], rng: random.Random) -> list[str]:
+    """At most SAMPLE distinct candidates of a tier, in random order."""
+    if len(tier) <= SAMPLE:
+        pool = list(dict.fromkeys(tier))
+        rng.shuffle(pool)
+        return pool
+    picks = rng.sample(range(len(tier)), SAMPLE)
+    return list(dict.fromkeys(tier[i] for i in picks))
+
+
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     """answer_key, remembered: the same sibling texts are compared for many questions."""
     return answer_key(text)
+
+
+def _last(text: str) -> str:
+    """The last character that is not punctuation: 基金 of a fund, 产业 of an industry."""
+    for ch in reversed(text):
+        if not is_punctuation(ch) and not ch.isspace():
+            return ch
+    return ""
+
+
+def head_of(name: str) -> str:
+    """What a list or role names: the words after the last 的, without count words."""
+    head = name.rsplit("的", 1)[-1].strip("“”‘’\"'")
+    bare = _QUANTITY.sub("", head).strip("“”‘’\"'")
+    # 三个方面 → 方面, but 四链 stays 四链: there the count is what tells 四链 from 五链.
+    head = bare if len(bare) >= 2 else head
+    for word, same in _HEAD_SYNONYMS.items():
+        if head.endswith(word):
+            return same
+    return head
 
 
 def number_variants(figure: str) -> list[str]:
@@ -83,98 +146,189 @@ def number_variants(figure: str) -> list[str]:
 
 
 class OptionPools:
-    """Sibling content of the whole deck, ordered from nearest to farthest from an item."""
+    """Sibling content of the whole deck, indexed once, nearest to farthest from an item."""
 
     def __init__(self, deck: Deck):
-        self.deck = deck
         self.glossary = [term.term for term in deck.glossary]
-        self._near_cache: dict[str, tuple[list[Item], list[Item]]] = {}
-        self._pieces = {
-            item.id: [p for f in item.figures for p in split_pieces(f)]
-            for item in deck.items
-            if isinstance(item, Fact)
-        }
+        canon: dict[str, str] = {}
+        self.alias_names: dict[str, list[str]] = defaultdict(list)
+        for term in deck.glossary:
+            for name in (term.term, *term.aliases):
+                canon[_key(name)] = _key(term.term)
+                self.alias_names[_key(term.term)].append(name)
+        self.canon = canon
+        self.facets: dict[str, list[str]] = defaultdict(list)  # topic -> facet texts
+        self.terms: dict[str, list[str]] = defaultdict(list)  # topic -> concept terms
+        self.labels: dict[str, list[str]] = defaultdict(list)  # topic -> entry/part labels
+        self.labels_by_last: dict[str, list[str]] = defaultdict(list)  # 链 -> 供应链, 创新链 …
+        self.pieces: dict[str, list[str]] = defaultdict(list)  # topic -> fact figure pieces
+        self.units: dict[str, list[str]] = defaultdict(list)  # unit -> figure pieces
+        self.glossary_by_topic: dict[str, list[str]] = defaultdict(list)
+        # Texts true of a head (战略性新兴产业 → every entry any list names so).
+        self.truths: dict[str, set[str]] = defaultdict(set)
+        # A concept's facets by name in every definition of it or its aliases.
+        self.facet_truths: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.facet_texts: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.item_pieces: dict[str, list[str]] = {}
+        # Members of open lists and of industries: true of many a stem the deck leaves open.
+        self.open_truths: set[str] = set()
+        # The three characters before each figure piece in its own text (生产力是|全部社会…),
+        # so a distractor that its own article says after the same words is refused.
+        self.pieces_after: dict[str, set[str]] = defaultdict(set)
+        used: dict[str, set[str]] = defaultdict(set)
+        glossary_pattern = _alternation(self.glossary)
+        for item in deck.items:
+            self._index(item)
+            if glossary_pattern is not None:
+                found = set(glossary_pattern.findall("".join(item.texts())))
+                for topic in item.topics:
+                    used[topic] |= found
+        for topic, found in used.items():
+            self.glossary_by_topic[topic] = [t for t in self.glossary if t in found]
+        for name in ("facets", "terms", "labels"):
+            index = getattr(self, name)
+            index[""] = list(dict.fromkeys(x for topic in list(index) for x in index[topic]))
+        for digits in (True, False):
+            self.pieces[f":{digits}"] = list(
+                dict.fromkeys(
+                    x
+                    for key in list(self.pieces)
+                    if key.endswith(f":{digits}")
+                    for x in self.pieces[key]
+                )
+            )
 
-    def _near(self, item: Item) -> tuple[list[Item], list[Item]]:
-        """Other items sharing a topic with ``item``, then all other items."""
-        if item.id not in self._near_cache:
-            others = [x for x in self.deck.items if x.id != item.id]
-            near = [x for x in others if set(x.topics) & set(item.topics)]
-            self._near_cache[item.id] = (near, others)
-        return self._near_cache[item.id]
+    def _index(self, item: Item) -> None:
+        topics = item.topics
+        if isinstance(item, Definition):
+            term = self.canonical(display_term(item.term))
+            for topic in topics:
+                self.terms[topic].append(display_term(item.term))
+                self.facets[topic] += [f.text for f in item.facets]
+            for facet in item.facets:
+                self.facet_truths[(term, facet.name)].add(_key(facet.text))
+                self.facet_texts[(term, facet.name)].append(facet.text)
+        elif isinstance(item, ListItem):
+            truths = self.truths[head_of(item.name)]
+            if item.open or head_of(item.name).endswith(_OPEN_HEADS):
+                self.open_truths.update(_key(e.label) for e in item.entries)
+            for entry in item.entries:
+                truths.update(_key(x) for x in (entry.label, entry.text, *entry.points))
+                self.labels_by_last[_last(entry.label)].append(entry.label)
+                for topic in topics:
+                    self.labels[topic].append(entry.label)
+        elif isinstance(item, Framework):
+            for part in item.parts:
+                truths = self.truths[head_of(part.role)]
+                if head_of(part.role).endswith(_OPEN_HEADS):
+                    self.open_truths.add(_key(part.label))
+                truths.update(_key(x) for x in (part.label, part.text) if x)
+                self.labels_by_last[_last(part.label)].append(part.label)
+                for topic in topics:
+                    self.labels[topic].append(part.label)
+        elif isinstance(item, Fact):
+            pieces = [p for f in item.figures for p in split_pieces(f)]
+            self.item_pieces[item.id] = pieces
+            for piece in pieces:
+                at = item.text.find(piece)
+                if at >= 3:
+                    self.pieces_after[item.text[at - 3 : at]].add(_key(piece))
+            for piece in pieces:
+                for topic in topics:
+                    self.pieces[f"{topic}:{_has_digit(piece)}"].append(piece)
+                unit = _unit(piece)
+                if unit is not None:
+                    self.units[unit].append(piece)
 
-    def facets_like(self, item: Definition, facet: Facet) -> list[list[str]]:
+    # --- what is true ---------------------------------------------------------------
+
+    def canonical(self, text: str) -> str:
+        """The answer key of a text, a glossary alias read as its term (劳动力 → 劳动者)."""
+        key = _key(text)
+        return self.canon.get(key, key)
+
+    def said_after(self, words: str) -> set[str]:
+        """Keys of figure pieces some article puts right after ``words`` (three characters)."""
+        return self.pieces_after.get(words[-3:], set()) if len(words) >= 3 else set()
+
+    def aliases(self, text: str) -> list[str]:
+        """Every glossary name read as the same term as ``text`` (劳动力 for 劳动者)."""
+        return self.alias_names.get(self.canonical(text), [])
+
+    def true_of_list(self, name: str) -> set[str]:
+        """Keys of every text some list or role of this head holds."""
+        return self.truths.get(head_of(name), set())
+
+    def refused_for(self, item: ListItem) -> set[str]:
+        """What no distractor of a question on this list may be.
+
+        An open list (…等) also refuses every member of other open lists and
+        industries: 基因技术 is no 前瞻领域 in this article, yet could well be one.
+        """
+        truths = self.true_of_list(item.name)
+        return truths | self.open_truths if item.open else truths
+
+    def true_facets(self, term: str, facet: str) -> set[str]:
+        """Keys of every text given as this facet of this concept (or an alias of it)."""
+        return self.facet_truths.get((self.canonical(display_term(term)), facet), set())
+
+    def other_wordings(self, term: str, facet: str, text: str) -> list[str]:
+        """The same facet of the same concept as another article words it (劳动力/劳动者)."""
+        found = self.facet_texts.get((self.canonical(display_term(term)), facet), [])
+        return [t for t in dict.fromkeys(found) if t != text]
+
+    # --- candidate tiers -------------------------------------------------------------
+
+    def _by_topics(
+        self, index: dict[str, list[str]], item: Item, suffix: str = ""
+    ) -> list[list[str]]:
+        """One tier per topic of the item (lists shared, never copied), then the whole deck."""
+        near = [index[f"{t}{suffix}"] for t in item.topics if f"{t}{suffix}" in index]
+        return [*near, index.get(suffix, [])]
+
+    def facets_like(self, item: Definition, own: list[str]) -> list[list[str]]:
         """Other facets of the definition, then facets of related and of all definitions."""
-        near, others = self._near(item)
-        own = [f.text for f in item.facets if f is not facet]
-        return [
-            own,
-            *(
-                [f.text for x in group if isinstance(x, Definition) for f in x.facets]
-                for group in (near, others)
-            ),
-        ]
+        return [own, *self._by_topics(self.facets, item)]
 
     def terms_like(self, item: Definition) -> list[list[str]]:
         """Terms of related definitions, of all definitions, then glossary terms."""
-        near, others = self._near(item)
-        terms = [
-            [display_term(x.term) for x in group if isinstance(x, Definition)]
-            for group in (near, others)
-        ]
-        return [*terms, self.glossary]
+        return [*self._by_topics(self.terms, item), self.glossary]
 
-    def labels_like(self, item: Item) -> list[list[str]]:
-        """Entry and part labels of related lists and frameworks, then of all of them."""
-        near, others = self._near(item)
-        return [[label for x in group for label in _labels(x)] for group in (near, others)]
+    def labels_like(self, item: Item, answer: str = "") -> list[list[str]]:
+        """Labels ending like ``answer`` (链 for 产业链), then labels of related lists, then all."""
+        alike = self.labels_by_last.get(_last(answer), []) if answer else []
+        return [alike, *self._by_topics(self.labels, item)]
 
-    def words_like(self, item: Item, word: str) -> list[list[str]]:
+    def words_like(self, item: Item) -> list[list[str]]:
         """Glossary terms used by related items, then all glossary terms."""
-        near, _ = self._near(item)
-        texts = "".join(t for x in near for t in x.texts())
-        used = [term for term in self.glossary if term in texts]
-        return [used, self.glossary]
+        near = [self.glossary_by_topic[t] for t in item.topics if t in self.glossary_by_topic]
+        return [*near, self.glossary]
 
     def figures_like(self, item: Fact, figure: str) -> list[list[str]]:
-        """Figures of the same unit from other facts, then made-up numbers; or names alike."""
-        near, others = self._near(item)
-        if is_figure(figure):
-            unit = _NUMBER.sub("", figure)
-            groups = ([item], others)
-            same = [
-                [p for x in g for p in self._pieces.get(x.id, ()) if _unit(p) == unit]
-                for g in groups
-            ]
-            return [*same, number_variants(figure)]
+        """Figures of the same unit, then made-up numbers of it; or pieces alike."""
+        own = self.item_pieces.get(item.id, [])
+        unit = _unit(figure)
+        if unit is not None:
+            same = [p for p in own if _unit(p) == unit]
+            return [same, self.units.get(unit, []), number_variants(figure)]
         if figure in self.glossary:
-            return self.words_like(item, figure)
-        # A date or count without a known unit (12月11日至12日) is matched with
-        # other pieces holding digits, a name with other names.
+            return self.words_like(item)
         digits = _has_digit(figure)
-        names = [
-            [p for x in g for p in self._pieces.get(x.id, ()) if _has_digit(p) == digits]
-            for g in ([item], near, others)
-        ]
-        return [*names, self.glossary]
+        own_alike = [p for p in own if _has_digit(p) == digits]
+        return [own_alike, *self._by_topics(self.pieces, item, f":{digits}")]
 
 
-# Both are asked about the same few hundred pieces for every fact: memoised.
-@functools.lru_cache(maxsize=4096)
+def _alternation(words: Sequence[str]) -> re.Pattern | None:
+    names = sorted((w for w in words if w), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))) if names else None
+
+
+@functools.lru_cache(maxsize=65536)
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def _unit(piece: str) -> str | None:
     """The unit of a figure (项 of 100项), or None for a piece that is no figure."""
     return _NUMBER.sub("", piece) if is_figure(piece) else None
-
-
-@functools.lru_cache(maxsize=1024)
-def _labels(item: Item) -> tuple[str, ...]:
-    if isinstance(item, ListItem):
-        return tuple(e.label for e in item.entries)
-    if isinstance(item, Framework):
-        return tuple(p.label for p in item.parts)
-    return ()

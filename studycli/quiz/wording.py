@@ -32,6 +32,16 @@ def facet_question(term: str, name: str) -> str:
     return f"{facet_stem(term, name)}是什么?"
 
 
+# Facet names too close to tell apart: 企业的角色 and 企业的地位 may both be said of one text,
+# so neither is a distractor for, nor a false swap of, the other.
+CLOSE_FACETS = frozenset("地位 角色 作用 意义 贡献 定位 价值 重要性".split())
+
+
+def close_facets(a: str, b: str) -> bool:
+    """Two facet names too close to tell apart (地位 / 在新质生产力发展中的角色)."""
+    return any(w in a for w in CLOSE_FACETS) and any(w in b for w in CLOSE_FACETS)
+
+
 # A facet name opening with a preposition (对形成新质生产力的意义, 在…中的角色)
 # follows the term directly: 数智化人才队伍对形成新质生产力的意义.
 _PREPOSITIONS = ("对", "与", "在", "从", "同", "于")

@@ -9,10 +9,21 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from studycli.quiz.questions import LETTERS
+from studycli.quiz.question import KIND_ALIASES, LETTERS
 from studycli.render.linebreak import Para
 
-KIND_NAMES = {"cloze": "填空", "choice": "单选", "list": "列举", "term": "名词解释"}
+KIND_NAMES = {
+    "cloze": "填空",
+    "choice": "单选",
+    "multi": "多选",
+    "judge": "判断",
+    "recite": "默写",
+    "list": "列举",
+    "term": "名词解释",
+    "source": "出处",
+    "belongs": "归类",
+}
+KIND_NAMES.update({zh: KIND_NAMES[en] for zh, en in KIND_ALIASES.items()})  # --kind 多选 too
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,8 @@ def render_feedback(question, grade, titles: dict | None = None) -> RenderableTy
         if remark:
             head.append(f"  {remark}", style="yellow")
     letter = question.answer_letter
+    if question.kind == "multi":  # every right letter: ACD
+        letter = question.answer_letters
     answer = f"{letter}. {question.answer}" if letter else question.answer
     lines: list[RenderableType] = [Para(head), Para(Text(answer), Text("答案:", style="bold"))]
     if len(question.expected) > 1:

@@ -1,0 +1,144 @@
+"""Marking the examiner's kinds: 多选, 判断, 默写, 出处 and 归类 (same Grade as grading.py).
+
+多选 is all-or-nothing and names 漏选 and 错选; 判断 reads 对/错 in many spellings
+and quotes the true statement; 默写 is graded per character with a diff of
+missing, extra and wrong characters; 出处 and 归类 are one-option questions.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, NamedTuple
+
+from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRUE_WORD, Question
+from studycli.text import answer_key
+
+MARKED_KINDS = frozenset({"multi", "judge", "recite", "source", "belongs"})
+_TRUE = frozenset({"对", "正确", "是", "√", "✓", "✔", "t", "true", "y", "yes", "1", "v"})
+_FALSE = frozenset({"错", "错误", "否", "不对", "×", "✗", "✘", "x", "f", "false", "n", "no", "0"})
+
+
+class Marked(NamedTuple):
+    """A mark before it becomes grading's Grade: score, right or not, per part, a note."""
+
+    score: float
+    correct: bool
+    found: tuple[bool, ...]
+    note: str | None
+
+
+def mark_answer(question: Question, given: str | None, grade_type: Any, part_type: Any) -> Any:
+    """Grade ``given`` for a question of one of MARKED_KINDS, as a ``grade_type``."""
+    marked = mark(question, given)
+    parts = tuple(part_type(p, hit) for p, hit in zip(question.expected, marked.found, strict=True))
+    return grade_type(
+        score=marked.score, correct=marked.correct, parts=parts, words=(), note=marked.note
+    )
+
+
+def mark(question: Question, given: str | None) -> Marked:
+    """The mark of ``given`` for a question of one of MARKED_KINDS."""
+    text = (given or "").strip()
+    if question.kind == "multi":
+        return _multi(question, text)
+    if question.kind == "judge":
+        return _judge(question, text)
+    if question.kind == "recite":
+        return _recite(question, text)
+    if question.kind in SINGLE_OPTION_KINDS:
+        return _single(question, text)
+    raise ValueError(f"not a kind marked here: {question.kind}")
+
+
+def _all_or_nothing(found: list[bool], correct: bool, note: str | None) -> Marked:
+    return Marked(1.0 if correct else 0.0, correct, tuple(found), note)
+
+
+def chosen_options(question: Question, text: str) -> set[int] | None:
+    """Which options an answer picks: by letters (AC, a c, A、C) or by their texts."""
+    letters = LETTERS[: len(question.options)]
+    compact = "".join(ch for ch in text.upper() if not ch.isspace() and ch not in ",，、;；")
+    if compact and all(ch in letters for ch in compact):
+        return {letters.index(ch) for ch in compact}
+    key = answer_key(text)
+    if not key:
+        return None
+    found = set()
+    for index, option in sorted(
+        enumerate(question.options), key=lambda pair: -len(answer_key(pair[1]))
+    ):
+        option_key = answer_key(option)
+        if option_key and option_key in key:
+            found.add(index)
+            key = key.replace(option_key, "\0")
+    return found or None
+
+
+def _multi(question: Question, text: str) -> Marked:
+    right = {i for i, o in enumerate(question.options) if o in question.expected}
+    chosen = chosen_options(question, text) or set()
+    missed = sorted(right - chosen)
+    extra = sorted(chosen - right)
+    notes = []
+    if missed:
+        notes.append("漏选 " + "、".join(f"{LETTERS[i]}. {question.options[i]}" for i in missed))
+    if extra:
+        notes.append("错选 " + "、".join(f"{LETTERS[i]}. {question.options[i]}" for i in extra))
+    found = [question.options.index(p) in chosen for p in question.expected]
+    correct = not missed and not extra and bool(chosen)
+    return _all_or_nothing(found, correct, ";".join(notes) or None)
+
+
+def _judge(question: Question, text: str) -> Marked:
+    key = text.casefold().rstrip("。.!! ").strip()  # noqa: B005 - a set of characters
+    said = TRUE_WORD if key in _TRUE else FALSE_WORD if key in _FALSE else None
+    hit = said == question.answer
+    note = None
+    if not hit:
+        note = question.explanation if said else f"请答“对”或“错”。{question.explanation}"
+    return _all_or_nothing([hit], hit, note)
+
+
+def _recite(question: Question, text: str) -> Marked:
+    want, got = answer_key(question.answer), answer_key(text)
+    if not want:
+        return _all_or_nothing([False], False, None)
+    missing, extra, wrong = [], [], []
+    matched = 0
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(
+        None, want, got, autojunk=False
+    ).get_opcodes():
+        if op == "equal":
+            matched += a2 - a1
+        elif op == "delete":
+            missing.append(want[a1:a2])
+        elif op == "insert":
+            extra.append(got[b1:b2])
+        else:
+            wrong.append(f"{want[a1:a2]}→{got[b1:b2]}")
+    score = max(0.0, (matched - 0.5 * sum(map(len, extra))) / len(want))
+    notes = []
+    if matched < len(want) / 2:
+        notes.append("与原文相差较多,请对照答案逐字再背")
+        missing, extra, wrong = [], [], []
+    if missing:
+        notes.append("漏字:" + "、".join(missing))
+    if extra:
+        notes.append("多字:" + "、".join(extra))
+    if wrong:
+        notes.append("错字:" + "、".join(wrong))
+    correct = want == got
+    score = 1.0 if correct else min(score, 0.99)
+    return Marked(score, correct, (correct,), ";".join(notes) or None)
+
+
+def _single(question: Question, text: str) -> Marked:
+    chosen = chosen_options(question, text)
+    right = question.options.index(question.answer) if question.answer in question.options else -1
+    hit = chosen == {right}
+    note = None
+    if chosen is None:
+        note = "没有这个选项"
+    elif len(chosen) > 1:
+        note = "只能选一项"
+    return _all_or_nothing([hit], hit, note)

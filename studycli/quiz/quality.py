@@ -1,0 +1,262 @@
+"""The quality gate: every candidate question is scored and flagged before it is asked.
+
+A flag is a whole Chinese reason (for ``study questions --flagged`` and the curator);
+a flagged question is never asked. ``weight`` says how much a mixed session wants a
+question that passed: core points 1.0, statistics and regional practice much less.
+See docs/questions.md for the standard these checks hold questions to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
+from studycli.quiz.cloze import BLANK, MAX_BLANK_CHARS
+from studycli.quiz.options import OptionPools
+from studycli.quiz.question import Question
+from studycli.text import Keywords, is_figure
+
+MAX_BLANK = MAX_BLANK_CHARS  # characters: a longer blank is recitation, not a cloze
+MIN_CONTEXT = 6  # characters a cloze must show besides its blanks
+REGIONAL_TOPICS = frozenset({"区域与实践"})
+
+# A placeholder (20XX) or mojibake in anything shown or expected.
+_DAMAGE = re.compile(r"[Xx]{2}|�|\?\?|□")
+_DAMAGE_IN_ANSWER = re.compile(r"[Xx]{2}|�|[?？]|□")
+# Stock phrases and vague words an examiner never blanks: no knowledge is tested.
+STOCK_BLANKS = frozenset(
+    "市场化 法治化 国际化 骨干 内容 发力 方面 重点 基础 环节 力度 领域 模式 手段 机制 格局"
+    " 路径 举措 任务 目标 途径 优势 问题 作用 主体 关键 核心 根本 首要 重要 积极 大力 深入".split()
+)
+# Fixed phrases a blank must never cut, besides the glossary and the deck's names.
+FIXED_PHRASES = frozenset(
+    "中央经济工作会议 中央政治局 集体学习 这篇大文章 大文章 放管服 卡脖子 换道超车 先手棋"
+    " 全而不优 大而不强 国之重器 硬道理 千载难逢".split()
+)
+_ADJACENT_CLAUSES = re.compile(f"{re.escape(BLANK)}[，,；;]{re.escape(BLANK)}")
+_ORDER = re.compile(r"的第\d+项是")
+_SENTENCE = re.compile("[是的和与在要]")
+# Answers whose last words say what kind of thing they are: a fund needs funds beside it.
+TYPED_SUFFIXES = (
+    "基金",
+    "计划",
+    "意见",
+    "方案",
+    "行动",
+    "工程",
+    "集群",
+    "中心",
+    "平台",
+    "会议",
+    "战略",
+    "政策",
+    "体系",
+    "机制",
+    "产业",
+    "》",
+)
+_NOT_WORD = re.compile(r"[\W_]+")
+_PUNCT_RUN = re.compile(r"[\W_]+")
+_QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,10})[”\"’']")
+
+
+class QualityGate:
+    """Scores the questions of one deck; built once, then asked per question."""
+
+    def __init__(self, keywords: Keywords, pools: OptionPools):
+        self.keywords = keywords
+        self.pools = pools
+        # Short names only: a label such as 人才是第一资源 is a sentence, not a fixed word.
+        names = {n for n in keywords.names if len(n) <= 6 and not _SENTENCE.search(n)}
+        self.phrases = sorted({*keywords.glossary, *names, *FIXED_PHRASES}, key=len, reverse=True)
+        self._phrase_re = re.compile("|".join(map(re.escape, self.phrases)))
+
+    def review(self, question: Question, item: Item) -> Question:
+        """The question with its flags and weight set."""
+        flags = [*self.damage(question), *self.giveaway(question), *self.options(question)]
+        if question.kind == "cloze":
+            flags += self.cloze(question)
+        flags += self.shape(question, item)
+        weight = round(self.weight(question, item), 3)
+        return replace(question, flags=tuple(dict.fromkeys(flags)), weight=weight)
+
+    # --- flags -------------------------------------------------------------------------
+
+    def damage(self, q: Question) -> list[str]:
+        shown = [q.prompt, *q.options]
+        keys = [q.answer, *q.expected, *(a for alts in q.accepted for a in alts)]
+        # A recitation keeps the article's own question marks; elsewhere ? is damage.
+        in_answer = _DAMAGE if q.kind == "recite" else _DAMAGE_IN_ANSWER
+        if any(_DAMAGE.search(t) for t in shown) or any(in_answer.search(t) for t in keys):
+            return ["含占位符或乱码(如 20XX),原文此处不完整"]
+        return []
+
+    def giveaway(self, q: Question) -> list[str]:
+        if q.kind in ("judge", "recite", "cloze"):
+            return []
+        # Compared within runs between punctuation: 机制创新:人才 does not show 创新人才.
+        runs = [_light_key(run) for run in _PUNCT_RUN.split(q.prompt.replace(BLANK, "|"))]
+        if q.options and all(any(_light_key(o) in run for run in runs) for o in q.options):
+            return []  # every option is named in the stem (一核两翼): matching, not a giveaway
+        for part in q.expected:
+            key = _light_key(part)
+            if len(key) >= 2 and any(key in run for run in runs):
+                return [f"题干中已出现答案“{part}”"]
+        return []
+
+    def options(self, q: Question) -> list[str]:
+        if not q.options or q.kind == "judge":
+            return []
+        right = {self.pools.canonical(x) for x in q.expected}
+        for option in q.options:
+            if option in q.expected:
+                continue
+            if self.pools.canonical(option) in right:
+                return [f"干扰项“{option}”与答案同义(别名),也是对的"]
+        return []
+
+    def cloze(self, q: Question) -> list[str]:
+        out = []
+        filled, spans = _filled(q.prompt, q.blanks)
+        visible = len(_light_key(q.prompt.replace(BLANK, "")))
+        if _ADJACENT_CLAUSES.search(q.prompt) and sum(len(b) >= 5 for b in q.blanks) >= 2:
+            out.append("相邻两空之间只有标点,是背诵而不是填空")
+        lengths = [len(_light_key(b)) for b in q.blanks]
+        # Whole clauses blanked (新质由质变带来、质变由量变引起) leave nothing to go on.
+        clauses = sum(n >= 6 for n in lengths) >= 2 and sum(lengths) > visible
+        if visible < MIN_CONTEXT or clauses:
+            out.append("题干太短(空出的字比留下的还多),缺少判断所问内容的语境")
+        for blank, (start, end) in zip(q.blanks, spans, strict=False):
+            core = _light_key(blank)
+            if len(core) > MAX_BLANK:
+                out.append(f"空格“{blank}”超过 {MAX_BLANK} 字,是背诵而不是填空(改作默写)")
+            if core in STOCK_BLANKS:
+                out.append(f"空格“{blank}”是套话或泛词,考不出要点")
+            if blank in self.keywords.glossary or blank in self.keywords.names:
+                continue  # a named term blanked whole
+            for phrase_start, phrase_end, phrase in self._phrases_in(filled):
+                inside = start <= phrase_start and phrase_end <= end
+                overlap = start < phrase_end and phrase_start < end
+                if overlap and not inside:
+                    out.append(f"空格“{blank}”切开了固定词语“{phrase}”")
+                    break
+        return out
+
+    def _phrases_in(self, text: str) -> list[tuple[int, int, str]]:
+        # Longest first at each position: 中央经济工作会议 is found whole.
+        found = [(m.start(), m.end(), m.group()) for m in self._phrase_re.finditer(text)]
+        found += [(m.start(1), m.end(1), m.group(1)) for m in _QUOTED.finditer(text)]
+        return found
+
+    def shape(self, q: Question, item: Item) -> list[str]:
+        out = []
+        is_open = isinstance(item, ListItem) and item.open
+        if is_open and q.kind == "list" and q.id.endswith(":all"):
+            out.append("原文清单以“等”收尾,是开放清单,不能要求写出全部各项")
+        if is_open and q.kind == "choice" and _ORDER.search(q.prompt):
+            out.append("开放清单没有固定顺序,不问第几项")
+        if q.kind == "choice" and _in_open_enumeration(q.prompt):
+            out.append("空格是开放列举(……等)中的一项,同类的干扰项也可能对")
+        if q.kind == "belongs" and _shares_words(q.prompt, q.answer, q.options):
+            out.append(f"题干与答案“{q.answer}”字面重合,一看便知")
+        if q.kind == "choice" and BLANK in q.prompt and _light_key(q.answer) in STOCK_BLANKS:
+            out.append(f"空格“{q.answer}”是套话或泛词,考不出要点")
+        typed = next((s for s in TYPED_SUFFIXES if q.answer.endswith(s)), None)
+        blanked = BLANK in q.prompt and not q.prompt.startswith("哪个概念")
+        named = self.keywords.glossary | self.keywords.names
+        # Named concepts (glossary terms, labels) are one kind of thing: 数字经济 for 量子信息.
+        concepts = q.answer in named and sum(o in named for o in q.options) >= 3
+        if (
+            blanked
+            and q.kind == "choice"
+            and not is_figure(q.answer)
+            and not concepts
+            and not _plausible(q)
+        ):
+            out.append("干扰项都与答案不同类,凭语感即可排除")
+        if q.kind == "choice" and blanked and typed and len(q.answer) > len(typed):
+            distractors = [o for o in q.options if o != q.answer]
+            if sum(o.endswith(typed) for o in distractors) < 2:
+                out.append(f"答案是一种“{typed}”,干扰项却不是,凭语法即可排除")
+        return out
+
+    # --- weight --------------------------------------------------------------------------
+
+    def weight(self, q: Question, item: Item) -> float:
+        """Core points 1.0–1.2; statistics, regional practice and long lists far less."""
+        weight = 1.0
+        if REGIONAL_TOPICS & set(item.topics):
+            weight *= 0.3
+        if isinstance(item, Fact):
+            weight *= 0.5
+            if any(ch.isdigit() for ch in q.answer) or q.kind == "judge":
+                weight *= 0.4
+        elif isinstance(item, (Definition, Quote, Framework)):
+            weight *= 1.2
+        if q.kind == "choice" and _ORDER.search(q.prompt):
+            weight *= 0.5
+        if q.kind == "cloze":
+            key = self.keywords.all()
+            if [b for b in q.blanks if b not in key and not is_figure(b)]:
+                weight *= 0.5
+        long_parts = q.kind == "list" and (
+            sum(map(len, q.expected)) > 24 or max(map(len, q.expected)) > 8
+        )
+        long_term = q.kind == "term" and len(q.expected) == 1 and len(q.answer) > 12
+        if long_parts or long_term or (q.kind == "recite" and len(_light_key(q.answer)) > 40):
+            weight *= 0.4  # too long to type in a session; fine for the curator's review
+        if q.options and q.kind in ("choice", "multi") and not _plausible(q):
+            weight *= 0.5
+        return weight
+
+
+def _plausible(q: Question) -> bool:
+    """Some wrong option looks like a right one.
+
+    It ends alike, or shares a two-character word with a right one, or (for short
+    answers such as 技术 or 新模式) shares any character but 的.
+    """
+    ends = {x[-1:] for x in q.expected}
+    pairs = {x[i : i + 2] for x in q.expected for i in range(len(x) - 1)}
+    chars = {ch for x in q.expected if len(x) <= 5 for ch in x} - {"的", "和", "与"}
+    return any(
+        o[-1:] in ends or any(o[i : i + 2] in pairs for i in range(len(o) - 1)) or set(o) & chars
+        for o in q.options
+        if o not in q.expected
+    )
+
+
+def _in_open_enumeration(prompt: str) -> bool:
+    """The blank is one item of a 、-list that the text leaves open with 等."""
+    at = prompt.find(BLANK)
+    if at < 0:
+        return False
+    before, after = prompt[:at], prompt[at + len(BLANK) :]
+    clause_after = re.split("[，。；,;:：!?！？]", after, maxsplit=1)[0]
+    listed = before.endswith("、") or after.startswith("、")
+    return listed and "等" in clause_after
+
+
+def _shares_words(prompt: str, answer: str, options: tuple[str, ...]) -> bool:
+    """The stem repeats three or more characters in a row of the answer and of no other option."""
+
+    def shared(option: str) -> bool:
+        return any(option[i : i + 3] in prompt for i in range(len(option) - 2))
+
+    return shared(answer) and not any(shared(o) for o in options if o != answer)
+
+
+def _light_key(text: str) -> str:
+    """answer_key without script conversion: the deck's own texts are simplified already."""
+    return _NOT_WORD.sub("", text.casefold())
+
+
+def _filled(prompt: str, blanks: tuple[str, ...]) -> tuple[str, list[tuple[int, int]]]:
+    """The prompt with its blanks filled in, and where each blank sits in it."""
+    pieces = prompt.split(BLANK)
+    out, spans = pieces[0], []
+    for blank, piece in zip(blanks, pieces[1:], strict=False):
+        spans.append((len(out), len(out) + len(blank)))
+        out += blank + piece
+    return out, spans
