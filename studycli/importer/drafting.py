@@ -48,6 +48,8 @@ class Draft:
     notes: dict[str, str] = field(default_factory=dict)
     # what was seen but not drafted, with counts
     skipped: dict[str, int] = field(default_factory=dict)
+    # what a person must look at: (line, reason, text) — unattributed quotes, doubtful items
+    review: list[tuple[int, str, str]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Items drafted per kind, in schema order."""
@@ -388,7 +390,7 @@ def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]
     ]  # fmt: skip
     candidates = sorted(dict.fromkeys(quoted + defined), key=lambda t: -text.count(t))
     terms = list(candidates)
-    for word in extract_keywords(text, top_k=60):
+    for word in extract_keywords(_keyword_sample(text), top_k=60):
         if (
             len(word) >= 3
             and re.fullmatch(r"[\u4e00-\u9fff]+", word)
@@ -399,6 +401,12 @@ def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]
         ):
             terms.append(word)
     return terms[:limit]
+
+
+def _keyword_sample(text: str, limit: int = 200_000) -> str:
+    """The text jieba ranks keywords in: at most ``limit`` characters, and no run of Han
+    longer than 100 (jieba's HMM is quadratic in the length of an unpunctuated run)."""
+    return re.sub(r"[\u4e00-\u9fff]{100}", lambda m: m.group() + "\n", text[:limit])
 
 
 # Frequent in these texts but names and adjectives rather than terms to learn.
