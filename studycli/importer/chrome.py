@@ -58,7 +58,7 @@ def chrome_reason(line: str) -> str | None:
         return "导航行"
     if _EDITOR.match(text) and len(text) <= 30:
         return "编辑署名行"
-    if len(text) <= 24 and _CAPTION.search(text) and not _TERMINAL & set(text):
+    if len(text) <= 40 and _CAPTION.search(text) and not set("。！？；") & set(text):
         return "配图说明"
     if _BUTTONS.search(text) and len(text) <= 40:
         return "网页按钮或版权行"

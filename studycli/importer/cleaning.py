@@ -74,6 +74,7 @@ class Cleaned:
     metadata: dict[str, str] = field(default_factory=dict)
     # doubled characters from overlaid PDF text: (line, as found, repaired)
     repaired: tuple[tuple[int, str, str], ...] = ()
+    layout: str = "text"  # "text", "pdf" or "paragraphs": how lines became paragraphs
 
     @property
     def text(self) -> str:
@@ -162,7 +163,7 @@ def _next_solid(text: str) -> list[str]:
     return result
 
 
-_WIDE_DOUBLED = re.compile(r"，+(?=[，、。；：？！])")
+_WIDE_DOUBLED = re.compile(r"，+(?=[，、。；：？！])|(?<=、)，+")
 _SPACED = "[，。、；：？！“”（）《》〔〕—]"
 _SPACE_NEAR_PUNCT = re.compile(rf"\s+(?={_SPACED})|(?<={_SPACED})\s+")
 
@@ -381,5 +382,11 @@ def clean_article(raw_text: str, *, layout: str | None = None) -> Cleaned:
     counts["删去"] = len(removed)
     removed.sort(key=lambda r: r.line)
     return Cleaned(
-        tuple(paragraphs), tuple(damage), tuple(removed), dict(counts), metadata, tuple(repaired)
+        tuple(paragraphs),
+        tuple(damage),
+        tuple(removed),
+        dict(counts),
+        metadata,
+        tuple(repaired),
+        layout,
     )

@@ -58,7 +58,7 @@ def repair_layout(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
     widths = [len(text.strip()) for _, text in lines if len(text.strip()) >= 10]
     full = _full_width(widths)
     previous = ""
-    for number, raw in lines:
+    for number, raw in _split_columns(lines):
         text = raw.replace("\f", "").strip()
         if not text:
             out.append((number, ""))
@@ -91,6 +91,22 @@ def repair_layout(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
         out.append((number, text))
         previous = text
     return out, layout
+
+
+def _split_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A bullet inside a line starts an item from another column: it becomes its own line
+    (with the same line number); a run of dashes glued to the front of a line goes."""
+    out = []
+    for number, raw in lines:
+        raw = _LEADING_RULE.sub("", raw)
+        parts = _INNER_BULLET.split(raw)
+        out.append((number, parts[0]))
+        out += [(number, "• " + part) for part in parts[1:] if part.strip()]
+    return out
+
+
+_INNER_BULLET = re.compile(r"(?<=\S)\s*[•●]\s+|(?<=\S)(?=图片来源[:：])")
+_LEADING_RULE = re.compile(r"^\s*-{3,}(?=\S)")
 
 
 def _full_width(widths: list[int]) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from studycli.deck.model import Facet
 from studycli.importer.cleaning import DAMAGE_MARK
@@ -221,60 +221,3 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万亿元|亿元|万元|万名|万人|万�
 SUBJECT = re.compile(
     r"^([\u4e00-\u9fff]{2,6}?(?:省|市|区|县)?)(?=提出|设立|强调|出台|则|实施|发布|预计)"
 )
-
-
-# --- lists -------------------------------------------------------------------------------
-
-_SEQ_WORDS = {"首先": 1, "其次": 2, "再次": 2, "再者": 2, "再是": 2, "然后": 2, "最后": 3}
-_MARKERS = (
-    ("第", re.compile(rf"^第([{NUMERALS}])[，、]")),
-    ("是", re.compile(rf"^([{NUMERALS}])是")),
-    ("先", re.compile(r"^(首先|其次|再次|再者|再是|然后|最后)(?:是|要|，)?")),
-)
-
-
-def list_marker(sentence: str) -> tuple[str, int, str] | None:
-    """(kind, number, rest) when a sentence opens with a list marker."""
-    for kind, pattern in _MARKERS:
-        match = pattern.match(sentence)
-        if match:
-            word = match.group(1)
-            number = _NUMBER.get(word) or _SEQ_WORDS.get(word, 0)
-            rest = sentence[match.end() :].lstrip("，、：")
-            return kind, number, rest
-    return None
-
-
-@dataclass
-class Run:
-    """A run of list markers of one kind."""
-
-    kind: str
-    starts: list[int] = field(default_factory=list)  # sentence indexes of the entries
-
-
-def marker_runs(sentences: list[Sentence], kind: str) -> list[Run]:
-    """Marker runs of one kind in section order: 一是, 二是, 三是 … or 首先, 其次 … 最后."""
-    runs: list[Run] = []
-    current: Run | None = None
-    expected = 0
-    for index, sentence in enumerate(sentences):
-        found = list_marker(sentence.text)
-        if current and sentence.section != sentences[current.starts[0]].section:
-            current = None
-        if not found or found[0] != kind:
-            continue
-        number = found[1]
-        if number == 1:
-            current = Run(kind, [index])
-            runs.append(current)
-            expected = 2
-        elif current and (number == expected or (kind == "先" and number >= 2)):
-            if kind == "先" and list_marker(sentences[current.starts[-1]].text)[1] == 3:
-                current = None
-                continue
-            current.starts.append(index)
-            expected = number + 1
-        else:
-            current = None
-    return [run for run in runs if len(run.starts) >= 2]
