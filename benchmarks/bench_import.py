@@ -67,7 +67,7 @@ LISTS = {
             "协同推进",
             "加大保障",
         ],
-    ],  # fmt: skip
+    ],
     "articles-more/04_shiwuwu_pdf.txt": [
         # "4." is missing from the extracted text itself: eight entries are all there are
         [
@@ -82,7 +82,7 @@ LISTS = {
         ],
         ["新方位", "新理念", "新任务", "新保障"],
         ["研发投入", "关键核心", "新兴产业", "人才创新", "中国式创新"],
-    ],  # fmt: skip
+    ],
     "articles-more/05_gov_report_2025_synthetic_messy.txt": [
         ["2024年工作回顾", "2025年经济社会"],
         ["因时因势", "坚定不移", "大力推动", "统筹城乡", "积极发展社会", "持续加强", "加强政府"],
