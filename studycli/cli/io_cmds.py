@@ -58,12 +58,13 @@ def import_(
     from studycli import export as exporting
     from studycli.importer.ingest import import_article
     from studycli.importer.report import report_json, report_lines
+    from studycli.importer.topics import builtin_topics
 
     if report is ReportFormat.json and output is None:
         raise UsageError("--report json 把报告写到标准输出,请同时用 -o 指定题库文件。")
     if output is not None:
         exporting.check_target(output, force=force)
-    imported = import_article(file)
+    imported = import_article(file, known_topics=builtin_topics())
     if report is ReportFormat.text:
         for line in report_lines(imported):
             err.print(line, markup=False, soft_wrap=True)

@@ -149,7 +149,12 @@ def widen_punctuation(text: str) -> tuple[str, int]:
             before = ch
     text = "".join(out)
     text, parens = re.subn(r"\(([^()]{0,200}[\u3400-\u9fff][^()]{0,200})\)", r"（\1）", text)
-    return text, changed + parens
+    text, quotes = _ASCII_QUOTES.subn(r"“\1”", text)
+    return text, changed + parens + quotes
+
+
+# "…" around Chinese (PDF packs, Notepad text) become “…”, so quotations are found.
+_ASCII_QUOTES = re.compile(r'"([^"\n]{0,300}?[\u3400-\u9fff][^"\n]{0,300}?)"')
 
 
 def _next_solid(text: str) -> list[str]:

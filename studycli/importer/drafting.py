@@ -27,7 +27,7 @@ from studycli.importer.sentences import (
     strip_end,
     who_said,
 )
-from studycli.text import extract_keywords
+from studycli.importer.topics import assign_topics, key_terms
 
 DRAFT_TOPIC = "待整理"
 
@@ -47,6 +47,8 @@ class Draft:
     skipped: dict[str, int] = field(default_factory=dict)
     # what a person must look at: (line, reason, text) — unattributed quotes, doubtful items
     review: list[tuple[int, str, str]] = field(default_factory=list)
+    # topic name -> its description, in the order items first use them
+    topics: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         """Items drafted per kind, in schema order."""
@@ -108,7 +110,8 @@ def _label(text: str) -> str:
 
 
 class _Drafter:
-    def __init__(self, cleaned: Cleaned, article: str, topic: str):
+    def __init__(self, cleaned: Cleaned, article: str, topic: str, known_topics=None):
+        self.known_topics = known_topics or {}
         self.cleaned = cleaned
         self.article = article
         self.topic = topic
@@ -149,6 +152,9 @@ class _Drafter:
         self.definitions()
         self.facts()
         self.draft.glossary = key_terms(self.cleaned, self.draft.items)
+        self.draft.items, self.draft.topics = assign_topics(
+            self.draft.items, self.draft.glossary, self.topic, self.title, self.known_topics
+        )
         self.draft.items.sort(key=lambda item: self._order(item))
         self._renumber()
         return self.draft
@@ -209,6 +215,7 @@ class _Drafter:
             for inner, said in quotes_in(para.text):
                 if said is None:
                     self.skip("引号内文字未找到说话人")
+                    self.draft.review.append((para.line, "引文未找到说话人", inner[:40]))
                     continue
                 if DAMAGE_MARK in inner:
                     self.skip("引文含原文损坏处")
@@ -327,6 +334,10 @@ class _Drafter:
                     continue
                 seen.add(found)
                 term, meaning = found
+                if len(term) >= 8 or len(meaning) >= 100:
+                    self.draft.review.append(
+                        (sentence.lines[0], "定义待核对", f"{term}:{meaning[:30]}")
+                    )
                 item = self.add(
                     Definition, "def", sentence.section, sentence.lines, meaning,
                     term=term, meaning=meaning, facets=tuple(facets_in(meaning)),
@@ -350,44 +361,16 @@ class _Drafter:
             self._mark(item, sentence.para)
 
 
-def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]:
-    """Glossary candidates: quoted and defined terms, then jieba's TF-IDF keywords."""
-    text = cleaned.text
-    quoted = [
-        t for t in dict.fromkeys(re.findall(r"“([\u4e00-\u9fff]{2,8})”", text))
-        if text.count(f"“{t}”") >= 2 and not _VERB_START.match(t)
-    ]  # fmt: skip
-    defined = [
-        item.term for item in items
-        if isinstance(item, Definition) and re.fullmatch(r"[\u4e00-\u9fff]{3,8}", item.term)
-        and "的" not in item.term and text.count(item.term) >= 3
-    ]  # fmt: skip
-    candidates = sorted(dict.fromkeys(quoted + defined), key=lambda t: -text.count(t))
-    terms = list(candidates)
-    for word in extract_keywords(_keyword_sample(text), top_k=60):
-        if (
-            len(word) >= 3
-            and re.fullmatch(r"[\u4e00-\u9fff]+", word)
-            and word not in _NOT_TERMS
-            and not _VERB_START.match(word)
-            and not word.endswith("性")
-            and not any(word in term for term in terms)
-        ):
-            terms.append(word)
-    return terms[:limit]
+def draft_deck(
+    cleaned: Cleaned,
+    article: str,
+    *,
+    topic: str = DRAFT_TOPIC,
+    known_topics: dict[str, str] | None = None,
+) -> Draft:
+    """Draft items from a cleaned article; every item is ``draft: true`` with a source.
 
-
-def _keyword_sample(text: str, limit: int = 200_000) -> str:
-    """The text jieba ranks keywords in: at most ``limit`` characters, and no run of Han
-    longer than 100 (jieba's HMM is quadratic in the length of an unpunctuated run)."""
-    return re.sub(r"[\u4e00-\u9fff]{100}", lambda m: m.group() + "\n", text[:limit])
-
-
-# Frequent in these texts but names and adjectives rather than terms to learn.
-_VERB_START = re.compile(r"^(发展|加快|整合|推动|培育|形成|加强|提升|建设|实现|积极)")
-_NOT_TERMS = {"总书记", "习近平", "高质量", "战略性", "新时代", "进一步", "一系列", "东北地区"}
-
-
-def draft_deck(cleaned: Cleaned, article: str, *, topic: str = DRAFT_TOPIC) -> Draft:
-    """Draft items from a cleaned article; every item is ``draft: true`` with a source."""
-    return _Drafter(cleaned, article, topic).run()
+    ``known_topics`` (folded name or alias → topic name) lets drafted topics join the
+    user's topics instead of clashing with their aliases.
+    """
+    return _Drafter(cleaned, article, topic, known_topics).run()

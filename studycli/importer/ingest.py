@@ -38,7 +38,9 @@ def read_article(path: Path) -> tuple[str, str]:
     return source.text, source.encoding
 
 
-def import_article(path: Path, *, topic: str = DRAFT_TOPIC) -> Imported:
+def import_article(
+    path: Path, *, topic: str = DRAFT_TOPIC, known_topics: dict[str, str] | None = None
+) -> Imported:
     """Read the article at ``path`` in whatever form it comes, clean it and draft a deck."""
     source = read_source(path)
     if len(source.text) > MAX_CHARS:
@@ -50,7 +52,12 @@ def import_article(path: Path, *, topic: str = DRAFT_TOPIC) -> Imported:
     cleaned = clean_article(source.text, layout=layout)
     if not any(p.text for p in cleaned.paragraphs):
         raise ExportError(f"{path} 清理后没有正文可以起草。")
-    return Imported(path, source.encoding, cleaned, draft_deck(cleaned, path.name, topic=topic))
+    return Imported(
+        path,
+        source.encoding,
+        cleaned,
+        draft_deck(cleaned, path.name, topic=topic, known_topics=known_topics),
+    )
 
 
 # --- YAML --------------------------------------------------------------------------------
@@ -126,9 +133,11 @@ def render_yaml(draft: Draft, cleaned: Cleaned) -> str:
         lines.append(f"    title: {_scalar(draft.title)}")
     lines += [
         "topics:",
-        f"  - name: {_scalar(draft.topic)}",
-        f"    description: {_scalar(f'study import 起草、尚待整理的条目({draft.article})')}",
     ]
+    for name, description in (draft.topics or {draft.topic: ""}).items():
+        lines.append(f"  - name: {_scalar(name)}")
+        note = description or f"study import 起草、尚待整理的条目({draft.article})"
+        lines.append(f"    description: {_scalar(note)}")
     if draft.glossary:
         lines.append("glossary:")
         lines += [f"  - term: {_scalar(term)}" for term in draft.glossary]
