@@ -184,7 +184,10 @@ _NUMERAL = "一二三四五六七八九十"
 _LEVEL2 = re.compile(rf"^[{_NUMERAL}]{{1,3}}、")
 _EMBEDDED_HEADING = re.compile(rf"(?<=[。！？])(?=[{_NUMERAL}]{{1,3}}、[^。]{{2,40}}$)")
 _EMBEDDED_DASH = re.compile(r"(?<=[。！？])(?=——[\u4e00-\u9fff])")
-_LIST_START = re.compile(rf"^(——|第[{_NUMERAL}]+[，、]|[{_NUMERAL}]+是|首先|其次|再次|再者|最后)")
+_LIST_START = re.compile(
+    rf"^(——|第[{_NUMERAL}]+[是，、：]|[{_NUMERAL}]+[是要]|首先|其次|再次|再者|最后|"
+    rf"[（(][{_NUMERAL}\d]+[）)]|\d{{1,2}}[.．、](?!\d)|[①-⑳•●])"
+)
 
 
 def heading_of(text: str, *, separated: bool) -> tuple[int, str]:

@@ -125,6 +125,9 @@ def render_yaml(draft: Draft, cleaned: Cleaned) -> str:
         f"# 由 study import 从 {draft.article} 起草。全部条目标为 draft: true,",
         "# 请逐条核对原文、改好措辞与主题后删去 draft,再用 study check 校验。",
     ]
+    if cleaned.metadata:
+        about = ";".join(f"{key} {value}" for key, value in cleaned.metadata.items())
+        lines.append(f"# 文章信息:{about}")
     if cleaned.damage:
         where = "、".join(str(spot.line) for spot in cleaned.damage)
         lines.append(f"# 原文损坏 {len(cleaned.damage)} 处(第 {where} 行),文中标为{DAMAGE_MARK}。")

@@ -114,7 +114,12 @@ def find_lists(units: list[Unit], *, keep_across_sections: bool = False) -> list
         if number == 1:
             if run:
                 done.append(open_runs.pop(form))
-            open_runs[form] = FoundList(form, [index], [1], outer=_outer(units, open_runs, index))
+            open_runs[form] = FoundList(
+                form,
+                [index],
+                [1],
+                outer="" if keep_across_sections else _outer(units, open_runs, index),
+            )
         elif run and (expected <= number <= expected + gap - 1 or (form == "首先" and number > 1)):
             if run.numbers[-1] == 99:  # after 最后 nothing follows
                 done.append(open_runs.pop(form))
