@@ -108,7 +108,7 @@ def to_simplified_where_traditional(text: str) -> tuple[str, int]:
     if not traditional:
         return text, 0
     han = sum(1 for ch in text if is_han(ch))
-    if len(traditional) >= 3 or len(traditional) * 100 >= han * 3:
+    if len(traditional) >= 3 or len(traditional) * 10 >= han:
         simple = to_simplified(text)
         if len(simple) == len(text):
             return simple, sum(1 for a, b in zip(text, simple, strict=True) if a != b)

@@ -66,7 +66,7 @@ def assign_topics(
         and not re.search(r"[省市区县]$|^(马克思|恩格斯|习近平|列宁)", t)
     ]  # fmt: skip
     for item, text in zip(items, texts, strict=True):
-        own = section_topic(item.source.section, title[:24] if title else fallback)
+        own = section_topic(item.source.section, section_topic(title or "", fallback))
         own = known.get(fold_name(own), own)
         names = [own]
         topics.setdefault(own, f"study import 起草:章节“{item.source.section}”")
