@@ -258,10 +258,18 @@ class _Drafter:
                 self.skip("清单条目为空")
                 continue
             first = units[found.starts[0]]
+            # an entry missing from the text (a PDF drops one): positions no longer match the
+            # article's numbers, so the list is not asked in order
+            complete = found.numbers == list(range(1, len(found.numbers) + 1))
+            if not complete and found.form != "首先":
+                missing = sorted(set(range(1, found.numbers[-1])) - set(found.numbers))
+                self.draft.review.append(
+                    (first.lines[0], "清单缺项", f"{found.name}缺第 {missing} 项")
+                )
             item = self.add(
                 ListItem, "list", first.section, tuple(dict.fromkeys(lines)),
-                "".join(e.text for e in entries),
-                name=found.name, entries=tuple(entries), ordered=True, intro=found.intro,
+                "".join(e.text for e in entries), name=found.name, entries=tuple(entries),
+                ordered=complete or found.form == "首先", intro=found.intro,
             )  # fmt: skip
             self._mark(item, first.para)
         self._dash_lists()

@@ -132,7 +132,7 @@ def find_lists(units: list[Unit], *, keep_across_sections: bool = False) -> list
     lists = [run for run in done if len(run.starts) >= 2]
     lists.sort(key=lambda run: run.starts[0])
     for run in lists:
-        run.intro = _intro(units, run)
+        run.intro = _intro(units, run, strict=keep_across_sections)
         run.name = _name(units, run)
     return lists
 
@@ -166,11 +166,14 @@ def entry_label(rest: str) -> str:
     rest = rest.strip().rstrip("。；！？，、 ")
     first = re.split(r"[，；：。:]", rest, maxsplit=1)[0].strip()
     if first and len(rest) > 20 and len(first) >= 2:
-        return first[:40]
-    return rest[:40]
+        rest = first
+    if len(rest) > 40:  # cut at a pause, never inside a word
+        cut = max(rest.rfind(p, 0, 40) for p in "、，；")
+        rest = rest[:cut] if cut >= 8 else rest
+    return rest
 
 
-def _intro(units: list[Unit], run: FoundList) -> str | None:
+def _intro(units: list[Unit], run: FoundList, *, strict: bool = False) -> str | None:
     """The sentence introducing the list: just before its first entry, in its paragraph or
     ending in a colon or saying 以下/几个/方面…"""
     start = run.starts[0]
@@ -178,6 +181,11 @@ def _intro(units: list[Unit], run: FoundList) -> str | None:
         return None
     before, first = units[start - 1], units[start]
     if marker_of(before) or before.heading or first.heading:
+        return None
+    if strict:  # PDF columns interleave: only a short line that announces a list will do
+        text = before.text.strip()
+        if len(text) <= 30 and re.search(r"[：:]$", text):
+            return text.rstrip("：:") or None
         return None
     if before.para == first.para or _INTRO_HINT.search(before.text.rstrip("。")):
         text = before.text.strip().rstrip("。；：:，")
@@ -202,6 +210,8 @@ def _name(units: list[Unit], run: FoundList) -> str:
     heading = _heading_above(units, run)
     if heading:
         return heading
+    if first.heading:  # the article's own top-level parts
+        return f"全文的 {len(run.starts)} 个部分"
     label = entry_label(marker_of(first)[2]) if marker_of(first) else first.text[:12]
     return f"{label}等 {len(run.starts)} 项"
 
