@@ -179,6 +179,9 @@ def _intro(units: list[Unit], run: FoundList, *, strict: bool = False) -> str | 
     start = run.starts[0]
     if start == 0:
         return None
+    counted = _announcing(units, run)
+    if counted:
+        return counted
     before, first = units[start - 1], units[start]
     if marker_of(before) or before.heading or first.heading:
         return None
@@ -190,6 +193,21 @@ def _intro(units: list[Unit], run: FoundList, *, strict: bool = False) -> str | 
     if before.para == first.para or _INTRO_HINT.search(before.text.rstrip("。")):
         text = before.text.strip().rstrip("。；：:，")
         return text or None
+    return None
+
+
+def _announcing(units: list[Unit], run: FoundList) -> str | None:
+    """A short line just above the list that announces its count (“5个加速”…, 九个重要提法)."""
+    count = len(run.starts)
+    words = {str(count), NUMERALS[count - 1] if count <= 10 else "", "两" if count == 2 else ""}
+    pattern = re.compile("(" + "|".join(w for w in words if w) + r")(个|大|项|条|点|方面|句|种)")
+    for index in range(run.starts[0] - 1, max(-1, run.starts[0] - 4), -1):
+        unit = units[index]
+        if marker_of(unit):
+            return None
+        text = unit.text.strip().rstrip("。；：:，")
+        if len(text) <= 40 and pattern.search(text):
+            return text
     return None
 
 
