@@ -227,3 +227,20 @@ def test_seed_article_as_utf16_imports_like_utf8(tmp_path, runner, articles):
     assert utf16.exit_code == 0 and utf8.exit_code == 0
     assert utf16.stdout == utf8.stdout
     assert "UTF-16" in utf16.stderr
+
+
+def test_readers_libraries_load_only_on_import():
+    """`study --help` and `study summary` import none of python-docx, pypdf, trafilatura."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from studycli.cli import app\n"
+        "CliRunner().invoke(app, ['--help'])\n"
+        "CliRunner().invoke(app, ['summary'])\n"
+        "print(sorted(m for m in ('docx', 'pypdf', 'trafilatura', 'lxml') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
