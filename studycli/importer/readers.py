@@ -219,6 +219,8 @@ def read_source(path: Path, limit: int = MAX_BYTES) -> SourceText:
         raise ExportError(f"{path} 不是能读的 Word 文档;请在 Word 中另存为 .docx 或 .txt。")
     text, encoding = decode_text(data, str(path))
     if is_html(text, suffix):
+        from studycli.importer.webpage import read_html
+
         return SourceText(read_html(text, path), "html", f"网页,{encoding}")
     return SourceText(text, "text", encoding)
 
@@ -332,61 +334,3 @@ def read_pdf(data: bytes, path: Path) -> str:
             f"{path} 里没有可提取的文字(可能是扫描件);请先识别文字(OCR)并保存为 .txt。"
         )
     return PAGE_BREAK.join(pages) + "\n"
-
-
-def read_html(html: str, path: Path) -> str:
-    """The main content of a saved web page (trafilatura), headings as ``#`` lines."""
-    try:
-        import trafilatura
-    except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise ExportError("读取网页需要 trafilatura;请重新安装 studycli。") from exc
-    import logging
-
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    try:
-        text = trafilatura.extract(
-            html,
-            output_format="markdown",
-            include_comments=False,
-            include_tables=True,
-            include_links=False,
-            include_images=False,
-            favor_recall=True,
-        )
-    except Exception:  # a broken page: fall back to the tag-stripped text below
-        text = None
-    title = _html_title(html)
-    if not text:
-        text = _strip_tags(html)
-    if not text.strip():
-        raise ExportError(f"{path} 这个网页里没有找到正文;请把正文复制到 .txt 再导入。")
-    lines = [_markdown_line(line) for line in text.splitlines()]
-    if title and not any(title in line for line in lines[:3]):
-        lines.insert(0, f"# {title}")
-    return "\n".join(lines) + "\n"
-
-
-def _html_title(html: str) -> str:
-    match = re.search(r"<title[^>]*>([^<]{1,200})</title>", html, re.I)
-    if not match:
-        return ""
-    title = re.split(r"\s[-_|｜]\s", match.group(1).strip())[0]
-    return title.strip()
-
-
-def _strip_tags(html: str) -> str:
-    html = re.sub(r"(?is)<(script|style|nav|header|footer)\b.*?</\1>", "", html)
-    html = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</h\d>|</li>", "\n", html)
-    text = re.sub(r"<[^>]{0,2000}>", "", html)
-    import html as html_lib
-
-    return html_lib.unescape(text)
-
-
-def _markdown_line(line: str) -> str:
-    """Markdown from the extractor back to plain text: emphasis and list bullets go."""
-    line = line.replace("**", "").replace("__", "")
-    match = re.match(r"^(#{1,6})\s+(.*)$", line)
-    if match:
-        return "#" * min(len(match.group(1)), 3) + " " + match.group(2).strip()
-    return re.sub(r"^\s*[-*+]\s+", "", line)
