@@ -132,3 +132,33 @@ def test_report_json_needs_an_output_file(runner, tmp_path):
     result = runner.invoke(app, ["import", str(article), "--report", "json"])
     assert result.exit_code == 2
     assert result.stderr == "错误:--report json 把报告写到标准输出,请同时用 -o 指定题库文件。\n"
+
+
+def test_common_site_chrome_of_essay_sites_is_removed():
+    """Location bars, counters, tag lines, recommendation blocks, URLs and disclaimers go;
+    the article's sentences stay, 举报 inside a sentence included."""
+    chrome = [
+        "您当前的位置：首页 > 心得体会 > 学习心得",
+        "【字体：大 中 小】",
+        "扫描二维码分享到微信",
+        "返回列表",
+        "本文标签：新质生产力 心得体会",
+        "相关推荐",
+        "点击排行",
+        "上一篇：学习二十大心得",
+        "全文共3000字，阅读大约需要5分钟",
+        "收藏本文",
+        "举报",
+        "更多>>",
+        "阅读(1234)",
+        "免责声明：本站内容来源于网络",
+        "Copyright © 2024 范文网 All Rights Reserved",
+        "第一范文网 www.diyifanwen.com",
+        "https://www.example.com/a/123.html",
+        "手机版",
+    ]
+    text = "\n".join([*chrome, "发布时间：2024-03-01 浏览次数：1234", "文章来源：人民网"])
+    result = clean_article(text + "\n\n新质生产力是先进生产力。群众举报的问题要及时处理。\n")
+    assert result.text == "新质生产力是先进生产力。群众举报的问题要及时处理。\n"
+    assert result.metadata == {"发布时间": "2024-03-01", "来源": "人民网"}
+    assert len(result.removed) == len(chrome) + 2

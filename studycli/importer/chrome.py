@@ -25,17 +25,22 @@ class Removal:
 _NAV_SEPARATOR = re.compile(r"\s[|｜]\s|\s?[>＞›»]\s")
 _EDITOR = re.compile(r"^[\[【（(]?\s*(责任编辑|编辑|校对|审核|审校|监制|终审)\s*[:：]")
 _BYLINE = re.compile(
-    r"^[\[【（(]?\s*(?P<key>来源|作者|发布时间|发布日期|日期|稿源|出处)\s*[:：]\s*(?P<value>.*?)[\]】）)]?$"
+    r"^[\[【（(]?\s*(?:文章)?(?P<key>来源|作者|发布时间|发布日期|日期|稿源|出处)\s*[:：]\s*"
+    r"(?P<value>.*?)[\]】）)]?$"
 )
 _CAPTION = re.compile(r"(配图|插图|图片)$|^(图为|图片来源)")
 _BUTTONS = re.compile(
     r"分享到|扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|版权所有|Copyright|ICP备|相关阅读|"
     r"相关新闻|购物车|我的足迹|加入收藏|立即下载|免费下载|加入Vip|VIP会员|网友供稿|"
     r"共计\s*\d+\s*个?字|登录|注册|客户端|微信公众号|点击(查看|进入|下载)|阅读原文|"
+    r"全文共\s*\d+\s*字|阅读大约需要|本文标签|免责声明[:：]|推荐度[:：]|浏览次数|阅读次数|点击数[:：]|"
+    r"阅读[（(]\d+[）)]|评论[（(]\d+[）)]|All Rights Reserved|www\.|https?://|二维码|关注公众号|"
+    r"猜你喜欢|您当前的位置|当前位置[:：]|字体[:：]\s*大|更多\s*[>＞»]{1,2}|关于我们|联系我们|网站地图|"
     r"[A-Za-z0-9-]+\.(?:COM|com|CN|cn|NET|net|ORG|org)(?![A-Za-z])",
 )
 _SINGLE_WORD_CHROME = re.compile(
-    r"^(分享|收藏|点赞|评论|打印|下载|首页|返回|更多|关闭|顶部|推荐|热门|标签|"
+    r"^(分享|收藏|点赞|评论|打印|下载|首页|返回|更多|关闭|顶部|推荐|热门|标签|举报|手机版|"
+    r"收藏本文|打印本文|下载文档|下载本文|相关推荐|热门文章|热门推荐|点击排行|返回列表|精彩推荐|"
     r"true|false|null|none|undefined|Public domain|公有领域)$",
     re.I,
 )
@@ -75,9 +80,14 @@ def byline_of(line: str) -> tuple[str, str] | None:
     if len(text) > 40:
         return None
     match = _BYLINE.match(text)
-    if not match or not match.group("value").strip():
+    value = (
+        re.split(r"\s+(?=浏览|阅读|点击|来源|作者|编辑)", match.group("value").strip())[0]
+        if match
+        else ""
+    )
+    if not value:
         return None
-    return match.group("key"), match.group("value").strip()
+    return match.group("key"), value
 
 
 def strip_tags(text: str) -> tuple[str, int]:
