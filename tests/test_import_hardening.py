@@ -79,3 +79,13 @@ def test_random_text_never_crashes_cleaning_or_drafting(text):
 
     cleaned = clean_article(text)
     draft_deck(cleaned, "x.txt")
+
+
+def test_long_runs_of_digits_punctuation_and_markers_stay_fast():
+    """50,000 digits in a line (once quadratic in the figure pattern), 100,000 question
+    marks and unbalanced parentheses clean and draft in seconds."""
+    from studycli.importer.drafting import draft_deck
+
+    for text in ("1234567890" * 5000, "?" * 100_000, "(" * 50_000 + "中" + ")" * 50_000):
+        elapsed = _seconds(lambda text=text: draft_deck(clean_article(text), "x.txt"))
+        assert elapsed < 10

@@ -238,7 +238,10 @@ _UNIT = (
     r"亩|人次|人|名|个|项|家|倍|条|次|所|座|户|台|辆|件|款|岁|天|小时|度|标准箱|艘|架|颗)"
 )
 # A figure keeps its magnitude and unit together: 3.2万亿美元, 1.2亿人次, 5.5%.
-FIGURE = re.compile(rf"\d+(?:\.\d+)?(?:多|余)?(?:(?:万亿|亿|万|千)(?:多|余)?{_UNIT}?|{_UNIT})")
+# Starts only where a run of digits starts, and never gives digits back: linear in the text.
+FIGURE = re.compile(
+    rf"(?<![\d.])\d++(?:\.\d++)?(?:多|余)?(?:(?:万亿|亿|万|千)(?:多|余)?{_UNIT}?|{_UNIT})"
+)
 SUBJECT = re.compile(
     r"^([\u4e00-\u9fff]{2,6}?(?:省|市|区|县)?)(?=提出|设立|强调|出台|则|实施|发布|预计)"
 )
