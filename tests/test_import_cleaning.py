@@ -162,3 +162,11 @@ def test_common_site_chrome_of_essay_sites_is_removed():
     assert result.text == "新质生产力是先进生产力。群众举报的问题要及时处理。\n"
     assert result.metadata == {"发布时间": "2024-03-01", "来源": "人民网"}
     assert len(result.removed) == len(chrome) + 2
+
+
+def test_three_doubled_characters_in_pdf_text_are_reported_not_repaired():
+    """十十五五五五 (three pairs) may be real text: it stays, and the report asks a person."""
+    result = clean_article("--- Page 1 ---\n编制流程：十十五五五五\n")
+    assert result.text == "编制流程：十十五五五五\n"
+    assert result.repaired == ()
+    assert result.suspect == ((2, "十十五五五五"),)

@@ -9,7 +9,6 @@ line: only traditional text is converted, so simplified text passes through unch
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -26,7 +25,8 @@ from studycli.importer.chrome import (
 )
 from studycli.importer.damage import DAMAGE_MARK, find_damage, is_han, is_rare
 from studycli.importer.layout import has_pdf_layout, repair_layout
-from studycli.text import collapse_doubled_commas, strip_pinyin, to_simplified
+from studycli.importer.script import to_simplified_where_traditional
+from studycli.text import collapse_doubled_commas, strip_pinyin
 
 __all__ = ["DAMAGE_MARK", "Cleaned", "Damage", "Paragraph", "Removal", "clean_article"]
 __all__ += ["chrome_reason", "find_damage", "is_rare"]
@@ -75,48 +75,13 @@ class Cleaned:
     # doubled characters from overlaid PDF text: (line, as found, repaired)
     repaired: tuple[tuple[int, str, str], ...] = ()
     layout: str = "text"  # "text", "pdf" or "paragraphs": how lines became paragraphs
+    # three doubled characters in a row in PDF text: maybe overlaid, left for a person
+    suspect: tuple[tuple[int, str], ...] = ()
 
     @property
     def text(self) -> str:
         """The cleaned text, one paragraph per line."""
         return "\n".join(p.text for p in self.paragraphs) + "\n"
-
-
-# --- script ----------------------------------------------------------------------------------
-
-
-@functools.cache
-def _traditional_only(ch: str) -> bool:
-    """A Han character that simplified text never uses (outside GB2312, with a simple form)."""
-    if not is_han(ch):
-        return False
-    try:
-        ch.encode("gb2312")
-        return False
-    except UnicodeEncodeError:
-        return to_simplified(ch) != ch
-
-
-def to_simplified_where_traditional(text: str) -> tuple[str, int]:
-    """Convert a line written in traditional script; leave simplified text as it is.
-
-    A line with several traditional-only characters is converted at phrase level (決定著 →
-    决定着); a simplified line with one stray traditional character has only that one
-    converted, so 显著 in simplified text never becomes 显着.
-    """
-    traditional = [i for i, ch in enumerate(text) if _traditional_only(ch)]
-    if not traditional:
-        return text, 0
-    han = sum(1 for ch in text if is_han(ch))
-    if len(traditional) >= 3 or len(traditional) * 10 >= han:
-        simple = to_simplified(text)
-        if len(simple) == len(text):
-            return simple, sum(1 for a, b in zip(text, simple, strict=True) if a != b)
-        return simple, len(traditional)
-    chars = list(text)
-    for i in traditional:
-        chars[i] = to_simplified(chars[i])
-    return "".join(chars), len(traditional)
 
 
 # --- punctuation --------------------------------------------------------------------
@@ -335,11 +300,13 @@ def clean_article(raw_text: str, *, layout: str | None = None) -> Cleaned:
         layout = "pdf" if has_pdf_layout(raw_text) else "text"
     continues: set[int] | None = set() if layout == "paragraphs" else None
     repaired: list[tuple[int, str, str]] = []
+    suspect: list[tuple[int, str]] = []
     if layout == "pdf":
         numbered, repair = repair_layout(numbered)
         removed += [Removal(n, reason, text) for n, reason, text in repair.dropped]
         continues = repair.continues
         repaired = repair.doubled
+        suspect = repair.suspect
         counts["重叠字修复"] = len(repaired)
     cleaned: list[tuple[int, str]] = []
     for number, raw in numbered:
@@ -397,4 +364,5 @@ def clean_article(raw_text: str, *, layout: str | None = None) -> Cleaned:
         metadata,
         tuple(repaired),
         layout,
+        tuple(suspect),
     )

@@ -20,6 +20,7 @@ _PAGE_MARKER = re.compile(
 )
 _BULLET = re.compile(r"^\s*[•●◆◇■□▪▫○◎·‧∙►▶➢✓√\-–]\s*")
 _DOUBLED = re.compile(r"((.)\2){4,}")
+_SUSPECT = re.compile(r"(([\u4e00-\u9fff])\2){3}")  # 高高兴兴 has two pairs; three are rare
 _BREAK_BEFORE = re.compile(
     r"^(?:[•●◆◇■□▪▶]|\d{1,2}[.．、]|[①-⑳]|[（(][一二三四五六七八九十\d]+[）)]|"
     r"[一二三四五六七八九十]+、|第[一二三四五六七八九十]+|[一二三四五六七八九十]是|首先|其次|最后)"
@@ -35,6 +36,7 @@ class Layout:
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
     continues: set[int] = field(default_factory=set)  # lines that continue the line before
     doubled: list[tuple[int, str, str]] = field(default_factory=list)  # (line, found, repaired)
+    suspect: list[tuple[int, str]] = field(default_factory=list)  # three pairs: not repaired
 
 
 def has_pdf_layout(text: str) -> bool:
@@ -80,6 +82,7 @@ def repair_layout(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
             for match in _DOUBLED.finditer(text):
                 layout.doubled.append((number, match.group(), match.group()[::2]))
             text = fixed
+        layout.suspect += [(number, m.group()) for m in _SUSPECT.finditer(text)]
         if (
             previous
             and not bullet

@@ -35,6 +35,9 @@ def report_lines(imported: Imported) -> list[str]:
             f"第 {line} 行 {found} → {fixed}" for line, found, fixed in cleaned.repaired
         )
         lines.append(f"修复重叠字 {len(cleaned.repaired)} 处:{fixes}")
+    if cleaned.suspect:
+        spots = ";".join(f"第 {line} 行 {text}" for line, text in cleaned.suspect)
+        lines.append(f"疑似重叠字 {len(cleaned.suspect)} 处(未修复,请核对):{spots}")
     if cleaned.damage:
         lines.append(f"原文损坏 {len(cleaned.damage)} 处,无法修复,已在文中标为{DAMAGE_MARK}:")
         for spot in cleaned.damage:
@@ -65,6 +68,9 @@ def report_json(imported: Imported) -> dict:
     needs_human = [
         {"kind": "damage", "line": d.line, "text": d.text, "context": d.context}
         for d in cleaned.damage
+    ]
+    needs_human += [
+        {"kind": "doubled", "line": line, "text": text} for line, text in cleaned.suspect
     ]
     needs_human += [
         {"kind": reason, "line": line, "text": text} for line, reason, text in draft.review
