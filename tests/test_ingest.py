@@ -213,12 +213,13 @@ def test_draft_finds_definitions_lists_and_facts():
 
 
 def test_every_drafted_item_is_marked_and_sourced():
-    """Each item is draft, in the 待整理 topic, cites the file and a section, id-prefixed."""
+    """Each item is draft, in its section's topic, cites the file and a section, id-prefixed."""
     imported = import_article(IMPORT / "traditional.txt")
     assert imported.draft.items
+    assert list(imported.draft.topics) == ["新的生产力理论"]
     for item in imported.draft.items:
         assert item.draft is True
-        assert item.topics == ("待整理",)
+        assert item.topics == ("新的生产力理论",)
         assert item.source.article == "traditional.txt"
         assert item.source.section == "感悟1 · 一、新的生产力理论"
         assert item.id.startswith("traditional-")

@@ -14,23 +14,20 @@ from dataclasses import dataclass, field
 
 from studycli.deck.model import Definition, Entry, Fact, Item, ListItem, Quote, Source
 from studycli.importer.cleaning import DAMAGE_MARK, Cleaned, Paragraph
+from studycli.importer.lists import Unit, entry_label, find_lists, marker_of
 from studycli.importer.sentences import (
     ATTRIBUTION,
     FIGURE,
-    NUMERALS,
     SUBJECT,
-    Run,
     Sentence,
     definition_in,
     facets_in,
-    list_marker,
-    marker_runs,
     quotes_in,
     split_sentences,
     strip_end,
     who_said,
 )
-from studycli.text import extract_keywords
+from studycli.importer.topics import assign_topics, key_terms
 
 DRAFT_TOPIC = "待整理"
 
@@ -48,6 +45,10 @@ class Draft:
     notes: dict[str, str] = field(default_factory=dict)
     # what was seen but not drafted, with counts
     skipped: dict[str, int] = field(default_factory=dict)
+    # what a person must look at: (line, reason, text) — unattributed quotes, doubtful items
+    review: list[tuple[int, str, str]] = field(default_factory=list)
+    # topic name -> its description, in the order items first use them
+    topics: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         """Items drafted per kind, in schema order."""
@@ -109,7 +110,8 @@ def _label(text: str) -> str:
 
 
 class _Drafter:
-    def __init__(self, cleaned: Cleaned, article: str, topic: str):
+    def __init__(self, cleaned: Cleaned, article: str, topic: str, known_topics=None):
+        self.known_topics = known_topics or {}
         self.cleaned = cleaned
         self.article = article
         self.topic = topic
@@ -123,6 +125,7 @@ class _Drafter:
                 for text in split_sentences(para.text):
                     self.sentences.append(Sentence(text, index, self.section_of[index], para.lines))
         self.used: set[int] = set()
+        self.pdf = cleaned.layout == "pdf"
 
     def skip(self, reason: str) -> None:
         self.draft.skipped[reason] = self.draft.skipped.get(reason, 0) + 1
@@ -149,6 +152,9 @@ class _Drafter:
         self.definitions()
         self.facts()
         self.draft.glossary = key_terms(self.cleaned, self.draft.items)
+        self.draft.items, self.draft.topics = assign_topics(
+            self.draft.items, self.draft.glossary, self.topic, self.title, self.known_topics
+        )
         self.draft.items.sort(key=lambda item: self._order(item))
         self._renumber()
         return self.draft
@@ -209,6 +215,7 @@ class _Drafter:
             for inner, said in quotes_in(para.text):
                 if said is None:
                     self.skip("引号内文字未找到说话人")
+                    self.draft.review.append((para.line, "引文未找到说话人", inner[:40]))
                     continue
                 if DAMAGE_MARK in inner:
                     self.skip("引文含原文损坏处")
@@ -220,78 +227,52 @@ class _Drafter:
                 self._mark(item, index)
 
     def lists(self) -> None:
-        spans: list[range] = []
-        for kind in ("第", "是", "先"):
-            for run in marker_runs(self.sentences, kind):
-                if any(run.starts[0] in span for span in spans):
-                    continue  # nested inside an outer list: those become its entries' points
-                spans.append(self._numbered_list(run))
+        units, unit_sentence = [], []
+        sentence_index = 0
+        for index, para in enumerate(self.cleaned.paragraphs):
+            section = self.section_of[index]
+            if not _is_body(para):
+                units.append(Unit(para.text, index, section, para.lines, heading=True))
+                unit_sentence.append(None)
+                continue
+            first = True
+            while (
+                sentence_index < len(self.sentences)
+                and self.sentences[sentence_index].para == index
+            ):
+                sentence = self.sentences[sentence_index]
+                units.append(Unit(sentence.text, index, section, sentence.lines, para_start=first))
+                unit_sentence.append(sentence_index)
+                sentence_index += 1
+                first = False
+        for found in find_lists(units, keep_across_sections=self.pdf):
+            entries = []
+            lines: list[int] = []
+            for start in found.starts:
+                rest = marker_of(units[start])[2]
+                entries.append(Entry(entry_label(rest), strip_end(rest) or entry_label(rest)))
+                lines += units[start].lines
+                if unit_sentence[start] is not None:
+                    self.used.add(unit_sentence[start])
+            if any(not entry.label for entry in entries):
+                self.skip("清单条目为空")
+                continue
+            first = units[found.starts[0]]
+            # an entry missing from the text (a PDF drops one): positions no longer match the
+            # article's numbers, so the list is not asked in order
+            complete = found.numbers == list(range(1, len(found.numbers) + 1))
+            if not complete and found.form != "首先":
+                missing = sorted(set(range(1, found.numbers[-1])) - set(found.numbers))
+                self.draft.review.append(
+                    (first.lines[0], "清单缺项", f"{found.name}缺第 {missing} 项")
+                )
+            item = self.add(
+                ListItem, "list", first.section, tuple(dict.fromkeys(lines)),
+                "".join(e.text for e in entries), name=found.name, entries=tuple(entries),
+                ordered=complete or found.form == "首先", intro=found.intro,
+            )  # fmt: skip
+            self._mark(item, first.para)
         self._dash_lists()
-
-    def _entry_end(self, run: Run, k: int) -> int:
-        if k + 1 < len(run.starts):
-            return run.starts[k + 1]
-        section = self.sentences[run.starts[k]].section
-        end = run.starts[k] + 1
-        if run.kind != "第":
-            return end
-        while end < len(self.sentences) and self.sentences[end].section == section:
-            end += 1
-        return end
-
-    def _numbered_list(self, run: Run) -> range:
-        entries = []
-        texts = []
-        first = self.sentences[run.starts[0]]
-        for k, start in enumerate(run.starts):
-            sentence = self.sentences[start]
-            rest = strip_end(list_marker(sentence.text)[2])
-            points = []
-            end = self._entry_end(run, k)
-            for inner_kind in ("是", "先"):
-                inner = marker_runs(self.sentences[start:end], inner_kind)
-                for inner_run in inner:
-                    for i in inner_run.starts:
-                        text = list_marker(self.sentences[start + i].text)[2]
-                        points.append(_label(strip_end(text)))
-            entries.append(Entry(_label(rest), rest, tuple(points)))
-            texts.append(sentence.text)
-            self.used |= set(range(start, end if run.kind == "第" else start + 1))
-        intro = self._intro(run.starts[0])
-        name = self._list_name(intro, first.section, len(entries))
-        lines = tuple(n for s in run.starts for n in self.sentences[s].lines)
-        item = self.add(
-            ListItem, "list", first.section, lines, "".join(texts),
-            name=name, entries=tuple(entries), ordered=True, intro=intro,
-        )  # fmt: skip
-        self._mark(item, first.para)
-        return range(run.starts[0], self._entry_end(run, len(run.starts) - 1))
-
-    def _intro(self, start: int) -> str | None:
-        if start == 0:
-            return None
-        before = self.sentences[start - 1]
-        if before.section != self.sentences[start].section or list_marker(before.text):
-            return None
-        same_paragraph = before.para == self.sentences[start].para
-        if (
-            same_paragraph
-            or before.text.endswith("：")
-            or re.search(r"以下|如下|几个|方面|方向|举措|问题", before.text)
-        ):
-            return strip_end(before.text.rstrip("：")) or None
-        return None
-
-    def _list_name(self, intro: str | None, section: str, count: int) -> str:
-        if intro:
-            name = re.sub(r"^(具体而言|具体来说|总的来看|对此|因此|为此)，", "", intro)
-            if len(name) > 40:
-                name = re.split(r"[，；：]", name, maxsplit=1)[0]
-            if len(name) <= 40:
-                return name if len(name) >= 12 else f"{name}({count}条)"
-        title = section.split(" · ")[-1]
-        title = re.sub(rf"^[{NUMERALS}]+、", "", title)
-        return f"{title}({count}条)"
 
     def _dash_lists(self) -> None:
         paragraphs = self.cleaned.paragraphs
@@ -317,13 +298,23 @@ class _Drafter:
                 lines += paragraphs[p].lines
                 texts.append(text)
             section = self.section_of[group[0]]
-            name = self._list_name(None, section, len(entries))
+            intro = self._paragraph_before(group[0])
+            name = intro or f"{entries[0].label}等 {len(entries)} 项"
             item = self.add(
                 ListItem, "list", section, tuple(lines), "".join(texts),
                 name=name, entries=tuple(entries), ordered=False,
             )  # fmt: skip
             self._mark(item, group[0])
             self.used |= {i for i, s in enumerate(self.sentences) if s.para in group}
+
+    def _paragraph_before(self, index: int) -> str | None:
+        """The sentence just before a dash list, when it introduces it."""
+        if index == 0 or not _is_body(self.cleaned.paragraphs[index - 1]):
+            return None
+        last = split_sentences(self.cleaned.paragraphs[index - 1].text)[-1:]
+        if last and re.search(r"[：:]$|以下|如下|几个|方面|五个|四个|三个", last[0]):
+            return strip_end(last[0].rstrip("：:"))[-30:] or None
+        return None
 
     def definitions(self) -> None:
         seen: set[tuple[str, str]] = set()
@@ -351,6 +342,10 @@ class _Drafter:
                     continue
                 seen.add(found)
                 term, meaning = found
+                if len(term) >= 8 or len(meaning) >= 100:
+                    self.draft.review.append(
+                        (sentence.lines[0], "定义待核对", f"{term}:{meaning[:30]}")
+                    )
                 item = self.add(
                     Definition, "def", sentence.section, sentence.lines, meaning,
                     term=term, meaning=meaning, facets=tuple(facets_in(meaning)),
@@ -374,38 +369,16 @@ class _Drafter:
             self._mark(item, sentence.para)
 
 
-def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]:
-    """Glossary candidates: quoted and defined terms, then jieba's TF-IDF keywords."""
-    text = cleaned.text
-    quoted = [
-        t for t in dict.fromkeys(re.findall(r"“([\u4e00-\u9fff]{2,8})”", text))
-        if text.count(f"“{t}”") >= 2 and not _VERB_START.match(t)
-    ]  # fmt: skip
-    defined = [
-        item.term for item in items
-        if isinstance(item, Definition) and re.fullmatch(r"[\u4e00-\u9fff]{3,8}", item.term)
-        and "的" not in item.term and text.count(item.term) >= 3
-    ]  # fmt: skip
-    candidates = sorted(dict.fromkeys(quoted + defined), key=lambda t: -text.count(t))
-    terms = list(candidates)
-    for word in extract_keywords(text, top_k=60):
-        if (
-            len(word) >= 3
-            and re.fullmatch(r"[\u4e00-\u9fff]+", word)
-            and word not in _NOT_TERMS
-            and not _VERB_START.match(word)
-            and not word.endswith("性")
-            and not any(word in term for term in terms)
-        ):
-            terms.append(word)
-    return terms[:limit]
+def draft_deck(
+    cleaned: Cleaned,
+    article: str,
+    *,
+    topic: str = DRAFT_TOPIC,
+    known_topics: dict[str, str] | None = None,
+) -> Draft:
+    """Draft items from a cleaned article; every item is ``draft: true`` with a source.
 
-
-# Frequent in these texts but names and adjectives rather than terms to learn.
-_VERB_START = re.compile(r"^(发展|加快|整合|推动|培育|形成|加强|提升|建设|实现|积极)")
-_NOT_TERMS = {"总书记", "习近平", "高质量", "战略性", "新时代", "进一步", "一系列", "东北地区"}
-
-
-def draft_deck(cleaned: Cleaned, article: str, *, topic: str = DRAFT_TOPIC) -> Draft:
-    """Draft items from a cleaned article; every item is ``draft: true`` with a source."""
-    return _Drafter(cleaned, article, topic).run()
+    ``known_topics`` (folded name or alias → topic name) lets drafted topics join the
+    user's topics instead of clashing with their aliases.
+    """
+    return _Drafter(cleaned, article, topic, known_topics).run()

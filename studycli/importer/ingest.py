@@ -11,14 +11,11 @@ from studycli.deck.model import Item
 from studycli.errors import ExportError
 from studycli.importer.cleaning import DAMAGE_MARK, Cleaned, clean_article
 from studycli.importer.drafting import DRAFT_TOPIC, Draft, draft_deck
+from studycli.importer.readers import read_source
 
-_KIND_NAMES = {
-    "quote": "引文",
-    "definition": "定义",
-    "list": "清单",
-    "framework": "框架",
-    "fact": "数据",
-}
+# Past this many characters an import is refused: drafting is linear, but a study deck
+# drafted from a whole book is of no use to anyone.
+MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -30,67 +27,37 @@ class Imported:
     cleaned: Cleaned
     draft: Draft
 
-    def report(self) -> list[str]:
-        """What a person should know: damaged spots, removed text, counts, items drafted."""
-        return import_report(self)
-
     def yaml(self) -> str:
         """The draft as a deck file in the content schema."""
         return render_yaml(self.draft, self.cleaned)
 
 
 def read_article(path: Path) -> tuple[str, str]:
-    """The file's text and its encoding: UTF-8 (with or without BOM), else GB18030."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ExportError(f"找不到文件 {path}。") from exc
-    except OSError as exc:
-        raise ExportError(f"无法读取 {path}:{exc.strerror}。") from exc
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding), "UTF-8" if encoding == "utf-8-sig" else "GB18030"
-        except UnicodeDecodeError:
-            continue
-    # Undecodable bytes become U+FFFD, which the damage detector reports.
-    return data.decode("utf-8", errors="replace"), "UTF-8(有无法解码的字节)"
+    """The file's text and how it was read (encoding or format); see ``readers``."""
+    source = read_source(path)
+    return source.text, source.encoding
 
 
-def import_article(path: Path, *, topic: str = DRAFT_TOPIC) -> Imported:
-    """Clean the article at ``path`` and draft a deck from it."""
-    text, encoding = read_article(path)
-    cleaned = clean_article(text)
+def import_article(
+    path: Path, *, topic: str = DRAFT_TOPIC, known_topics: dict[str, str] | None = None
+) -> Imported:
+    """Read the article at ``path`` in whatever form it comes, clean it and draft a deck."""
+    source = read_source(path)
+    if len(source.text) > MAX_CHARS:
+        raise ExportError(
+            f"{path} 有 {len(source.text):,} 个字符,超过一次导入的上限 {MAX_CHARS:,};"
+            "请按章节分成几个文件导入。"
+        )
+    layout = {"pdf": "pdf", "docx": "paragraphs", "html": "paragraphs"}.get(source.kind)
+    cleaned = clean_article(source.text, layout=layout)
     if not any(p.text for p in cleaned.paragraphs):
         raise ExportError(f"{path} 清理后没有正文可以起草。")
-    return Imported(path, encoding, cleaned, draft_deck(cleaned, path.name, topic=topic))
-
-
-def import_report(imported: Imported) -> list[str]:
-    """The report lines (stderr of `study import`)."""
-    cleaned, draft = imported.cleaned, imported.draft
-    counts = cleaned.counts
-    lines = [
-        f"{imported.path.name}:{counts.get('行', 0)} 行,{imported.encoding};"
-        f"去掉拼音注音 {counts.get('拼音注音', 0)} 处、多余逗号 {counts.get('多余逗号', 0)} 个,"
-        f"繁体转简体 {counts.get('繁体字', 0)} 字,标点改为全角 {counts.get('标点改为全角', 0)} 个,"
-        f"断行接回 {counts.get('断行接回', 0)} 处。"
-    ]
-    if cleaned.damage:
-        lines.append(f"原文损坏 {len(cleaned.damage)} 处,无法修复,已在文中标为{DAMAGE_MARK}:")
-        for spot in cleaned.damage:
-            lines.append(f"  第 {spot.line} 行:{spot.text!r}  ({spot.context})")
-    for removal in cleaned.removed:
-        lines.append(f"删去第 {removal.line} 行的{removal.reason}:{removal.text}")
-    kinds = draft.counts()
-    made = "、".join(f"{_KIND_NAMES[k]} {n}" for k, n in kinds.items()) or "无"
-    lines.append(
-        f"起草 {len(draft.items)} 条(全部 draft: true):{made};术语 {len(draft.glossary)} 个。"
+    return Imported(
+        path,
+        source.encoding,
+        cleaned,
+        draft_deck(cleaned, path.name, topic=topic, known_topics=known_topics),
     )
-    for reason, n in draft.skipped.items():
-        lines.append(f"未起草:{reason} {n} 处。")
-    if draft.notes:
-        lines.append(f"{len(draft.notes)} 条含原文损坏处,已在 YAML 中加注释。")
-    return lines
 
 
 # --- YAML --------------------------------------------------------------------------------
@@ -158,6 +125,9 @@ def render_yaml(draft: Draft, cleaned: Cleaned) -> str:
         f"# 由 study import 从 {draft.article} 起草。全部条目标为 draft: true,",
         "# 请逐条核对原文、改好措辞与主题后删去 draft,再用 study check 校验。",
     ]
+    if cleaned.metadata:
+        about = ";".join(f"{key} {value}" for key, value in cleaned.metadata.items())
+        lines.append(f"# 文章信息:{about}")
     if cleaned.damage:
         where = "、".join(str(spot.line) for spot in cleaned.damage)
         lines.append(f"# 原文损坏 {len(cleaned.damage)} 处(第 {where} 行),文中标为{DAMAGE_MARK}。")
@@ -166,9 +136,11 @@ def render_yaml(draft: Draft, cleaned: Cleaned) -> str:
         lines.append(f"    title: {_scalar(draft.title)}")
     lines += [
         "topics:",
-        f"  - name: {_scalar(draft.topic)}",
-        f"    description: {_scalar(f'study import 起草、尚待整理的条目({draft.article})')}",
     ]
+    for name, description in (draft.topics or {draft.topic: ""}).items():
+        lines.append(f"  - name: {_scalar(name)}")
+        note = description or f"study import 起草、尚待整理的条目({draft.article})"
+        lines.append(f"    description: {_scalar(note)}")
     if draft.glossary:
         lines.append("glossary:")
         lines += [f"  - term: {_scalar(term)}" for term in draft.glossary]

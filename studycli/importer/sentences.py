@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from studycli.deck.model import Facet
 from studycli.importer.cleaning import DAMAGE_MARK
@@ -86,6 +86,7 @@ _NAMES = {
     "邓小平同志": "邓小平",
 }
 _PEOPLE = {"习近平", "马克思", "恩格斯", "马克思、恩格斯", "列宁", "毛泽东", "邓小平"}
+_PERSONS = {*_NAMES, *_PEOPLE, "他", "她"}
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _OCCASION = re.compile(r"^在(.{2,30}?)(?:时|期间|上)")
 ATTRIBUTION = re.compile(r"^——(?P<rest>.+?)(?:强调|指出|说|讲话)$")
@@ -103,9 +104,14 @@ class Said:
 def who_said(prefix: str, before: str) -> Said | None:
     """The speaker named just before a quotation (``…指出：“``), with date and occasion."""
     found = None
+    prefix = prefix[-200:]  # a speaker is named close to the quotation; keeps cost bounded
     for match in _SPEAKER_RE.finditer(prefix):
         tail = _VERB_TAIL.fullmatch(prefix, match.end())
         if tail:
+            name = _NAMES.get(match.group(), match.group())
+            # 习近平总书记在党的二十大报告中指出: the person said it, not the report
+            if found and found[0] in _PERSONS and name not in _PERSONS:
+                continue
             found = (match.group(), tail.group("mid"))
     if found is None:
         return None
@@ -140,14 +146,15 @@ def quotes_in(text: str) -> Iterator[tuple[str, Said | None]]:
         inner = match.group(1)
         if len(re.findall(r"[\u4e00-\u9fff]", inner)) < 8:
             continue
-        head = text[: match.start()]
+        window = max(0, match.start() - 300)  # bounded: cost stays linear in the paragraph
+        head = text[window : match.start()]
         start = max(head.rfind(p) for p in "。！？") + 1
         prefix = head[start:]
         between = text[last_end : match.start()] if last_end >= 0 else None
         if between is not None and between.strip() in ("，", "、") and last_said:
             said = last_said
         else:
-            said = who_said(prefix, head[:start])
+            said = who_said(prefix, text[max(0, window - 300) : window] + head[:start])
         last_end, last_said = match.end(), said
         yield inner, said
 
@@ -164,6 +171,13 @@ _DEFINITION = re.compile(
 _BAD_START = re.compile(
     r"^(这|那|它|其|此|该|我|你|他|她|但|而|也|都|就|还|又|更|最|因为|所以|如果|只有|无论|不论|"
     r"对|在|从|和|与|及|把|被|让|使|要|必须|应|需|当|若|如|即|正|什么|谁|哪|每|各|一些|不|特别)"
+)
+# Time words, pronouns and people are never terms to define (今年是…, 我们是…, 他是…).
+_NOT_A_TERM = re.compile(
+    r"^(今年|去年|明年|前年|当前|目前|现在|过去|未来|近年|近年来|一年来|今天|明天|如今|当下|此时|"
+    r"新时代|这一年|本届|我们|你们|他们|她们|大家|自己|人们|咱们|各位)$|"
+    r"^\d{2,4}年|^\d{1,2}月|年代$|时期$|之年$|同志$|总书记$|主席$|教授$|书记$|院士$|先生$|女士$|"
+    r"^(习近平|马克思|恩格斯|列宁|毛泽东|邓小平)"
 )
 _BAD_END = re.compile(r"([不也都就还才只正更则即总可又却均仍便的了着地说]|特别)$")
 _BAD_INSIDE = re.compile(r"要|必须|需要|应该|能够|可以|已经|正在|将会|在于|起来|，")
@@ -205,7 +219,9 @@ def definition_in(sentence: str) -> tuple[str, str] | None:
     term = _unquote(match.group("term").strip())
     meaning = match.group("meaning").strip()
     if (
-        _BAD_START.match(term)
+        _NOT_A_TERM.search(term)
+        or term in meaning  # circular: 江山就是人民，人民就是江山
+        or _BAD_START.match(term)
         or _BAD_END.search(term)
         or _BAD_INSIDE.search(term)
         or DAMAGE_MARK in term
@@ -217,64 +233,15 @@ def definition_in(sentence: str) -> tuple[str, str] | None:
 
 # --- facts -----------------------------------------------------------------------------
 
-FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万亿元|亿元|万元|万名|万人|万个|万|%|个|项|家|名|倍|条)")
+_UNIT = (
+    r"(?:个百分点|百分点|%|‰|万亿美元|亿美元|万美元|美元|欧元|元|吨|千瓦时|千瓦|公里|平方公里|"
+    r"亩|人次|人|名|个|项|家|倍|条|次|所|座|户|台|辆|件|款|岁|天|小时|度|标准箱|艘|架|颗)"
+)
+# A figure keeps its magnitude and unit together: 3.2万亿美元, 1.2亿人次, 5.5%.
+# Starts only where a run of digits starts, and never gives digits back: linear in the text.
+FIGURE = re.compile(
+    rf"(?<![\d.])\d++(?:\.\d++)?(?:多|余)?(?:(?:万亿|亿|万|千)(?:多|余)?{_UNIT}?|{_UNIT})"
+)
 SUBJECT = re.compile(
     r"^([\u4e00-\u9fff]{2,6}?(?:省|市|区|县)?)(?=提出|设立|强调|出台|则|实施|发布|预计)"
 )
-
-
-# --- lists -------------------------------------------------------------------------------
-
-_SEQ_WORDS = {"首先": 1, "其次": 2, "再次": 2, "再者": 2, "再是": 2, "然后": 2, "最后": 3}
-_MARKERS = (
-    ("第", re.compile(rf"^第([{NUMERALS}])[，、]")),
-    ("是", re.compile(rf"^([{NUMERALS}])是")),
-    ("先", re.compile(r"^(首先|其次|再次|再者|再是|然后|最后)(?:是|要|，)?")),
-)
-
-
-def list_marker(sentence: str) -> tuple[str, int, str] | None:
-    """(kind, number, rest) when a sentence opens with a list marker."""
-    for kind, pattern in _MARKERS:
-        match = pattern.match(sentence)
-        if match:
-            word = match.group(1)
-            number = _NUMBER.get(word) or _SEQ_WORDS.get(word, 0)
-            rest = sentence[match.end() :].lstrip("，、：")
-            return kind, number, rest
-    return None
-
-
-@dataclass
-class Run:
-    """A run of list markers of one kind."""
-
-    kind: str
-    starts: list[int] = field(default_factory=list)  # sentence indexes of the entries
-
-
-def marker_runs(sentences: list[Sentence], kind: str) -> list[Run]:
-    """Marker runs of one kind in section order: 一是, 二是, 三是 … or 首先, 其次 … 最后."""
-    runs: list[Run] = []
-    current: Run | None = None
-    expected = 0
-    for index, sentence in enumerate(sentences):
-        found = list_marker(sentence.text)
-        if current and sentence.section != sentences[current.starts[0]].section:
-            current = None
-        if not found or found[0] != kind:
-            continue
-        number = found[1]
-        if number == 1:
-            current = Run(kind, [index])
-            runs.append(current)
-            expected = 2
-        elif current and (number == expected or (kind == "先" and number >= 2)):
-            if kind == "先" and list_marker(sentences[current.starts[-1]].text)[1] == 3:
-                current = None
-                continue
-            current.starts.append(index)
-            expected = number + 1
-        else:
-            current = None
-    return [run for run in runs if len(run.starts) >= 2]

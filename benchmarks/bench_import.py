@@ -1,0 +1,211 @@
+"""`study import` on the seed articles and the generality set: structure, chrome, script, items.
+
+    python benchmarks/bench_import.py            # the table (markdown) and timings
+    python benchmarks/bench_import.py --questions DIR   # also write each draft and its questions
+
+The texts are read from ../shared/ (not shipped). For each text: numbered lists recovered
+with the right entries (against the lists below, written by hand from reading the texts),
+chrome lines left in the cleaned text, Han characters changed in simplified input, items
+drafted by kind, and questions `study quiz --json` makes from the draft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+from studycli.deck.model import ListItem  # noqa: E402
+from studycli.importer.ingest import import_article  # noqa: E402
+from studycli.importer.topics import builtin_topics  # noqa: E402
+
+# Each list as the first characters of each entry, in order (the entries a reader finds).
+LISTS = {
+    "articles/000_60834e77d2d30f85.txt": [
+        ["加快培育", "加快打造", "大力推进科技", "大力推进数字", "大力发展", "创新相关"],
+        ["进一步提升", "进一步完善", "创新数据"],
+        ["加强数字", "加大对高端", "以产业需求"],
+        ["增强关键", "依托我国", "积极发展新型"],
+        ["深化数字", "提升数字", "推进产业链", "优化数智"],
+        ["有效发挥", "充分发挥", "完善产业政策"],
+    ],
+    "articles/004_46f25000791b86e7.txt": [
+        ["高质量发展需要", "把握新质", "推动新质"],
+        ["加快科技创新", "加快产业创新", "加快发展方式", "加快体制机制", "加快人才"],
+        ["让创新成果", "制定科学", "加快培育现代化", "持续优化"],
+        ["强化人才", "不断完善", "持续加大"],
+        ["加强对企业", "更加重视", "引导社会"],
+        ["进一步推进行政", "进一步推进产业"],
+        ["科技创新能力", "要素配置", "产业链供应链", "高层次人才", "体制机制障碍"],
+        ["何谓", "为何", "“一核两翼”"],
+        ["抢占", "培育竞争", "蓄积"],
+        ["经济转型", "创新驱动", "区域协调"],
+    ],
+    "articles-more/01_gov_report_2025.txt": [
+        ["2024年工作回顾", "2025年经济社会", "2025年政府工作任务"],
+        ["因时因势", "坚定不移", "大力推动", "统筹城乡", "积极发展社会", "持续加强", "加强政府"],
+        [
+            "大力提振",
+            "因地制宜",
+            "深入实施",
+            "推动标志性",
+            "扩大高水平",
+            "有效防范",
+            "着力抓好",
+            "推进新型城镇化",
+            "协同推进",
+            "加大保障",
+        ],
+    ],
+    "articles-more/04_shiwuwu_pdf.txt": [
+        # "4." is missing from the extracted text itself: eight entries are all there are
+        [
+            "“十五五”时期",
+            "战略机遇",
+            "长期向好",
+            "坚持把发展",
+            "增强国内",
+            "发展具有",
+            "加快建设",
+            "边斗争",
+        ],
+        ["新方位", "新理念", "新任务", "新保障"],
+        ["研发投入", "关键核心", "新兴产业", "人才创新", "中国式创新"],
+    ],
+    "articles-more/05_gov_report_2025_synthetic_messy.txt": [
+        ["2024年工作回顾", "2025年经济社会"],
+        ["因时因势", "坚定不移", "大力推动", "统筹城乡", "积极发展社会", "持续加强", "加强政府"],
+    ],
+}
+SIMPLIFIED = {
+    "articles/000_60834e77d2d30f85.txt",
+    "articles-more/01_gov_report_2025.txt",
+    "articles-more/04_shiwuwu_pdf.txt",
+}
+TRUTH = {
+    "articles-more/05_gov_report_2025_synthetic_messy.txt": (
+        "articles-more/05_gov_report_2025_synthetic_messy.truth.txt"
+    )
+}
+# What page chrome looks like in these texts: a cleaned line matching this is chrome left.
+CHROME = re.compile(
+    r"^(Public domain|false|true|公有领域|网站首页|首页 >|大国新村)$|--- ?Page|责任编辑|"
+    r"著作权法|维基文库|本作品|分享到|加入收藏|购物车|我的足迹|立即下载|共计\d+个字|<[a-z]+[ >]|"
+    r"^-{3,}|^\d{1,3}$|图片来源"
+)
+
+
+def lists_recovered(items, expected: list[list[str]]) -> int:
+    """How many expected lists appear as one drafted list with exactly the right entries."""
+    drafted = [[e.label for e in item.entries] for item in items if isinstance(item, ListItem)]
+    found = 0
+    for prefixes in expected:
+        for labels in drafted:
+            if len(labels) == len(prefixes) and all(
+                label.startswith(prefix) for label, prefix in zip(labels, prefixes, strict=True)
+            ):
+                found += 1
+                break
+    return found
+
+
+def han_added(original: str, cleaned: str) -> int:
+    """Han characters the cleaned text has more of than the original: conversion's changes."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    extra = Counter(han.findall(cleaned)) - Counter(han.findall(original))
+    return sum(extra.values())
+
+
+def truth_difference(cleaned: str, truth: str) -> int:
+    """Characters (outside whitespace) where the cleaned text differs from the known original."""
+    a = re.sub(r"\s+", "", cleaned)
+    b = re.sub(r"\s+", "", truth)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    )
+
+
+def questions_of(draft: Path, data: Path) -> int:
+    """How many questions `study quiz --json` generates from a drafted deck alone."""
+    env = dict(os.environ, STUDY_DATA_DIR=str(data))
+    done = subprocess.run(
+        [sys.executable, "-m", "studycli", "quiz", "--no-builtin", "-c", str(draft), "--json",
+         "-n", "10000", "--seed", "1"],
+        env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    try:
+        return len(json.loads(done.stdout)["questions"])
+    except (ValueError, KeyError):
+        return 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--questions", type=Path, help="write drafts and questions here")
+    args = parser.parse_args()
+    out_dir = args.questions or Path(tempfile.mkdtemp(prefix="bench-import-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    totals = Counter()
+    known = builtin_topics()
+    for name, expected in LISTS.items():
+        path = SHARED / name
+        start = time.perf_counter()
+        imported = import_article(path, known_topics=known)
+        seconds = time.perf_counter() - start
+        draft = out_dir / (path.stem + ".yaml")
+        draft.write_text(imported.yaml(), encoding="utf-8")
+        if args.questions:
+            env = dict(os.environ, STUDY_DATA_DIR=str(out_dir / "data"))
+            done = subprocess.run(
+                [sys.executable, "-m", "studycli", "quiz", "--no-builtin", "-c", str(draft),
+                 "--json", "-n", "10000", "--seed", "1"],
+                env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
+            )  # fmt: skip
+            (out_dir / (path.stem + ".questions.json")).write_text(done.stdout, encoding="utf-8")
+        recovered = lists_recovered(imported.draft.items, expected)
+        cleaned = imported.cleaned.text
+        chrome = [line for line in cleaned.splitlines() if CHROME.search(line)]
+        original = path.read_text(encoding="utf-8")
+        if name in SIMPLIFIED:
+            changed = str(han_added(original, cleaned))
+        elif name in TRUTH:
+            truth = (SHARED / TRUTH[name]).read_text(encoding="utf-8")
+            changed = f"– (differs from its clean original in {truth_difference(cleaned, truth)})"
+        else:
+            changed = "– (traditional)"
+        kinds = imported.draft.counts()
+        questions = questions_of(draft, out_dir / "data")
+        totals.update(lists=len(expected), recovered=recovered, chrome=len(chrome))
+        rows.append(
+            f"| {path.name} | {len(original):,} | {recovered} / {len(expected)} | {len(chrome)} | "
+            f"{changed} | {', '.join(f'{k} {n}' for k, n in kinds.items())} | {questions} | "
+            f"{seconds:.2f} |"
+        )
+        for line in chrome:
+            print(f"chrome left in {path.name}: {line[:60]}", file=sys.stderr)
+    print("| text | chars | lists recovered | chrome lines left | Han chars changed in "
+          "simplified input | items by kind | questions | import s |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("\n".join(rows))
+    print(
+        f"\nlists recovered with the right entries: {totals['recovered']} of {totals['lists']} "
+        f"({totals['recovered'] / totals['lists']:.0%}); chrome lines left: {totals['chrome']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
