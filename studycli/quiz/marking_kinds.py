@@ -14,8 +14,12 @@ from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRU
 from studycli.text import answer_key
 
 MARKED_KINDS = frozenset({"multi", "judge", "recite", "source", "belongs"})
-_TRUE = frozenset({"对", "正确", "是", "√", "✓", "✔", "t", "true", "y", "yes", "1", "v"})
-_FALSE = frozenset({"错", "错误", "否", "不对", "×", "✗", "✘", "x", "f", "false", "n", "no", "0"})
+_TRUE = frozenset(
+    {"对", "对的", "正确", "是", "是的", "√", "✓", "✔", "t", "true", "y", "yes", "1", "v"}
+)
+_FALSE = frozenset(
+    {"错", "错的", "错误", "否", "不对", "不正确", "×", "✗", "✘", "x", "f", "false", "n", "no", "0"}
+)
 
 
 class Marked(NamedTuple):
@@ -56,10 +60,10 @@ def _all_or_nothing(found: list[bool], correct: bool, note: str | None) -> Marke
 
 def chosen_options(question: Question, text: str) -> set[int] | None:
     """Which options an answer picks: by letters (AC, a c, A、C) or by their texts."""
-    letters = LETTERS[: len(question.options)]
     compact = "".join(ch for ch in text.upper() if not ch.isspace() and ch not in ",，、;；")
-    if compact and all(ch in letters for ch in compact):
-        return {letters.index(ch) for ch in compact}
+    # A letter past the last option (F of five) is still a letter: picked, and no option.
+    if compact and all(ch in LETTERS for ch in compact):
+        return {LETTERS.index(ch) for ch in compact}
     key = answer_key(text)
     if not key:
         return None
@@ -83,10 +87,17 @@ def _multi(question: Question, text: str) -> Marked:
     if missed:
         notes.append("漏选 " + "、".join(f"{LETTERS[i]}. {question.options[i]}" for i in missed))
     if extra:
-        notes.append("错选 " + "、".join(f"{LETTERS[i]}. {question.options[i]}" for i in extra))
+        notes.append("错选 " + "、".join(_option_name(question, i) for i in extra))
     found = [question.options.index(p) in chosen for p in question.expected]
     correct = not missed and not extra and bool(chosen)
     return _all_or_nothing(found, correct, ";".join(notes) or None)
+
+
+def _option_name(question: Question, index: int) -> str:
+    """B. 教育 for an option; for a letter past the last option, that it has none."""
+    if index < len(question.options):
+        return f"{LETTERS[index]}. {question.options[index]}"
+    return f"{LETTERS[index]}(没有这个选项)"
 
 
 def _judge(question: Question, text: str) -> Marked:
@@ -137,7 +148,7 @@ def _single(question: Question, text: str) -> Marked:
     right = question.options.index(question.answer) if question.answer in question.options else -1
     hit = chosen == {right}
     note = None
-    if chosen is None:
+    if chosen is None or any(i >= len(question.options) for i in chosen):
         note = "没有这个选项"
     elif len(chosen) > 1:
         note = "只能选一项"
