@@ -30,7 +30,8 @@ from studycli.text import answer_key, compare_key
 _CONNECTORS = re.compile(r"以及|[的地得和与及]")
 _SPLIT = re.compile(r"[\s/／|｜]+")
 # What answer_key drops (text._PUNCT_CHARS after folding): the places a user cuts an answer.
-_CUT = re.compile(r"[,;:?!()。、\"'\-.<>\[\]·]+")
+# A decimal point between digits is part of the number (3.05), not a cut.
+_CUT = re.compile(r"(?:[,;:?!()。、\"'\-<>\[\]·]|(?<!\d)\.|\.(?!\d))+")
 _ALTERNATIVE = re.compile(r"[/／|｜]|或者|或是|还是|或")
 # Filler a fair marker reads past before or after the key.
 FILLERS = frozenset(
