@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from studycli.deck.model import Term
 from studycli.quiz import matching
 from studycli.quiz.cloze import BLANK, is_blankable
-from studycli.quiz.questions import LETTERS, Question
+from studycli.quiz.question import LETTERS, Question
 from studycli.text import answer_key, is_figure
 
 ORDER_NOTE = "顺序不对"
