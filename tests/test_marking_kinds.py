@@ -49,10 +49,13 @@ def test_multi_is_all_or_nothing_and_names_missed_and_wrong():
 
 
 def test_a_letter_past_the_last_option_is_named_not_taken_for_text():
-    """多选 ACE of four options is 错选 E (no such option), not 漏选 of everything; 出处 E
-    says 没有这个选项; judge takes 对的/错的."""
+    """多选 ACE of four options is 错选 E (no such option), and text naming no option says
+    how to answer, not 漏选 of everything; 出处 E says 没有这个选项; judge takes 对的/错的."""
     past = grade_answer(MULTI, "ACE")
     assert not past.correct and past.note == "错选 E(没有这个选项)"
+    unknown = grade_answer(MULTI, "错的答案")
+    assert not unknown.correct and unknown.note == "没有这个选项,请答选项字母(如 AC)或选项原文"
+    assert grade_answer(MULTI, "").note is None
     question = make("source", answer="邓小平", options=("毛泽东", "邓小平", "马克思"))
     assert grade_answer(question, "E").note == "没有这个选项"
     judge = make("judge", answer="对", explanation="原文")

@@ -80,7 +80,12 @@ def chosen_options(question: Question, text: str) -> set[int] | None:
 
 def _multi(question: Question, text: str) -> Marked:
     right = {i for i, o in enumerate(question.options) if o in question.expected}
-    chosen = chosen_options(question, text) or set()
+    picked = chosen_options(question, text)
+    if picked is None:  # text that names no option: say how to answer, not 漏选 of all
+        found = [False] * len(question.expected)
+        note = "没有这个选项,请答选项字母(如 AC)或选项原文" if text else None
+        return _all_or_nothing(found, False, note)
+    chosen = picked
     missed = sorted(right - chosen)
     extra = sorted(chosen - right)
     notes = []
