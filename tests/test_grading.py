@@ -437,6 +437,9 @@ def test_a_decimal_point_is_part_of_the_number():
     for wrong in ("30.5万亿元", "305万亿元", "0.305万亿元"):
         result = grade(single, wrong)
         assert not result.correct and result.near and result.near.startswith("数字"), wrong
+    assert grade(single, "3.05万亿").correct  # 元 understood after 万亿
+    assert not grade(single, "3.05万元").correct
+    assert not grade(make("term", ("500元",)), "500").correct  # not after a bare number
     cloze = make("cloze", ("3.05万亿元", "2.55%"), blanks=("3.05万亿元", "2.55%"), ordered=True)
     assert grade(cloze, "3.05万亿元、2.55%").correct
     assert not grade(cloze, "30.5万亿元、2.55%").correct
