@@ -105,6 +105,7 @@ def test_source_and_belongs_take_one_letter_or_text():
         "belongs", answer="马克思、恩格斯", options=("马克思", "马克思、恩格斯", "毛泽东")
     )
     assert grade_answer(belongs, "马克思、恩格斯").correct
+    assert grade_answer(belongs, "马克思和恩格斯").correct
     assert not grade_answer(belongs, "马克思").correct
 
 

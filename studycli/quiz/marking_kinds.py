@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, NamedTuple
 
+from studycli.quiz.matching import loose
 from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRUE_WORD, Question
 from studycli.text import answer_key
 
@@ -64,14 +65,15 @@ def chosen_options(question: Question, text: str) -> set[int] | None:
     # A letter past the last option (F of five) is still a letter: picked, and no option.
     if compact and all(ch in LETTERS for ch in compact):
         return {LETTERS.index(ch) for ch in compact}
-    key = answer_key(text)
+    # Loose keys: 马克思和恩格斯 is the option 马克思、恩格斯 (的/和/与/及 carry no choice).
+    key = loose(answer_key(text))
     if not key:
         return None
     found = set()
     for index, option in sorted(
-        enumerate(question.options), key=lambda pair: -len(answer_key(pair[1]))
+        enumerate(question.options), key=lambda pair: -len(loose(answer_key(pair[1])))
     ):
-        option_key = answer_key(option)
+        option_key = loose(answer_key(option))
         if option_key and option_key in key:
             found.add(index)
             key = key.replace(option_key, "\0")
