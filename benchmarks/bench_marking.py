@@ -28,7 +28,10 @@ def main() -> None:
     by_id = {q.id: q for q in generate_questions(deck, deck.items, rng=random.Random(0))}
     counts = {"right": [0, 0], "wrong": [0, 0]}
     for case in cases:
-        question = by_id[case["id"]]
+        question = by_id.get(case["id"])
+        if question is None:  # renamed or flagged by the quality gate since the set was written
+            print(f"GONE {case['id']}")
+            continue
         for verdict in ("right", "wrong"):
             for answer in case.get(verdict, []):
                 result = grade_answer(question, resolve(question, answer), deck.glossary)

@@ -52,6 +52,7 @@ _PUNCT_FOLD = str.maketrans(
 _PUNCT_CHARS = set(",;:?!()。、\"'-.<>[]·")
 _DOUBLED_COMMA = re.compile(r",+(?=[,;:?!。、\"'])")
 _SPACE = re.compile(r"\s+")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def strip_pinyin(text: str) -> str:
@@ -96,9 +97,12 @@ def compare_key(text: str) -> str:
 
 
 def answer_key(text: str) -> str:
-    """The form answers are compared in: as ``compare_key`` but without punctuation."""
-    folded = compare_key(text).casefold()
-    return "".join(ch for ch in folded if ch not in _PUNCT_CHARS)
+    """The form answers are compared in: as ``compare_key`` but without punctuation.
+
+    A decimal point between digits is kept: 3.05 and 30.5 are different answers.
+    """
+    folded = _DECIMAL_POINT.sub("\0", compare_key(text).casefold())
+    return "".join(ch for ch in folded if ch not in _PUNCT_CHARS).replace("\0", ".")
 
 
 @functools.lru_cache(maxsize=2048)  # asked for every character of every candidate word

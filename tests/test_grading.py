@@ -428,6 +428,24 @@ def test_near_misses_are_named():
     assert grade(make("term", ("能级跃迁",)), "能级跃迁").near is None
 
 
+def test_a_decimal_point_is_part_of_the_number():
+    """3.05万亿元 is not 30.5万亿元 or 305万亿元 in any kind; the same number in another
+    form (full-width, with the sentence's full stop) is still right."""
+    single = make("term", ("3.05万亿元",))
+    assert grade(single, "3.05万亿元").correct
+    assert grade(single, "３．０５万亿元。").correct
+    for wrong in ("30.5万亿元", "305万亿元", "0.305万亿元"):
+        result = grade(single, wrong)
+        assert not result.correct and result.near and result.near.startswith("数字"), wrong
+    assert grade(single, "3.05万亿").correct  # 元 understood after 万亿
+    assert not grade(single, "3.05万元").correct
+    assert not grade(make("term", ("500元",)), "500").correct  # not after a bare number
+    cloze = make("cloze", ("3.05万亿元", "2.55%"), blanks=("3.05万亿元", "2.55%"), ordered=True)
+    assert grade(cloze, "3.05万亿元、2.55%").correct
+    assert not grade(cloze, "30.5万亿元、2.55%").correct
+    assert not grade(cloze, "3.05万亿元、25.5%").correct
+
+
 def test_answers_the_user_accepted_are_right():
     """An answer the user declared right (study variants) is right for that question."""
     result = grade_answer(WINGS, "两只翅膀", GLOSSARY, accepted=("两只翅膀",))

@@ -48,6 +48,20 @@ def test_multi_is_all_or_nothing_and_names_missed_and_wrong():
     assert MULTI.answer_letters == "AC"
 
 
+def test_a_letter_past_the_last_option_is_named_not_taken_for_text():
+    """多选 ACE of four options is 错选 E (no such option), and text naming no option says
+    how to answer, not 漏选 of everything; 出处 E says 没有这个选项; judge takes 对的/错的."""
+    past = grade_answer(MULTI, "ACE")
+    assert not past.correct and past.note == "错选 E(没有这个选项)"
+    unknown = grade_answer(MULTI, "错的答案")
+    assert not unknown.correct and unknown.note == "没有这个选项,请答选项字母(如 AC)或选项原文"
+    assert grade_answer(MULTI, "").note is None
+    question = make("source", answer="邓小平", options=("毛泽东", "邓小平", "马克思"))
+    assert grade_answer(question, "E").note == "没有这个选项"
+    judge = make("judge", answer="对", explanation="原文")
+    assert grade_answer(judge, "对的").correct and not grade_answer(judge, "错的").correct
+
+
 def test_judge_reads_many_spellings_and_quotes_the_statement():
     """判断: 对/√/T/正确 are true, 错/×/F are false; a wrong answer quotes 原文."""
     question = make("judge", answer="错", explanation="原文:新质生产力的关键是“质优”。")
@@ -91,6 +105,7 @@ def test_source_and_belongs_take_one_letter_or_text():
         "belongs", answer="马克思、恩格斯", options=("马克思", "马克思、恩格斯", "毛泽东")
     )
     assert grade_answer(belongs, "马克思、恩格斯").correct
+    assert grade_answer(belongs, "马克思和恩格斯").correct
     assert not grade_answer(belongs, "马克思").correct
 
 

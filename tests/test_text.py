@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studycli.text import Keywords, Segmenter, is_figure, split_pieces
+from studycli.text import Keywords, Segmenter, answer_key, is_figure, split_pieces
 
 GLOSSARY = frozenset(
     {
@@ -39,6 +39,17 @@ def test_split_pieces_on_every_separator():
         "全要素",
     ]
     assert split_pieces("全要素生产率大幅提升") == ["全要素生产率大幅提升"]
+
+
+def test_answer_key_keeps_a_decimal_point_between_digits():
+    """3.05 and 30.5 keep their decimal point; other full stops are still punctuation."""
+    assert answer_key("3.05万亿元") == "3.05万亿元"
+    assert answer_key("30.5万亿元") == "30.5万亿元"
+    assert answer_key("3.05万亿元") != answer_key("30.5万亿元")
+    assert answer_key("３．０５万亿元") == "3.05万亿元"
+    assert answer_key("9.3%。") == "9.3%"
+    assert answer_key("1.机械化") == "1机械化"
+    assert answer_key("高科技.") == "高科技"
 
 
 def test_is_figure_needs_a_unit():

@@ -126,3 +126,61 @@ def test_variant_is_stored_once(tmp_path):
         assert list_variants(store, "other") == []
         assert accepted_answers(store, "q", "f") == ["说法"]
         assert accepted_answers(store, "q", "edited") == []  # the item's wording changed
+
+
+def option_questions(runner, mini_deck, kind):
+    """The first question of a seeded quiz of one kind (its options and answer)."""
+    result = quiz(runner, mini_deck, "--json", "--kind", kind, "--seed", "1", "-n", "1")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["questions"]
+
+
+def test_bang_is_refused_for_a_choice_question(runner, mini_deck, isolated_env):
+    """`!` after a wrong choice answer is refused in Chinese; nothing is amended or stored."""
+    row = option_questions(runner, mini_deck, "choice")[0]
+    result = quiz(runner, mini_deck, "--kind", "choice", "--seed", "1", "-n", "2",
+                  input="错的答案\n!\n\n")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "上一题是选择题:答案只能是给定的选项,没有歧义,不能改判为正确。" in result.stdout
+    assert "已改判为正确" not in result.stdout
+    with Store.open(isolated_env) as store:
+        assert list_variants(store) == []
+        (correct,) = store.query("SELECT correct FROM answers WHERE question_id = ?", (row["id"],))[
+            0
+        ]
+    assert correct == 0
+
+
+def test_override_is_refused_for_every_kind_with_fixed_options():
+    """accept_previous refuses choice, multi, judge, source and belongs answers (before
+    touching the store); a refused outcome stays wrong."""
+    import random
+
+    from studycli.cli.override import accept_previous
+    from studycli.deck.loader import load_deck
+    from studycli.quiz.questions import generate_questions
+    from studycli.render.quiz import Outcome
+
+    deck = load_deck()
+    questions = generate_questions(deck, deck.items, rng=random.Random(0))
+    by_kind = {q.kind: q for q in questions}
+    for kind in ("choice", "multi", "judge", "source", "belongs"):
+        outcomes = [Outcome(by_kind[kind], "错的答案", 0.0, False)]
+        said = accept_previous(None, outcomes).plain
+        assert said.startswith("上一题是") and "不能改判为正确" in said, kind
+        assert ("判断题" in said) == (kind == "judge")
+        assert outcomes[0].correct is False
+
+
+def test_study_accept_is_refused_for_a_choice_answer(runner, mini_deck, isolated_env):
+    """`study accept` after a wrong choice answer exits 1 with the reason; nothing stored."""
+    row = option_questions(runner, mini_deck, "choice")[0]
+    quiz(runner, mini_deck, "--kind", "choice", "--seed", "1", "-n", "1", input="错的答案\n")
+    result = runner.invoke(app, ["accept", "--now", NOW])
+    assert result.exit_code == 1
+    assert (
+        f"最近一次作答(题目 {row['id']})是选择题:答案只能是给定的选项,没有歧义,不能改判为正确。"
+        in result.stderr
+    )
+    with Store.open(isolated_env) as store:
+        assert list_variants(store) == []

@@ -12,6 +12,10 @@ import dataclasses
 from rich.text import Text
 
 OVERRIDE_COMMANDS = frozenset({"!", "！", "我答对了"})
+# Kinds answered by picking from fixed options: a letter or an option's text is
+# unambiguous, so “I was right” cannot apply, and text that picked no option must not be
+# stored as an accepted variant (it would then be graded right forever).
+FIXED_OPTION_KINDS = frozenset({"choice", "multi", "judge", "source", "belongs"})
 HINT = Text("  认为自己答对了?在下一题的提示处输入 ! 改判(最后一题用 study accept)。", style="dim")
 
 
@@ -30,12 +34,27 @@ def accept_previous(session, outcomes: list) -> Text:
     if not last.given or not last.given.strip():
         return Text("上一题没有作答,无法改判。", style="yellow")
     question = last.question
+    if question.kind in FIXED_OPTION_KINDS:
+        return Text("上一题" + refusal(question.kind), style="yellow")
     accept_answer(session.store, question, last.given, session.now())
     outcomes[-1] = dataclasses.replace(last, score=1.0, correct=True)
     return Text(
         f"已改判为正确,并记住“{last.given.strip()}”是此题可接受的答案(study variants 查看)。",
         style="green",
     )
+
+
+def refusal(kind: str) -> str:
+    """Why an answer to a question with fixed options cannot be declared right."""
+    if kind == "judge":
+        return "是判断题:答案只能是“对”或“错”,没有歧义,不能改判为正确。"
+    return "是选择题:答案只能是给定的选项,没有歧义,不能改判为正确。"
+
+
+def kind_of(question_id: str) -> str:
+    """The kind in a question id (item:kind:what)."""
+    parts = question_id.split(":")
+    return parts[1] if len(parts) > 2 else ""
 
 
 def accept_answer(store, question, given: str, now) -> bool:

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from studycli.cli.app import DataDirOpt, ForceOpt, NowOpt, app, err, open_store, out, session_clock
+from studycli.cli.override import FIXED_OPTION_KINDS, kind_of, refusal
 from studycli.errors import StudyError
 
 
@@ -31,6 +32,10 @@ def accept(data_dir: DataDirOpt = None, now: NowOpt = None) -> None:
             raise StudyError(f"最近一次作答(题目 {last.question_id})已经判为正确。")
         if not (last.given or "").strip():
             raise StudyError(f"最近一次作答(题目 {last.question_id})没有作答内容,无法改判。")
+        if kind_of(last.question_id) in FIXED_OPTION_KINDS:
+            raise StudyError(
+                f"最近一次作答(题目 {last.question_id})" + refusal(kind_of(last.question_id))
+            )
         given = last.given.strip()
         amend_last_answer(store, last.question_id)
         add_variant(

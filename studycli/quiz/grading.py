@@ -28,13 +28,14 @@ from dataclasses import dataclass
 from studycli.deck.model import Term
 from studycli.quiz import matching
 from studycli.quiz.cloze import BLANK, is_blankable
-from studycli.quiz.questions import LETTERS, Question
+from studycli.quiz.question import LETTERS, Question
 from studycli.text import answer_key, is_figure
 
 ORDER_NOTE = "顺序不对"
 ALTERNATIVES_NOTE = "给出了不止一个答案"
 EXTRA_NOTE = "多写了{count}项"
 VARIANT_NOTE = "按你认可过的答案判对"
+_YUAN_AFTER_MAGNITUDE = re.compile(r"(\d(?:万亿|亿|万))元")
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,10 @@ def grade_answer(
         found = [True] * len(question.expected)
         return _grade(question, found, 1.0, reading.key, canon, VARIANT_NOTE)
     variants = [
-        [matching.key_of(text, canon) for text in (part, *_accepted(question, index))]
+        [
+            matching.key_of(text, canon)
+            for text in (part, *_accepted(question, index), *_short_figures(part))
+        ]
         for index, part in enumerate(question.expected)
     ]
     allowed = [question.answer, *question.expected, *question.context]
@@ -98,6 +102,12 @@ def grade_answer(
     if len(variants) == 1:
         return _grade_single(question, reading, variants[0], stem, hedged, canon)
     return _grade_parts(question, reading, variants, stem, hedged, canon)
+
+
+def _short_figures(part: str) -> tuple[str, ...]:
+    """500亿 for 500亿元: after 万/亿 the currency is understood (not after a bare 500)."""
+    short = _YUAN_AFTER_MAGNITUDE.sub(r"\1", part)
+    return (short,) if short != part else ()
 
 
 def _accepted(question: Question, index: int) -> tuple[str, ...]:

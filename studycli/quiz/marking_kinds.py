@@ -10,12 +10,17 @@ from __future__ import annotations
 import difflib
 from typing import Any, NamedTuple
 
+from studycli.quiz.matching import loose
 from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRUE_WORD, Question
 from studycli.text import answer_key
 
 MARKED_KINDS = frozenset({"multi", "judge", "recite", "source", "belongs"})
-_TRUE = frozenset({"对", "正确", "是", "√", "✓", "✔", "t", "true", "y", "yes", "1", "v"})
-_FALSE = frozenset({"错", "错误", "否", "不对", "×", "✗", "✘", "x", "f", "false", "n", "no", "0"})
+_TRUE = frozenset(
+    {"对", "对的", "正确", "是", "是的", "√", "✓", "✔", "t", "true", "y", "yes", "1", "v"}
+)
+_FALSE = frozenset(
+    {"错", "错的", "错误", "否", "不对", "不正确", "×", "✗", "✘", "x", "f", "false", "n", "no", "0"}
+)
 
 
 class Marked(NamedTuple):
@@ -56,18 +61,19 @@ def _all_or_nothing(found: list[bool], correct: bool, note: str | None) -> Marke
 
 def chosen_options(question: Question, text: str) -> set[int] | None:
     """Which options an answer picks: by letters (AC, a c, A、C) or by their texts."""
-    letters = LETTERS[: len(question.options)]
     compact = "".join(ch for ch in text.upper() if not ch.isspace() and ch not in ",，、;；")
-    if compact and all(ch in letters for ch in compact):
-        return {letters.index(ch) for ch in compact}
-    key = answer_key(text)
+    # A letter past the last option (F of five) is still a letter: picked, and no option.
+    if compact and all(ch in LETTERS for ch in compact):
+        return {LETTERS.index(ch) for ch in compact}
+    # Loose keys: 马克思和恩格斯 is the option 马克思、恩格斯 (的/和/与/及 carry no choice).
+    key = loose(answer_key(text))
     if not key:
         return None
     found = set()
     for index, option in sorted(
-        enumerate(question.options), key=lambda pair: -len(answer_key(pair[1]))
+        enumerate(question.options), key=lambda pair: -len(loose(answer_key(pair[1])))
     ):
-        option_key = answer_key(option)
+        option_key = loose(answer_key(option))
         if option_key and option_key in key:
             found.add(index)
             key = key.replace(option_key, "\0")
@@ -76,17 +82,29 @@ def chosen_options(question: Question, text: str) -> set[int] | None:
 
 def _multi(question: Question, text: str) -> Marked:
     right = {i for i, o in enumerate(question.options) if o in question.expected}
-    chosen = chosen_options(question, text) or set()
+    picked = chosen_options(question, text)
+    if picked is None:  # text that names no option: say how to answer, not 漏选 of all
+        found = [False] * len(question.expected)
+        note = "没有这个选项,请答选项字母(如 AC)或选项原文" if text else None
+        return _all_or_nothing(found, False, note)
+    chosen = picked
     missed = sorted(right - chosen)
     extra = sorted(chosen - right)
     notes = []
     if missed:
         notes.append("漏选 " + "、".join(f"{LETTERS[i]}. {question.options[i]}" for i in missed))
     if extra:
-        notes.append("错选 " + "、".join(f"{LETTERS[i]}. {question.options[i]}" for i in extra))
+        notes.append("错选 " + "、".join(_option_name(question, i) for i in extra))
     found = [question.options.index(p) in chosen for p in question.expected]
     correct = not missed and not extra and bool(chosen)
     return _all_or_nothing(found, correct, ";".join(notes) or None)
+
+
+def _option_name(question: Question, index: int) -> str:
+    """B. 教育 for an option; for a letter past the last option, that it has none."""
+    if index < len(question.options):
+        return f"{LETTERS[index]}. {question.options[index]}"
+    return f"{LETTERS[index]}(没有这个选项)"
 
 
 def _judge(question: Question, text: str) -> Marked:
@@ -137,7 +155,7 @@ def _single(question: Question, text: str) -> Marked:
     right = question.options.index(question.answer) if question.answer in question.options else -1
     hit = chosen == {right}
     note = None
-    if chosen is None:
+    if chosen is None or any(i >= len(question.options) for i in chosen):
         note = "没有这个选项"
     elif len(chosen) > 1:
         note = "只能选一项"

@@ -30,12 +30,14 @@ from studycli.text import answer_key, compare_key
 _CONNECTORS = re.compile(r"以及|[的地得和与及]")
 _SPLIT = re.compile(r"[\s/／|｜]+")
 # What answer_key drops (text._PUNCT_CHARS after folding): the places a user cuts an answer.
-_CUT = re.compile(r"[,;:?!()。、\"'\-.<>\[\]·]+")
+# A decimal point between digits is part of the number (3.05), not a cut.
+_CUT = re.compile(r"(?:[,;:?!()。、\"'\-<>\[\]·]|(?<!\d)\.|\.(?!\d))+")
 _ALTERNATIVE = re.compile(r"[/／|｜]|或者|或是|还是|或")
-# Filler a fair marker reads past before or after the key.
+# Filler a fair marker reads past before or after the key; 要/应 (modal) as in
+# 东北地区要围绕装备制造业进行技术创新, whose subject the stem gives.
 FILLERS = frozenset(
     "是 即 指 为 以 在 于 乃 了 呢 吧 啊 等 就是 即是 是指 指的是 就是指 答案 答案是 应是 应该是"
-    " 在于 属于 是为 的是 等等".split()
+    " 在于 属于 是为 的是 等等 要 需要 应 应当 应该".split()
 )
 _MAX_FILLER = max(map(len, FILLERS))
 MIN_STEM_WORD = 2
