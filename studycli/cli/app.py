@@ -13,13 +13,17 @@ from typer.core import TyperGroup
 
 from studycli.errors import StudyError, UsageError
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+# markup=False: a string printed here is never parsed as Rich markup, so an answer, topic
+# or file name like "[/x]" prints as itself (render.plain has the rule for Text objects).
+out = Console(highlight=False, markup=False)
+err = Console(stderr=True, highlight=False, markup=False)
 
 
 def print_error(message: str) -> None:
-    """Print a user error to stderr, each line of it, without markup."""
-    err.print(f"错误:{message}", markup=False, soft_wrap=True, style="bold red")
+    """Print a user error to stderr, each line of it, without markup or control characters."""
+    from studycli.render.plain import visible
+
+    err.print(f"错误:{visible(message)}", markup=False, soft_wrap=True, style="bold red")
 
 
 class StudyGroup(TyperGroup):

@@ -58,16 +58,18 @@ class AnswerSource:
         self.interactive = sys.stdin.isatty()
 
     def read(self, prompt: str) -> str | None:
-        """The next answer, or None at end of input."""
+        """The next answer (control characters made visible), or None at end of input."""
+        from studycli.render.plain import visible
+
         if self.interactive:
             try:
-                return out.input(prompt)
+                return visible(out.input(prompt))
             except EOFError:
                 return None
         line = sys.stdin.readline()
         if not line:
             return None
-        return line.rstrip("\r\n")
+        return visible(line.rstrip("\r\n"))
 
 
 @dataclass
