@@ -9,13 +9,24 @@ from pathlib import Path
 ENV_DATA_DIR = "STUDY_DATA_DIR"
 
 
+def given_dir(value: str | None) -> Path | None:
+    """A directory as the user wrote it, or None when blank: one rule for option and variable.
+
+    An empty STUDY_DATA_DIR is ignored (the default is used); the CLI refuses an empty
+    --data-dir as a usage error rather than writing into the current directory.
+    """
+    if value is None or not value.strip():
+        return None
+    return Path(value)
+
+
 def data_dir(override: Path | None = None) -> Path:
     """The data directory (not created here): the option, the env variable, or platformdirs."""
     if override is not None:
         return override
-    env = os.environ.get(ENV_DATA_DIR, "").strip()
-    if env:
-        return Path(env)
+    env = given_dir(os.environ.get(ENV_DATA_DIR))
+    if env is not None:
+        return env
     import platformdirs
 
     return Path(platformdirs.user_data_dir("studycli", appauthor=False))

@@ -91,11 +91,23 @@ def select(deck, topic: str | None):
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")]
 
+
+def _data_dir_option(value: str | None) -> Path | None:
+    """--data-dir as a Path; a blank value is a usage error (paths.given_dir is the rule)."""
+    from studycli.paths import given_dir
+
+    if value is not None and given_dir(value) is None:
+        raise typer.BadParameter("不能为空。不给出此选项时使用默认的数据目录。")
+    return given_dir(value)
+
+
 DataDirOpt = Annotated[
-    Path | None,
+    str | None,  # a str, so that "" is told apart from "." (Path("") is the current dir)
     typer.Option(
         "--data-dir",
         envvar="STUDY_DATA_DIR",
+        callback=_data_dir_option,
+        metavar="DIR",
         help="学习进度所在目录(默认为系统的用户数据目录)。",
         show_default=False,
     ),
@@ -111,6 +123,9 @@ NowOpt = Annotated[
 ]
 
 
+NOW_YEARS = (1971, 2999)
+
+
 def now_and_zone(fixed: str | None = None) -> tuple[datetime, tzinfo]:
     """Now in UTC and the local timezone: the hidden --now for tests, else the real clock."""
     if fixed is None:
@@ -120,6 +135,11 @@ def now_and_zone(fixed: str | None = None) -> tuple[datetime, tzinfo]:
         moment = datetime.fromisoformat(fixed)
     except ValueError:
         raise UsageError(f"--now 的值“{fixed}”不是 ISO 格式的时间。") from None
+    # Scheduling adds intervals of years to now; near year 1 or 9999 that overflows.
+    if not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+        raise UsageError(
+            f"--now 的值“{fixed}”超出范围:年份应在 {NOW_YEARS[0]} 到 {NOW_YEARS[1]} 之间。"
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC), moment.tzinfo
@@ -133,9 +153,13 @@ def session_clock(fixed: str | None) -> Callable[[], datetime]:
     return lambda: moment
 
 
-def open_store(data_dir: Path | None):
-    """The progress store in the chosen data directory (--data-dir, STUDY_DATA_DIR, default)."""
+def open_store(data_dir: Path | None, *, for_writing: bool = False):
+    """The progress store in the chosen data directory (--data-dir, STUDY_DATA_DIR, default).
+
+    ``for_writing``: a session that will save answers fails now, before its first question,
+    if the database cannot take them.
+    """
     from studycli.memory.store import Store
     from studycli.paths import data_dir as resolve_data_dir
 
-    return Store.open(resolve_data_dir(data_dir))
+    return Store.open(resolve_data_dir(data_dir), for_writing=for_writing)

@@ -82,6 +82,7 @@ class Session:
     quiet: bool  # --json: nothing but the JSON object on stdout
     hint_length: bool
     now: object
+    error: StudyError | None = None  # why the session stopped early (the store failed)
 
     def show(self, renderable) -> None:
         if not self.quiet:
@@ -106,20 +107,24 @@ def run_questions(session: Session, questions: list) -> tuple[list[Outcome], boo
             if not answers.interactive:
                 session.show(f"你的答案> {given}")
             grade = grade_answer(question, given, session.glossary)
-            record_answer(
-                session.store,
-                question_id=question.id,
-                item_id=question.item_id,
-                fingerprint=question.fingerprint,
-                kind=question.kind,
-                given=given,
-                expected=question.answer,
-                score=grade.score,
-                correct=grade.correct,
-                answered_at=session.now(),
-                duration_s=time.monotonic() - started if answers.interactive else None,
-                mode=session.mode,
-            )
+            try:
+                record_answer(
+                    session.store,
+                    question_id=question.id,
+                    item_id=question.item_id,
+                    fingerprint=question.fingerprint,
+                    kind=question.kind,
+                    given=given,
+                    expected=question.answer,
+                    score=grade.score,
+                    correct=grade.correct,
+                    answered_at=session.now(),
+                    duration_s=time.monotonic() - started if answers.interactive else None,
+                    mode=session.mode,
+                )
+            except StudyError as exc:  # damaged or full disk: stop, keeping what was saved
+                session.error = exc
+                return outcomes, False, False
             outcomes.append(Outcome(question, given, grade.score, grade.correct))
             session.show(render_feedback(question, grade))
             session.show("")
@@ -135,12 +140,18 @@ def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tup
     interrupted, ended = stop
     saved = len(outcomes)
     if session.quiet:
-        sys.stdout.write(json.dumps(quiz_json(questions, outcomes), ensure_ascii=False) + "\n")
+        data = quiz_json(questions, outcomes)
+        if session.error is not None:  # still one JSON object: what was saved, and why not more
+            data["error"] = str(session.error)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     elif outcomes:
         if interrupted:
             out.print()  # the terminal's ^C is still on the prompt line
         out.print(render_scores(outcomes, len(questions)))
     left = len(questions) - saved
+    if session.error is not None:
+        err.print(f"练习已停止:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
+        raise session.error
     if interrupted:
         err.print(f"\n已中断:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
         raise typer.Exit(130)
@@ -217,7 +228,7 @@ def quiz(
         seed = secrets.randbelow(1_000_000)
     rng = random.Random(seed)
     questions = all_questions(deck, items, kind, rng)
-    with open_store(data_dir) as store:
+    with open_store(data_dir, for_writing=True) as store:
         if mistakes:
             wanted = store.mistake_question_ids()
             by_id = {q.id: q for q in questions}
@@ -257,7 +268,7 @@ def review(
     questions = all_questions(deck, items, None, random.Random(0))
     clock = session_clock(now)
     by_id = {q.id: q for q in questions}
-    with open_store(data_dir) as store:
+    with open_store(data_dir, for_writing=True) as store:
         plan = plan_review(
             store.card_index(), [(q.id, q.fingerprint) for q in questions], clock(), count
         )
@@ -303,7 +314,7 @@ def cards(
     clock = session_clock(now)
     answers = AnswerSource()
     done = 0
-    with open_store(data_dir) as store:
+    with open_store(data_dir, for_writing=True) as store:
         try:
             for index, card in enumerate(chosen, 1):
                 out.print(render_card_front(card, index, len(chosen)))
