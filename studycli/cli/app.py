@@ -92,11 +92,13 @@ def select(deck, topic: str | None):
 ForceOpt = Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")]
 
 
-def _data_dir_option(value: str | None) -> Path | None:
-    """--data-dir as a Path; a blank value is a usage error (paths.given_dir is the rule)."""
+def _data_dir_option(ctx: typer.Context, param: typer.CallbackParam, value: str | None):
+    """--data-dir as a Path. Blank (paths.given_dir's rule): ignored when it comes from
+    STUDY_DATA_DIR, a usage error when typed (it would mean the current directory)."""
     from studycli.paths import given_dir
 
-    if value is not None and given_dir(value) is None:
+    typed = ctx.get_parameter_source(param.name or "").name == "COMMANDLINE"
+    if typed and value is not None and given_dir(value) is None:
         raise typer.BadParameter("不能为空。不给出此选项时使用默认的数据目录。")
     return given_dir(value)
 
