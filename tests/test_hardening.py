@@ -163,8 +163,14 @@ def test_deep_nesting_is_refused(runner, tmp_path):
             10,
             "不支持 !!binary 二进制值,请直接写文本。",
         ),
+        (
+            "date: 2024-01-31",
+            "date: 0x" + "f" * 20000,
+            11,
+            f"整数“0x{'f' * 38}…”位数太多或无法读取。",
+        ),
     ],
-    ids=["bad-date", "huge-int", "list-key", "binary"],
+    ids=["bad-date", "huge-int", "list-key", "binary", "huge-hex"],
 )
 def test_bad_yaml_values_are_line_errors(runner, mini_deck, tmp_path, old, new, line, message):
     """Values that crashed check and quiz (ValueError, TypeError) or slipped through (!!binary)."""

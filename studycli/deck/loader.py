@@ -172,12 +172,20 @@ def _refuse(problem: str):
     return construct
 
 
+# Python prints at most 4,300 decimal digits (sys.get_int_max_str_digits); a hex or binary
+# literal converts without that check, so it is bounded here by its size in bits instead.
+MAX_INT_BITS = 14_000
+
+
 def _checked(constructor, problem: str):
     """``constructor``, but a ValueError (2024-13-45, 5,000 digits) becomes a line error."""
 
     def construct(loader, node):
         try:
-            return constructor(loader, node)
+            value = constructor(loader, node)
+            if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+                raise ValueError("too many digits")
+            return value
         except (ValueError, OverflowError):
             value = str(node.value)
             shown = value if len(value) <= 40 else value[:40] + "…"
