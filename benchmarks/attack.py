@@ -422,7 +422,14 @@ def _quiz(attack: Attack, folder: Path, command: str = "quiz") -> subprocess.Pop
         text=True,
         cwd=folder,
         env={**attack.env(folder), "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_like_a_terminal,
     )
+
+
+def _like_a_terminal() -> None:
+    """Ctrl-C as in a terminal: a background job would inherit SIGINT ignored (and keep it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _limit_memory()
 
 
 def _answer(proc: subprocess.Popen, count: int, marker: str = "") -> None:
@@ -610,6 +617,11 @@ def _full_disk(attack: Attack, deck: list[str]) -> None:
         subprocess.run(["umount", str(mount)], check=False)
 
 
+def _slowest(rows: list[Outcome]) -> str:
+    timed = [r.seconds for r in rows if r.seconds]
+    return f"{max(timed):7.1f}s" if timed else "       -"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", choices=["deck", "option", "signal", "store"])
@@ -637,7 +649,7 @@ def main() -> None:
             print(
                 f"{category:8} {len(rows):5} {sum(r.traceback for r in rows):10}"
                 f" {sum(r.hang for r in rows):5} {sum(r.lost for r in rows):5}"
-                f" {sum(r.bad_exit for r in rows):8} {max(r.seconds for r in rows):7.1f}s"
+                f" {sum(r.bad_exit for r in rows):8} {_slowest(rows)}"
             )
         rows = attack.results
         print(

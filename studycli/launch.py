@@ -61,6 +61,7 @@ def exit_code(code: object) -> int:
 def main() -> None:
     """Entry point of the `study` console script."""
     install_handlers()
+    _tolerate_narrow_encodings()
     code: object = 0
     try:
         try:
@@ -81,6 +82,17 @@ def main() -> None:
             signal.signal(getattr(signal, name), signal.SIG_IGN)
     _flush()
     sys.exit(exit_code(code))
+
+
+def _tolerate_narrow_encodings() -> None:
+    """Under PYTHONIOENCODING=ascii (or a Latin-1 terminal) show Chinese as escapes, not crash."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf8sig", "gb18030", "utf16", "utf32"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (AttributeError, ValueError):
+                pass
 
 
 def _say(text: str) -> None:

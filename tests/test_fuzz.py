@@ -144,7 +144,7 @@ def test_random_yaml_text_never_crashes(runner, text):
     assert_clean(runner.invoke(app, ["check", "--no-builtin", "--content", str(path)]))
 
 
-@FUZZ
+@settings(FUZZ, max_examples=15)
 @given(answers=st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=30)), max_size=3))
 def test_random_answers_never_crash(runner, mini_deck, answers):
     """Any answers, markup and control characters included, are graded and saved as text."""
@@ -195,3 +195,37 @@ def test_random_option_values_never_crash(runner, mini_deck, tmp_path, command, 
         value = str(tmp_path / "dirs" / value.replace("\x00", "").replace("/", "_"))
     args = [*command, value, "--no-builtin", "--content", str(mini_deck)]
     assert_clean(runner.invoke(app, args, input="a\n"))
+
+
+EVERY_COMMAND = [
+    ["summary", "--no-pager"],
+    ["topics"],
+    ["check"],
+    ["quiz", "-n", "3", "--seed", "4"],
+    ["quiz", "--json", "-n", "2", "--seed", "5"],
+    ["cards", "-n", "2", "--seed", "1"],
+    ["review", "-n", "2"],
+    ["mistakes"],
+    ["stats"],
+    ["export", "-f", "markdown"],
+]
+
+
+@settings(FUZZ, max_examples=8)
+@given(nasty=st.one_of(st.sampled_from(NASTY[:5]), st.text(min_size=1, max_size=8)))
+def test_user_text_through_every_command(runner, mini_deck, nasty):
+    """Markup, escapes and control characters in a topic name, a speaker and the answers:
+    every command prints them as text (or refuses the deck by line), never a traceback."""
+    quoted = json.dumps(nasty, ensure_ascii=True)  # a YAML double-quoted scalar
+    text = (mini_deck / "deck.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - 产业\n", f"  - {quoted}\n").replace("[产业]", f"[{quoted}]")
+    text = text.replace("[人才, 产业]", f"[人才, {quoted}]").replace("习近平", quoted, 1)
+    path = write(text)
+    for command in EVERY_COMMAND:
+        result = runner.invoke(
+            app,
+            [*command, "--no-builtin", "--content", str(path)],
+            input=f"{nasty}\n3\n{nasty}\n".replace("\r", ""),
+        )
+        assert_clean(result)
+        assert "\x1b" not in result.stdout and "\x1b" not in result.stderr

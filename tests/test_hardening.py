@@ -546,3 +546,10 @@ def test_launcher_maps_signals_to_exit_codes(monkeypatch):
         launch._on_terminate(signal.SIGHUP, None)
     assert isinstance(caught.value, launch.Terminated) and caught.value.signum == signal.SIGHUP
     assert launch.exit_code(130) == 128 + signal.SIGHUP
+
+
+def test_ascii_only_output_is_no_traceback(mini_deck):
+    """Found by the attack set: PYTHONIOENCODING=ascii crashed on the first Chinese character."""
+    result = study("check", *MINI, str(mini_deck), env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "ok:5 \\u6761,2 \\u4e2a\\u4e3b\\u9898,1 \\u4e2a\\u6587\\u4ef6\\u3002\n"
