@@ -513,11 +513,21 @@ def test_terminate_and_hangup_say_what_was_saved(tmp_path, mini_deck, signum):
         assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] == 2
 
 
+def _ours(stderr: str) -> bool:
+    """True if a traceback in ``stderr`` passes through a real file (ours or a library's).
+
+    Before any of our code runs, the interpreter starts (frames "<frozen runpy>" and the
+    like): a signal there cannot be handled by any program, and is not counted.
+    """
+    frames = [line for line in stderr.splitlines() if line.startswith('  File "')]
+    return any(not line.startswith('  File "<') for line in frames)
+
+
 @POSIX
 def test_ctrl_c_during_start_up_is_no_traceback(tmp_path):
     """Ctrl-C in the first fraction of a second printed a KeyboardInterrupt traceback."""
     env = {**os.environ, "STUDY_DATA_DIR": str(tmp_path / "data")}
-    for delay in (0.05, 0.1, 0.15, 0.2, 0.3):
+    for delay in (0.05, 0.1, 0.15, 0.2, 0.3, 0.45):
         proc = subprocess.Popen(
             [sys.executable, "-m", "studycli", "quiz", "-n", "3"],
             stdin=subprocess.PIPE,
@@ -529,7 +539,7 @@ def test_ctrl_c_during_start_up_is_no_traceback(tmp_path):
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=30)
-        assert "Traceback" not in stderr, (delay, stderr)
+        assert not _ours(stderr), (delay, stderr)
         assert proc.returncode in (130, -signal.SIGINT), (delay, proc.returncode)
 
 
