@@ -4,7 +4,7 @@ Each case runs `study` as a subprocess (memory capped at 1 GB, 60 s timeout) and
 tracebacks, hangs, unexpected exit codes and lost answers. The cases differ from those in
 tests/test_hardening.py and tests/test_fuzz.py on purpose: they check the fixes generalise.
 
-    python benchmarks/attack.py [--only deck|option|signal|store] [-v]
+    python benchmarks/attack.py [--only deck|option|signal|store] [-v] [--command CMD]
 
 Needs POSIX (FIFOs, signals); store cases that need root (chattr, tmpfs) are skipped without.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import signal
 import sqlite3
@@ -626,7 +627,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", choices=["deck", "option", "signal", "store"])
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument(
+        "--command",
+        help="how to run study (default: the `study` on PATH), e.g. 'python -m studycli'",
+    )
     options = parser.parse_args()
+    if options.command:
+        STUDY[:] = shlex.split(options.command)
     with tempfile.TemporaryDirectory(prefix="study-attack-") as tmp:
         attack = Attack(Path(tmp), options.verbose)
         steps = {

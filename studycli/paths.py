@@ -45,6 +45,7 @@ def replace_atomically(path: Path, writer: Callable[[Path], None]) -> None:
     """
     import tempfile
 
+    _remove_stale_temps(path)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
@@ -53,3 +54,20 @@ def replace_atomically(path: Path, writer: Callable[[Path], None]) -> None:
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+STALE_TEMP_S = 3600  # no export takes an hour: an older temp file was left by a killed one
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temp files beside ``path`` that a SIGKILLed earlier write left behind."""
+    import glob
+    import time
+
+    cutoff = time.time() - STALE_TEMP_S
+    for temp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if temp.is_file() and not temp.is_symlink() and temp.stat().st_mtime < cutoff:
+                temp.unlink()
+        except OSError:
+            pass

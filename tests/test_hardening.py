@@ -563,3 +563,17 @@ def test_ascii_only_output_is_no_traceback(mini_deck):
     result = study("check", *MINI, str(mini_deck), env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
     assert result.stdout == "ok:5 \\u6761,2 \\u4e2a\\u4e3b\\u9898,1 \\u4e2a\\u6587\\u4ef6\\u3002\n"
+
+
+def test_export_removes_temp_files_a_killed_export_left(runner, mini_deck, tmp_path):
+    """A SIGKILL mid-export left a hidden .tmp for good; the next export removes stale ones."""
+    target = tmp_path / "out.json"
+    stale = tmp_path / ".out.json.abc123.tmp"
+    fresh = tmp_path / ".out.json.def456.tmp"  # perhaps another export, still writing
+    stale.write_text("half", encoding="utf-8")
+    fresh.write_text("half", encoding="utf-8")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    result = runner.invoke(app, ["export", *MINI, str(mini_deck), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.json.def456.tmp", "out.json"]
