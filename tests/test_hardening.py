@@ -514,13 +514,21 @@ def test_terminate_and_hangup_say_what_was_saved(tmp_path, mini_deck, signum):
 
 
 def _ours(stderr: str) -> bool:
-    """True if a traceback in ``stderr`` passes through a real file (ours or a library's).
+    """True if a traceback in ``stderr`` passes through a studycli function.
 
-    Before any of our code runs, the interpreter starts (frames "<frozen runpy>" and the
-    like): a signal there cannot be handled by any program, and is not counted.
+    Before the first function of ours runs, the interpreter starts (runpy, importlib, site)
+    and loads the entry module; on a loaded machine that takes a tenth of a second, and a
+    signal there cannot be handled by any program. From studycli.launch.main on, all is.
     """
-    frames = [line for line in stderr.splitlines() if line.startswith('  File "')]
-    return any(not line.startswith('  File "<') for line in frames)
+    marker = f"{os.sep}studycli{os.sep}"
+    entry = [f"{marker}{name}.py" for name in ("__init__", "__main__", "launch")]
+    for line in stderr.splitlines():
+        if not (line.startswith('  File "') and marker in line):
+            continue
+        loading_entry = line.endswith("in <module>") and any(e + '"' in line for e in entry)
+        if not loading_entry:
+            return True
+    return False
 
 
 @POSIX
@@ -539,8 +547,10 @@ def test_ctrl_c_during_start_up_is_no_traceback(tmp_path):
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=30)
-        assert not _ours(stderr), (delay, stderr)
-        assert proc.returncode in (130, -signal.SIGINT), (delay, proc.returncode)
+        if "Traceback" in stderr:  # only the interpreter's own start-up may show one
+            assert not _ours(stderr), (delay, stderr)
+            continue
+        assert proc.returncode in (130, -signal.SIGINT), (delay, proc.returncode, stderr)
 
 
 def test_launcher_maps_signals_to_exit_codes(monkeypatch):
