@@ -7,7 +7,6 @@ so every path that keeps answers on Ctrl-C (each answer is its own transaction, 
 says "已保存 N 道题") does the same for them — and the process exits 128 + the signal number.
 """
 
-
 import os
 import signal
 import sys
