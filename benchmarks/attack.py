@@ -371,12 +371,15 @@ def _with_deck(attack: Attack) -> Path:
 # --- signals ----------------------------------------------------------------------------------
 
 
-def saved_answers(folder: Path) -> int:
-    path = folder / "data" / "progress.db"
+def saved_answers(folder: Path, path: Path | None = None) -> int:
+    path = path or folder / "data" / "progress.db"
     if not path.exists():
         return 0
-    with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+    try:
+        with sqlite3.connect(path) as conn:
+            return conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+    except sqlite3.DatabaseError:  # no table (it was only in the lost -wal) or damaged
+        return 0
 
 
 def attack_signals(attack: Attack) -> None:
@@ -546,8 +549,7 @@ def attack_store(attack: Attack) -> None:
     shutil.copy(folder / "data" / "progress.db", copy / "progress.db")
     proc.kill()
     proc.communicate()
-    with sqlite3.connect(copy / "progress.db") as conn:
-        count = conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+    count = saved_answers(copy.parent, copy / "progress.db")
     attack.record(
         Outcome(
             "store",
