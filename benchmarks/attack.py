@@ -67,8 +67,9 @@ class Attack:
         env.update(extra)
         return env
 
-    def run(self, category, name, args, *, folder=None, stdin="", ok=(0, 1, 2), env=None):
-        """Run `study args`; record a traceback, a hang or an exit code outside ``ok``."""
+    def run(self, category, name, args, *, folder=None, stdin="", ok=(0, 1, 2), env=None, shows=""):
+        """Run `study args`; record a traceback, a hang, an exit code outside ``ok``, or
+        (``shows``) a successful run whose output lacks that text as written."""
         folder = folder or self.fresh()
         outcome = Outcome(category, name)
         started = time.monotonic()
@@ -87,6 +88,9 @@ class Attack:
             outcome.traceback = "Traceback" in done.stderr or "Traceback" in done.stdout
             outcome.bad_exit = done.returncode not in ok
             outcome.note = f"exit {done.returncode}: {done.stderr.strip()[-160:]}"
+            if shows and done.returncode == 0 and shows not in done.stdout:
+                outcome.bad_exit = True
+                outcome.note = f"{shows!r} not shown as written"
         except subprocess.TimeoutExpired:
             outcome.hang = True
             outcome.note = f"no answer in {TIMEOUT} s"
@@ -162,7 +166,7 @@ DECKS: dict[str, bytes] = {
         }
     ).encode(),
     "markup in every text": mini(
-        **{"习近平": "[/x]习近平[link=x]", "三要素": "[red]三要素"}
+        **{"习近平": '"[/x]习近平[link=x]"', "name: 三要素": 'name: "[red]三要素"'}
     ).encode(),
     "ESC in quote text": mini(
         **{
@@ -199,6 +203,12 @@ DECKS: dict[str, bytes] = {
     ).encode(),
     "very long line key": ("k" * 500_000 + ": 1\n").encode(),
 }
+# Text that must appear as written (markup is not to be obeyed).
+SHOWS = {
+    ("markup topic names", "topics"): "[bold]产[/bold]",
+    ("markup in every text", "summary"): "[/x]习近平[link=x]",
+    ("markup in every text", "check"): "ok",
+}
 DECK_COMMANDS = [
     ["check"],
     ["topics"],
@@ -220,6 +230,7 @@ def attack_decks(attack: Attack) -> None:
                 [*command, "--no-builtin", "--content", str(deck)],
                 folder=folder,
                 stdin="甲\n乙\n",
+                shows=SHOWS.get((name, command[0]), ""),
             )
     special = attack.fresh()
     os.mkfifo(special / "fifo.yaml")
