@@ -587,3 +587,26 @@ def test_export_removes_temp_files_a_killed_export_left(runner, mini_deck, tmp_p
     result = runner.invoke(app, ["export", *MINI, str(mini_deck), "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.json.def456.tmp", "out.json"]
+
+
+def test_store_failure_in_cards_says_what_was_saved(runner, mini_deck, monkeypatch):
+    """A write failure mid-`cards` printed only the error; now also how many cards were kept."""
+    from studycli.errors import StoreError
+
+    original = Store.record
+    calls = []
+
+    def full_disk(self, answer, review):
+        calls.append(answer)
+        if len(calls) > 1:
+            raise StoreError("无法使用进度数据库:database or disk is full。")
+        return original(self, answer, review)
+
+    monkeypatch.setattr(Store, "record", full_disk)
+    result = runner.invoke(
+        app, ["cards", *MINI, str(mini_deck), "-n", "3", "--seed", "1"], input="3\n3\n3\n"
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "练习已停止:已保存 1 张卡的自评。\n错误:无法使用进度数据库:database or disk is full。\n"
+    )

@@ -344,6 +344,9 @@ def cards(
         except KeyboardInterrupt:
             err.print(f"\n已中断:已保存 {done} 张卡的自评。", markup=False)
             raise typer.Exit(130) from None
+        except StudyError:  # damaged or full disk: say what was kept, then the error
+            err.print(f"练习已停止:已保存 {done} 张卡的自评。", markup=False)
+            raise
     if done < len(chosen):
         err.print(f"输入已结束:已保存 {done} 张卡的自评。", markup=False)
     else:
