@@ -1,3 +1,3 @@
-from studycli.cli import main
+from studycli.launch import main
 
 main()

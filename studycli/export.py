@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,27 +30,70 @@ GUID_SALT = "studycli"
 
 
 def check_target(path: Path, *, force: bool) -> None:
-    """Refuse to overwrite ``path`` without ``force``; the directory must exist."""
+    """Refuse a target that is not a file we may replace; the directory must exist.
+
+    A directory, FIFO, device or socket is never replaced (as root, ``-o /dev/null --force``
+    would otherwise swap /dev/null for a plain file), nor a symlink, dangling or not: the
+    user is told where it points. A regular file is replaced only with ``force``.
+    """
+    kind = _special_kind(path)
+    if kind == "symlink":
+        target = os.readlink(path)
+        raise ExportError(f"{path} 是指向 {target} 的符号链接,没有覆盖。请直接给出要写入的文件。")
+    if kind == "directory":
+        raise ExportError(f"{path} 是一个目录,请给出文件名,例如 {path / '题库.json'}。")
+    if kind is not None:
+        raise ExportError(f"{path} 是{kind},不是普通文件,不能写入或覆盖。")
     if path.exists() and not force:
         raise ExportError(f"{path} 已存在,没有覆盖。如要覆盖,请加 --force。")
-    if path.is_dir():
-        raise ExportError(f"{path} 是一个目录,请给出文件名。")
     if not path.parent.is_dir():
         raise ExportError(f"找不到目录 {path.parent},请先创建它。")
+
+
+def _special_kind(path: Path) -> str | None:
+    """What ``path`` is if it exists and is not a regular file (None: absent or regular)."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "symlink"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISFIFO(mode):
+        return "一个管道(FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "一个设备文件"
+    if stat.S_ISSOCK(mode):
+        return "一个套接字"
+    return "一个特殊文件"
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode for the written file: the replaced file's, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write_atomic(path: Path, writer: Callable[[Path], None], *, force: bool = False) -> None:
     """Let ``writer`` fill a temp file beside ``path``, then move it into place in one step.
 
     A failed export leaves no half-written file behind, and an existing file is only
-    replaced with ``force``.
+    replaced with ``force``; the new file gets the permissions a plain write would give.
     """
     check_target(path, force=force)
+    mode = _new_file_mode(path)
 
     def fill(temp: Path) -> None:
         writer(temp)
-        if path.exists() and not force:  # appeared while we were writing
-            raise ExportError(f"{path} 已存在,没有覆盖。如要覆盖,请加 --force。")
+        os.chmod(temp, mode)
+        check_target(path, force=force)  # something appeared there while we were writing
 
     try:
         replace_atomically(path, fill)

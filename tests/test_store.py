@@ -13,6 +13,7 @@ import pytest
 
 from studycli.errors import StoreError
 from studycli.memory import scheduling
+from studycli.memory.doctor import inspect, move_aside
 from studycli.memory.recording import import_answers, record_answer
 from studycli.memory.stats import card_rows, daily_counts, item_tallies
 from studycli.memory.store import (
@@ -22,8 +23,6 @@ from studycli.memory.store import (
     Answer,
     DamagedStoreError,
     Store,
-    inspect,
-    move_aside,
 )
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -234,8 +233,8 @@ def test_damaged_pages_are_found_by_inspect(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(DamagedStoreError):
         inspect(tmp_path)
-    with Store.open(tmp_path) as store, pytest.raises(DamagedStoreError):
-        store.answers_count()  # reading a broken page says the same, pointing to doctor
+    with pytest.raises(DamagedStoreError), Store.open(tmp_path) as store:
+        store.answers_count()  # opening a changed file checks it and says the same
 
 
 def test_move_aside_renames_never_deletes(tmp_path):

@@ -47,8 +47,10 @@ class _Stdout(io.TextIOBase):
 
 _TRAILING = re.compile(r"[ \t]+\n")
 
-out = Console(highlight=False, file=_Stdout())
-err = Console(stderr=True, highlight=False)
+# markup=False: a string printed here is never parsed as Rich markup, so an answer, topic
+# or file name like "[/x]" prints as itself (render.plain has the rule for Text objects).
+out = Console(highlight=False, markup=False, file=_Stdout())
+err = Console(stderr=True, highlight=False, markup=False)
 
 
 def emit(*renderables: Any) -> None:
@@ -66,8 +68,10 @@ def emit(*renderables: Any) -> None:
 
 
 def print_error(message: str) -> None:
-    """Print a user error to stderr, each line of it, without markup."""
-    err.print(f"错误:{message}", markup=False, soft_wrap=True, style="bold red")
+    """Print a user error to stderr, each line of it, without markup or control characters."""
+    from studycli.render.plain import visible
+
+    err.print(f"错误:{visible(message)}", markup=False, soft_wrap=True, style="bold red")
 
 
 def _usage_error_class() -> type[Exception]:
@@ -239,11 +243,25 @@ def select(deck, topic: str | None):
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")]
 
+
+def _data_dir_option(ctx: typer.Context, param: typer.CallbackParam, value: str | None):
+    """--data-dir as a Path. Blank (paths.given_dir's rule): ignored when it comes from
+    STUDY_DATA_DIR, a usage error when typed (it would mean the current directory)."""
+    from studycli.paths import given_dir
+
+    typed = ctx.get_parameter_source(param.name or "").name == "COMMANDLINE"
+    if typed and value is not None and given_dir(value) is None:
+        raise typer.BadParameter("不能为空。不给出此选项时使用默认的数据目录。")
+    return given_dir(value)
+
+
 DataDirOpt = Annotated[
-    Path | None,
+    str | None,  # a str, so that "" is told apart from "." (Path("") is the current dir)
     typer.Option(
         "--data-dir",
         envvar="STUDY_DATA_DIR",
+        callback=_data_dir_option,
+        metavar="DIR",
         help="学习进度所在目录(默认为系统的用户数据目录)。",
         show_default=False,
     ),
@@ -259,6 +277,9 @@ NowOpt = Annotated[
 ]
 
 
+NOW_YEARS = (1971, 2999)
+
+
 def now_and_zone(fixed: str | None = None) -> tuple[datetime, tzinfo]:
     """Now in UTC and the local timezone: the hidden --now for tests, else the real clock."""
     if fixed is None:
@@ -268,6 +289,11 @@ def now_and_zone(fixed: str | None = None) -> tuple[datetime, tzinfo]:
         moment = datetime.fromisoformat(fixed)
     except ValueError:
         raise UsageError(f"--now 的值“{fixed}”不是 ISO 格式的时间。") from None
+    # Scheduling adds intervals of years to now; near year 1 or 9999 that overflows.
+    if not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+        raise UsageError(
+            f"--now 的值“{fixed}”超出范围:年份应在 {NOW_YEARS[0]} 到 {NOW_YEARS[1]} 之间。"
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC), moment.tzinfo
@@ -281,9 +307,13 @@ def session_clock(fixed: str | None) -> Callable[[], datetime]:
     return lambda: moment
 
 
-def open_store(data_dir: Path | None):
-    """The progress store in the chosen data directory (--data-dir, STUDY_DATA_DIR, default)."""
+def open_store(data_dir: Path | None, *, for_writing: bool = False):
+    """The progress store in the chosen data directory (--data-dir, STUDY_DATA_DIR, default).
+
+    ``for_writing``: a session that will save answers fails now, before its first question,
+    if the database cannot take them.
+    """
     from studycli.memory.store import Store
     from studycli.paths import data_dir as resolve_data_dir
 
-    return Store.open(resolve_data_dir(data_dir))
+    return Store.open(resolve_data_dir(data_dir), for_writing=for_writing)

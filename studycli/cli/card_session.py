@@ -11,6 +11,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from studycli.cli.app import err, out
+from studycli.errors import StudyError
 
 CARD_SCORES = {1: 0.0, 2: 0.5, 3: 1.0, 4: 1.0}
 AGAIN_RETURNS = 2  # a card rated 重来 comes back at most this many times in one session
@@ -126,6 +127,9 @@ def run_cards(store, cards: list, clock, answers, titles: dict, mode: str = "car
             out.print("")
     except KeyboardInterrupt:
         result.interrupted = True
+    except StudyError:  # damaged or full disk: say what was kept, then the error
+        err.print(f"练习已停止:已保存 {result.saved} 张卡的自评。", markup=False)
+        raise
     return result
 
 

@@ -140,7 +140,7 @@ def challenge(
         return given
 
     clock = session_clock(now)
-    with open_store(data_dir) as store:
+    with open_store(data_dir, for_writing=True) as store:
         best_before = best_challenge(store)
         record = (
             f"最佳纪录 {best_before.streak} 题。"

@@ -286,7 +286,7 @@ def _sit(paper, scope: str, deck, json_out: bool, data_dir, now) -> None:
     clock = session_clock(now)
     started = clock()
     sitting = Sitting(clock, started + timedelta(minutes=paper.minutes), show)
-    with open_store(data_dir) as store:
+    with open_store(data_dir, for_writing=True) as store:
         show(render_paper_head(paper, scope))
         # On a terminal with the real clock an alarm submits the paper even mid-prompt.
         alarm = sitting.remaining() if reader.interactive and now is None else None

@@ -158,7 +158,8 @@ def stats(
 @app.command()
 def doctor(data_dir: DataDirOpt = None, fixed_now: NowOpt = None) -> None:
     """检查进度数据库:完整性、路径、大小、答题记录数与结构版本;损坏时改名移开并新建。"""
-    from studycli.memory.store import DB_NAME, DamagedStoreError, inspect, move_aside
+    from studycli.memory.doctor import inspect, move_aside
+    from studycli.memory.store import DB_NAME, DamagedStoreError
 
     folder = resolve_data_dir(data_dir)
     path = folder / DB_NAME

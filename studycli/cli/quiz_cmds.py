@@ -74,16 +74,18 @@ class AnswerSource:
         self.interactive = sys.stdin.isatty()
 
     def read(self, prompt: str) -> str | None:
-        """The next answer, or None at end of input."""
+        """The next answer (control characters made visible), or None at end of input."""
+        from studycli.render.plain import visible
+
         if self.interactive:
             try:
-                return out.input(prompt)
+                return visible(out.input(prompt))
             except EOFError:
                 return None
         line = sys.stdin.readline()
         if not line:
             return None
-        return line.rstrip("\r\n")
+        return visible(line.rstrip("\r\n"))
 
 
 @dataclass
@@ -99,6 +101,7 @@ class Session:
     titles: dict = field(default_factory=dict)  # article file → title, for 出处
     fingerprints: dict | None = None  # item id → fingerprint: "due" counts current items only
     quit: bool = False  # the learner typed q
+    error: StudyError | None = None  # why the session stopped early (the store failed)
 
     def show(self, renderable) -> None:
         if not self.quiet:
@@ -118,7 +121,11 @@ def run_questions(session: Session, questions: list) -> tuple[list[Outcome], boo
         for index, question in enumerate(questions, 1):
             session.show(render_question(question, index, len(questions), session.hint_length))
             # -- answer prompt (cli/prompting.py): loops until an answer, a skip or a quit --
-            outcome = ask(session, answers, question, outcomes, first=index == 1)
+            try:
+                outcome = ask(session, answers, question, outcomes, first=index == 1)
+            except StudyError as exc:  # damaged or full disk: stop, keeping what was saved
+                session.error = exc
+                return outcomes, False, False
             if outcome is None:
                 return outcomes, False, True
             if outcome.status == "quit":
@@ -213,16 +220,22 @@ def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tup
     answered = [o for o in outcomes if o.answered]
     saved = len(answered)
     if session.quiet:
-        sys.stdout.write(json.dumps(quiz_json(questions, outcomes), ensure_ascii=False) + "\n")
+        data = quiz_json(questions, outcomes)
+        if session.error is not None:  # still one JSON object: what was saved, and why not more
+            data["error"] = str(session.error)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     elif outcomes:
         if interrupted:
             out.print()  # the terminal's ^C is still on the prompt line
         emit(render_scores(outcomes, len(questions)))
-    if not session.quiet and answered:
+    if session.error is None and not session.quiet and answered:
         show_next_step(session, sum(not o.correct or o.score < 1 for o in answered))
     elif not session.quiet and session.quit:
         out.print("已结束:这次没有作答。", markup=False)
     left = len(questions) - len(outcomes)
+    if session.error is not None:
+        err.print(f"练习已停止:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
+        raise session.error
     if interrupted:
         err.print(f"\n已中断:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
         raise typer.Exit(130)
@@ -347,7 +360,7 @@ def quiz(
         seed = secrets.randbelow(1_000_000)
     rng = random.Random(seed)
     questions = all_questions(deck, items, kind, rng)
-    with open_store(data_dir) as store:
+    with open_store(data_dir, for_writing=True) as store:
         redo_cards: list = []
         if mistakes:
             wanted = store.mistake_question_ids()

@@ -86,7 +86,7 @@ def review(
         save_settings(folder, settings)
         say(f"每天新学上限已设为 {new} 项(已保存)。", markup=False)
     by_id = {q.id: q for q in questions}
-    with open_store(data_dir) as store:
+    with open_store(data_dir, for_writing=True) as store:
         from studycli.cli.card_session import order_cards, run_cards
 
         index = store.card_index()
@@ -176,7 +176,7 @@ def cards(
         raise StudyError("所选范围内没有闪卡。")
     clock = session_clock(now)
     moment, zone = now_and_zone(now)
-    with open_store(data_dir) as store:
+    with open_store(data_dir, for_writing=True) as store:
         chosen, due = order_cards(pool, store.card_index(), end_of_day(moment, zone), count, seed)
         out.print(f"闪卡:到期 {due} 张,新卡 {len(chosen) - due} 张。", style="bold", markup=False)
         if not chosen:

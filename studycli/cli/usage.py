@@ -128,6 +128,10 @@ def translate(exc) -> str:
         what = "参数" if getattr(param, "param_type_name", "") == "argument" else "选项"
         return f"缺少{what}:{shape.metavar or param.name}。" + hint
     message = exc.format_message()
+    detail = getattr(exc, "message", "") or ""
+    if type(exc).__name__ == "BadParameter" and not detail.isascii():  # our own Chinese reason
+        opts = getattr(param, "opts", None) or [getattr(param, "name", "")]
+        return f"选项 {opts[0]} 的值无效:{detail}" + hint
     for pattern, template in _PATTERNS:
         match = re.search(pattern, message)
         if match:

@@ -27,6 +27,9 @@ from studycli.deck.model import (
 from studycli.errors import ContentError
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# C0 and C1 control characters other than tab and newline: ESC would let deck text
+# drive the terminal (clear it, retitle it, fake other output).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def fold_name(name: str) -> str:
@@ -113,6 +116,7 @@ class DeckBuilder:
         self.uses: list[tuple[str, str, str]] = []  # (topic, item id, where)
         self.problems: list[str] = []
         self.files: list[str] = []
+        self.clashes: dict[str, list[str]] = {}  # item id -> every place it is defined
 
     def add_file(self, file: Path, data: object, lines: dict[tuple, int]) -> None:
         """Check one parsed file (``lines``: the line of every key path) and keep its parts."""
@@ -137,9 +141,7 @@ class DeckBuilder:
                 continue
             where = file_check.where(("items", index, "id"))
             if item.id in self.item_where:
-                self.problems.append(
-                    f"{where}: 条目 id“{item.id}”重复(已在 {self.item_where[item.id]} 出现)。"
-                )
+                self.clashes.setdefault(item.id, [self.item_where[item.id]]).append(where)
                 continue
             self.item_where[item.id] = where
             self.items.append(item)
@@ -191,6 +193,10 @@ class DeckBuilder:
             self.glossary[term] = Term(term, merged)
 
     def finish(self) -> Deck:
+        for item_id, places in self.clashes.items():  # one problem per clashing id
+            self.problems.append(
+                f"{places[-1]}: 条目 id“{item_id}”重复(已在 {'、'.join(places[:-1])} 出现)。"
+            )
         known = set(self.topics)
         folded: dict[str, str] = {}
         for topic in self.topics.values():
@@ -271,7 +277,16 @@ class _FileChecker:
         if not value:
             self.fail((*path, key), f"{owner}键“{key}”不能为空。")
             return None
+        if not self.printable((*path, key), value, f"{owner}键“{key}”"):
+            return None
         return value
+
+    def printable(self, path: tuple, value: str, what: str) -> bool:
+        """False (and a problem) if ``value`` holds a control character a terminal would obey."""
+        bad = _CONTROL.search(value)
+        if bad:
+            self.fail(path, f"{what}含控制字符 U+{ord(bad.group()):04X},请删去。")
+        return bad is None
 
     def text_list(
         self, path: tuple, data: dict, key: str, *, required: bool = False, owner: str = ""
@@ -289,7 +304,9 @@ class _FileChecker:
             if isinstance(element, (list, dict, bool)) or element is None:
                 self.fail((*path, key, index), f"{owner}“{key}”的第 {index + 1} 项应是文本。")
                 continue
-            out.append(str(element).strip())
+            text = str(element).strip()
+            if self.printable((*path, key, index), text, f"{owner}“{key}”的第 {index + 1} 项"):
+                out.append(text)
         return tuple(out)
 
     def item(self, path: tuple, raw) -> Item | None:
@@ -377,6 +394,7 @@ class _FileChecker:
             self.fail((*path, key), f"{owner}键“{key}”应是非空列表。")
             return None
         out = []
+        facet_names: dict[str, int] = {}
         for index, element in enumerate(value):
             sub = (*path, key, index)
             label = f"{owner}的 {key} 第 {index + 1} 项"
@@ -387,6 +405,16 @@ class _FileChecker:
             kwargs = {}
             for name, (ftyp, freq) in fields.items():
                 kwargs[name] = self._value(sub, element, name, ftyp, freq, label)
+            if typ == "facets" and kwargs["name"] is not None:
+                # A facet's name is part of its questions' ids: two alike would clash.
+                if kwargs["name"] in facet_names:
+                    self.fail(
+                        (*sub, "name"),
+                        f"{label}的名称“{kwargs['name']}”与第 {facet_names[kwargs['name']]}"
+                        " 项重复:同一定义的各个方面名称必须不同。",
+                    )
+                    continue
+                facet_names[kwargs["name"]] = index + 1
             if all(kwargs[name] is not None for name, (_, freq) in fields.items() if freq):
                 out.append(cls(**{k: v for k, v in kwargs.items() if v is not None}))
         return tuple(out)

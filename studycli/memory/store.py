@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from studycli.errors import StoreError
+from studycli.memory.stamp import read_stamp, stamp, write_stamp
 
 DB_NAME = "progress.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -107,11 +108,12 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class DamagedStoreError(StoreError):
     """The database file is not a readable SQLite database; `study doctor` moves it aside."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, during: str = ""):
         self.path = path
+        recover = "旧文件中完好的记录可用 sqlite3 的 .recover 命令取回。" if during else ""
         super().__init__(
-            f"进度数据库 {path} 已损坏,无法读取。"
-            "运行 study doctor 可把它改名移到一旁(不会删除)并新建一个空的数据库。"
+            f"进度数据库 {path} 已损坏,无法读取。{during}"
+            f"运行 study doctor 可把它改名移到一旁(不会删除)并新建一个空的数据库。{recover}"
         )
 
 
@@ -159,10 +161,18 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self._conn = conn
         self.path = path
+        self._known: tuple | None = None  # the file's stamp after our own last write
+        self.recorded = 0  # answers this connection has saved
 
     @classmethod
-    def open(cls, data_dir: Path) -> Store:
-        """Open (creating the directory and file) and migrate; StoreError if unusable."""
+    def open(cls, data_dir: Path, *, for_writing: bool = False) -> Store:
+        """Open (creating the directory and file) and migrate; StoreError if unusable.
+
+        A file changed since the last clean close is checked for damage first (a quick
+        check, so a crash or stray write is found before more answers go into it); with
+        ``for_writing`` the database must also accept writes, so a session fails before its
+        first question rather than after the first answer.
+        """
         path = Path(data_dir) / DB_NAME
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -175,10 +185,53 @@ class Store:
         store = cls(conn, path)
         try:
             store._prepare()
+            if stamp(path) != read_stamp(path):
+                store._check_damage()
+            if for_writing:
+                store._check_writable()
+            store._known = stamp(path)
         except BaseException:
             conn.close()
             raise
         return store
+
+    def _check_damage(self, during: str = "") -> None:
+        """DamagedStoreError if a fresh connection's quick_check finds the file damaged.
+
+        A fresh connection, because this one's page cache may still hold the pages as they
+        were before something else overwrote the file.
+        """
+        try:
+            fresh = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                rows = fresh.execute("PRAGMA quick_check").fetchall()
+            finally:
+                fresh.close()
+        except sqlite3.DatabaseError as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                return  # another process is busy with it: not damage; checked next time
+            raise DamagedStoreError(self.path, during) from None
+        if [r[0] for r in rows] != ["ok"]:
+            raise DamagedStoreError(self.path, during)
+
+    def _check_writable(self) -> None:
+        """StoreError now if the database (or its folder) will not take a write."""
+        try:
+            with self._transaction() as conn:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                conn.execute(f"PRAGMA user_version = {int(version)}")
+                raise _Probe
+        except _Probe:
+            pass
+        except StoreError as exc:
+            if isinstance(exc, DamagedStoreError):
+                raise
+            raise StoreError(
+                f"进度数据库 {self.path} 无法写入(只读、磁盘已满或没有权限),"
+                "本次练习的答案将无法保存,所以没有开始。请检查该文件与所在目录,"
+                "或用 --data-dir 指定另一个目录。"
+            ) from None
 
     def _prepare(self) -> None:
         with self._guard():
@@ -219,8 +272,25 @@ class Store:
             self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
-        """Close the connection."""
-        self._conn.close()
+        """Checkpoint, close the connection and stamp the file as cleanly closed.
+
+        The checkpoint moves every answer from progress.db-wal into progress.db itself, so
+        the database file alone holds every finished session (a copy of it, or losing the
+        -wal file, loses nothing).
+        """
+        try:
+            self._checkpoint()
+        finally:
+            self._conn.close()
+        if not self.path.with_name(self.path.name + "-wal").exists():
+            write_stamp(self.path)
+
+    def _checkpoint(self) -> None:
+        """Copy what the WAL holds into the database file, without waiting on anyone."""
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error:
+            pass  # busy or read-only: the next writer's checkpoint does it
 
     def __enter__(self) -> Store:
         return self
@@ -284,6 +354,7 @@ class Store:
         and the stored card into a rating and the card's next state. A fingerprint differing
         from the stored one hands it no card (the edited item is relearnt).
         """
+        self._check_unchanged()
         with self._transaction() as conn:
             row = conn.execute(
                 "SELECT fingerprint, fsrs FROM cards WHERE question_id = ?", (answer.question_id,)
@@ -292,6 +363,17 @@ class Store:
             values, update = _apply(answer, card, review)
             answer_id = conn.execute(_INSERT_ANSWER, values).lastrowid
             conn.execute(_UPSERT_CARD, _card_values(answer, update, answer_id))
+        self.recorded += 1
+        # While the learner reads the next question: into the main file, then remember it.
+        self._checkpoint()
+        self._known = stamp(self.path)
+
+    def _check_unchanged(self) -> None:
+        """Before writing: if the file changed since our last write, check it for damage."""
+        if self._known is not None and stamp(self.path) == self._known:
+            return
+        saved = f"本次已保存的 {self.recorded} 条作答写在其中。" if self.recorded else ""
+        self._check_damage(f"它在练习进行中被改动过,练习已停止;{saved}")
 
     def record_many(self, answers: Iterable[Answer], review: Review) -> int:
         """Record many answers in time order in one transaction (imports, benchmarks)."""
@@ -399,46 +481,5 @@ def _card_values(answer: Answer, update: Any, answer_id: int) -> tuple:
     )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Health:
-    """What `study doctor` reports about a sound database file."""
-
-    path: Path
-    size: int
-    version: int
-    answers: int
-
-
-def inspect(data_dir: Path) -> Health:
-    """Open the database and run a full quick_check; DamagedStoreError if it is damaged."""
-    with Store.open(data_dir) as store:
-        if store.check_integrity():
-            raise DamagedStoreError(store.path)
-        version, answers = store.schema_version(), store.answers_count()
-    return Health(store.path, _size(store.path), version, answers)
-
-
-def _size(path: Path) -> int:
-    """The database's size in bytes, its WAL file included."""
-    wal = path.with_name(path.name + "-wal")
-    return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
-
-
-def move_aside(path: Path, now: datetime) -> Path:
-    """Rename a damaged database (and its -wal/-shm files) with a timestamp suffix; never delete."""
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    try:
-        path.rename(target)
-        # A leftover WAL would be replayed into the fresh database, so it goes along.
-        for suffix in ("-wal", "-shm"):
-            extra = path.with_name(path.name + suffix)
-            if extra.exists():
-                extra.rename(target.with_name(target.name + suffix))
-    except OSError as exc:
-        raise StoreError(f"无法把损坏的数据库 {path} 改名移开:{exc.strerror}。") from None
-    return target
+class _Probe(Exception):
+    """Rolls back the write that _check_writable makes to test the file."""
