@@ -49,7 +49,7 @@ def test_import_004_draft_passes_check(runner, draft_004):
     assert result.stdout.startswith("ok:")
     alone = runner.invoke(app, ["check", "--no-builtin", "--content", str(path)])
     assert alone.exit_code == 0, alone.output
-    assert ",1 个主题,1 个文件。" in alone.stdout
+    assert ",1 个主题,1 个文件;" in alone.stdout
 
 
 def test_import_004_quotes_are_verbatim(runner, draft_004, articles):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from studycli.cli import (  # noqa: F401  (importing a module registers its commands)
+    bank_cmds,
     content_cmds,
     export_cmds,
     io_cmds,
@@ -16,7 +17,7 @@ _PANELS = {
     "阅读": ["summary", "topics"],
     "练习": ["quiz", "cards", "review"],
     "进度": ["mistakes", "stats", "doctor"],
-    "题库": ["check", "import", "export"],
+    "题库": ["check", "questions", "import", "export"],
 }
 _ORDER = [name for names in _PANELS.values() for name in names]
 for _command in app.registered_commands:

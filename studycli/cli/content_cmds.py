@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from studycli.cli.app import BuiltinOpt, ContentOpt, TopicOpt, app, load, out, select
+from studycli.cli.app import BuiltinOpt, ContentOpt, DataDirOpt, TopicOpt, app, load, out, select
 from studycli.errors import StudyError
 
 
@@ -62,8 +62,9 @@ def check(
     ] = None,
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
+    data_dir: DataDirOpt = None,
 ) -> None:
-    """校验题库的每个 YAML 文件;出错时给出文件与行号。"""
+    """校验题库的每个 YAML 文件(出错时给出文件与行号),并重新编译题目库。"""
     deck = load(content, builtin)
     line = f"ok:{len(deck.items)} 条,{len(deck.topics)} 个主题,{len(deck.files)} 个文件"
     if sources is not None:
@@ -71,4 +72,8 @@ def check(
 
         report = check_quotes(deck, sources)
         line += f";{report.quotes} 条引文均逐字出自原文({len(report.articles)} 篇)"
+    from studycli.cli.sourcing import open_deck_bank
+
+    with open_deck_bank(content, builtin, data_dir, rebuild=True) as bank:
+        line += f";已编译 {bank.count()} 道题、{bank.count('cards')} 张闪卡"
     out.print(line + "。", markup=False)

@@ -21,7 +21,6 @@ from studycli.cli.app import (
     now_and_zone,
     open_store,
     out,
-    select,
 )
 from studycli.errors import UsageError
 from studycli.paths import data_dir as resolve_data_dir
@@ -37,12 +36,14 @@ def mistakes(
     fixed_now: NowOpt = None,
 ) -> None:
     """错题本:最近一次答错或只答对一部分的题,附你的答案与正确答案,最新的在前。"""
+    from studycli.cli.sourcing import bank_topic, open_deck_bank
     from studycli.memory.stats import DELETED
     from studycli.render.progress import MistakeLine, format_when, render_mistakes
 
-    deck = load(content, builtin)
-    wanted = {item.id for item in select(deck, topic)[0]} if topic else None
     now, tz = now_and_zone(fixed_now)
+    with open_deck_bank(content, builtin, data_dir) as bank:
+        wanted = set(bank.item_ids(bank_topic(bank, topic))) if topic else None
+        items = bank.items()
     with open_store(data_dir) as store:
         found = store.mistakes()
     if wanted is not None:
@@ -52,7 +53,7 @@ def mistakes(
         return
     lines = []
     for mistake in found[:limit]:
-        item = deck.item(mistake.item_id)
+        item = items.get(mistake.item_id)
         note = ""
         if item is None:
             note = "条目已删除"

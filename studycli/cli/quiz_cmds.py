@@ -21,12 +21,11 @@ from studycli.cli.app import (
     TopicOpt,
     app,
     err,
-    load,
     open_store,
     out,
-    select,
     session_clock,
 )
+from studycli.cli.sourcing import bank_topic, open_deck_bank, quiz_questions
 from studycli.errors import StudyError
 
 if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up path
@@ -168,22 +167,6 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
     }
 
 
-def all_questions(deck, items, kind: QuestionKind | None, rng: random.Random) -> list:
-    """Every question the items can give (of one kind, if asked)."""
-    from studycli.quiz.questions import generate_questions
-
-    kinds = [kind.value] if kind else None
-    return generate_questions(deck, items, kinds=kinds, rng=rng)
-
-
-def _nothing_to_ask(topic: str | None, kind: QuestionKind | None) -> StudyError:
-    from studycli.render.quiz import KIND_NAMES
-
-    where = f"主题“{topic}”下" if topic else "题库中"
-    what = f"“{KIND_NAMES[kind.value]}”题" if kind else "题目"
-    return StudyError(f"{where}没有可出的{what}。")
-
-
 @app.command()
 def quiz(
     topic: TopicOpt = None,
@@ -200,6 +183,12 @@ def quiz(
     mistakes: Annotated[
         bool, typer.Option("--mistakes", help="只考错题本里的题(最近一次答错或部分答对的)。")
     ] = False,
+    ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--id", help="只考这道题(题号见 study questions;可重复)。", show_default=False
+        ),
+    ] = None,
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
     data_dir: DataDirOpt = None,
@@ -209,26 +198,22 @@ def quiz(
 
     标准输入不是终端时,每行读一个答案;空行算答错;输入结束则其余题目记为未作答。
     """
-    deck = load(content, builtin)
-    items, topic_name = select(deck, topic)
     if seed is None:
         seed = secrets.randbelow(1_000_000)
     rng = random.Random(seed)
-    questions = all_questions(deck, items, kind, rng)
-    with open_store(data_dir) as store:
-        if mistakes:
-            wanted = store.mistake_question_ids()
-            by_id = {q.id: q for q in questions}
-            chosen = [by_id[qid] for qid in wanted if qid in by_id][:count]
-            if not chosen:
-                raise StudyError("错题本是空的(或其中的题不在所选范围内)。先做几道题吧:study quiz")
-        else:
-            from studycli.quiz.questions import pick_questions
-
-            if not questions:
-                raise _nothing_to_ask(topic_name, kind)
-            chosen = pick_questions(questions, count, rng)
-        session = Session(store, deck.glossary, "quiz", json_out, hint_length, session_clock(now))
+    with open_deck_bank(content, builtin, data_dir) as bank, open_store(data_dir) as store:
+        topic_name = bank_topic(bank, topic)
+        chosen = quiz_questions(
+            bank,
+            store,
+            topic=topic_name,
+            kind=kind.value if kind else None,
+            count=count,
+            rng=rng,
+            mistakes=mistakes,
+            ids=ids,
+        )
+        session = Session(store, bank.glossary, "quiz", json_out, hint_length, session_clock(now))
         if not json_out:
             scope = f"主题“{topic_name}”" if topic_name else "全部主题"
             out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
@@ -250,16 +235,13 @@ def review(
     """间隔复习(FSRS):先考今天到期的题,再学新题。"""
     from studycli.memory.scheduling import plan_review
 
-    deck = load(content, builtin)
-    items, _ = select(deck, topic)
-    questions = all_questions(deck, items, None, random.Random(0))
     clock = session_clock(now)
-    by_id = {q.id: q for q in questions}
-    with open_store(data_dir) as store:
+    with open_deck_bank(content, builtin, data_dir) as bank, open_store(data_dir) as store:
+        rows = bank.question_rows(topic=bank_topic(bank, topic))
         plan = plan_review(
-            store.card_index(), [(q.id, q.fingerprint) for q in questions], clock(), count
+            store.card_index(), [(r.id, r.fingerprint) for r in rows], clock(), count
         )
-        chosen = [by_id[qid] for qid in plan.ids]
+        chosen = bank.questions(plan.ids)
         (err if json_out else out).print(plan.summary(), markup=False)
         if not chosen:
             if json_out:  # stdout still carries exactly one JSON object
@@ -267,7 +249,7 @@ def review(
             else:
                 out.print("今天没有要复习的题目。", markup=False)
             return
-        session = Session(store, deck.glossary, "review", json_out, hint_length, clock)
+        session = Session(store, bank.glossary, "review", json_out, hint_length, clock)
         outcomes, interrupted, ended = run_questions(session, chosen)
         finish(session, chosen, outcomes, (interrupted, ended))
 
@@ -287,17 +269,15 @@ def cards(
     标准输入不是终端时,每张卡读一行作为自评(1–4 或 again/hard/good/easy)。
     """
     from studycli.memory.recording import record_answer
-    from studycli.quiz.questions import generate_cards
     from studycli.render.quiz import render_card_back, render_card_front
 
-    deck = load(content, builtin)
-    items, _ = select(deck, topic)
     if seed is None:
         seed = secrets.randbelow(1_000_000)
-    pool = generate_cards(deck, items)
-    if not pool:
-        raise StudyError("所选范围内没有闪卡。")
-    chosen = random.Random(seed).sample(pool, min(count, len(pool)))
+    with open_deck_bank(content, builtin, data_dir) as bank:
+        pool = bank.card_ids(bank_topic(bank, topic))
+        if not pool:
+            raise StudyError("所选范围内没有闪卡。")
+        chosen = bank.cards(random.Random(seed).sample(pool, min(count, len(pool))))
     clock = session_clock(now)
     answers = AnswerSource()
     done = 0

@@ -2,58 +2,26 @@
 
 from __future__ import annotations
 
-import difflib
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from studycli.deck.model import Deck, Topic
-from studycli.deck.schema import DeckBuilder, fold_name
-from studycli.errors import ContentError, TopicError
+# Finding the files and resolving topic names need no YAML: they live apart, so a warm
+# quiz start (which reads the compiled question bank) never imports yaml.
+from studycli.deck.files import (  # noqa: F401  (re-exported)
+    ENV_CONTENT,
+    builtin_content_dir,
+    content_paths,
+    deck_files,
+)
+from studycli.deck.model import Deck
+from studycli.deck.schema import DeckBuilder
+from studycli.deck.topics import resolve_topic  # noqa: F401  (re-exported)
+from studycli.errors import ContentError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-ENV_CONTENT = "STUDY_CONTENT"
-
-
-def builtin_content_dir() -> Path:
-    """The deck shipped with studycli: inside the wheel, or the repository's content/."""
-    package = Path(__file__).resolve().parent.parent  # studycli/
-    packaged = package / "_content"
-    if packaged.is_dir():
-        return packaged
-    return package.parent / "content"
-
-
-def content_paths(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Path]:
-    """The built-in deck, then STUDY_CONTENT's directories, then ``extra`` (--content)."""
-    paths = [builtin_content_dir()] if builtin else []
-    env = os.environ.get(ENV_CONTENT, "")
-    paths += [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    paths += list(extra)
-    return paths
-
-
-def deck_files(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files in each path (a file or a directory), in a stable order."""
-    files: list[Path] = []
-    problems = []
-    for path in paths:
-        if path.is_file():
-            files.append(path)
-        elif path.is_dir():
-            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-            if not found:
-                problems.append(f"{path}: 目录中没有 .yaml 文件。")
-            files += found
-        else:
-            problems.append(f"{path}: 找不到这个文件或目录。")
-    if problems:
-        raise ContentError(problems)
-    return files
 
 
 def load_deck(paths: Sequence[Path] | None = None) -> Deck:
@@ -70,25 +38,6 @@ def load_deck(paths: Sequence[Path] | None = None) -> Deck:
             continue
         builder.add_file(file, doc.data, doc.lines)
     return builder.finish()
-
-
-# --- topics -----------------------------------------------------------------
-
-
-def resolve_topic(deck: Deck, name: str) -> Topic:
-    """The topic called ``name`` or one of its aliases; TopicError with a suggestion otherwise."""
-    wanted = fold_name(name)
-    for topic in deck.topics:
-        if wanted == fold_name(topic.name) or wanted in {fold_name(a) for a in topic.aliases}:
-            return topic
-    names = [topic.name for topic in deck.topics]
-    known = {
-        fold_name(n): topic.name for topic in deck.topics for n in (topic.name, *topic.aliases)
-    }
-    close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.4)
-    hint = f"您是否要找“{known[close[0]]}”?" if close else ""
-    listing = "、".join(names) if names else "(没有主题)"
-    raise TopicError(f"没有主题“{name}”。{hint}\n可用的主题:{listing}")
 
 
 # --- loading ------------------------------------------------------------------
