@@ -38,3 +38,59 @@ def print_ratios(rows: list[tuple[str, float]], heading: str = "measure") -> Non
     print(f"{heading:{width}} {'median s':>9} {'× baseline':>11}")
     for name, seconds in rows:
         print(f"{name:{width}} {seconds:9.3f} {seconds / base:11.2f}")
+
+
+# A small process that runs the command and reports its wall time and peak RSS. Measuring
+# from the benchmark process itself would be wrong: a child's ru_maxrss includes the
+# parent's memory it held between fork and exec, so every command would look as big as
+# the benchmark. This wrapper is small, so its own fork adds little.
+_WRAPPER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss)
+"""
+
+
+def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Run ``argv`` (empty stdin, output discarded): its wall time and peak RSS in KiB."""
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *argv],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, peak = done.stdout.split()
+    return float(seconds), int(peak)
+
+
+def median_measured(
+    repeat: int, argv: list[str], env: dict[str, str], before: Callable[[], object] | None = None
+) -> tuple[float, int]:
+    """The median wall time and the largest peak RSS (KiB) of ``repeat`` runs of ``argv``."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        seconds, peak = run_measured(argv, env)
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def print_table(rows: list[tuple[str, float, int, str]], heading: str = "command") -> None:
+    """A Markdown table: command, median seconds, ratio to the first row, peak RSS, target."""
+    base = rows[0][1]
+    print(f"| {heading} | median s | × floor | peak RSS | target |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    for name, seconds, peak_kib, target in rows:
+        print(
+            f"| {name} | {seconds:.3f} | {seconds / base:.2f}× | {peak_kib / 1024:.0f} MiB"
+            f" | {target} |"
+        )

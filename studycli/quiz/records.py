@@ -18,13 +18,24 @@ from typing import Any
 
 def to_record(obj: Any) -> Any:
     """A dataclass (or tuple, list, dict of them) as JSON-ready plain data."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_record(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if obj is None or isinstance(obj, str | int | float):
+        return obj
+    names = _field_names(type(obj))
+    if names is not None:
+        return {name: to_record(getattr(obj, name)) for name in names}
     if isinstance(obj, tuple | list):
         return [to_record(v) for v in obj]
     if isinstance(obj, dict):
         return {k: to_record(v) for k, v in obj.items()}
     return obj
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type)."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def from_record(cls: type, data: dict) -> Any:
