@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from pathlib import Path
 
 from studycli.cli import app
 
@@ -115,3 +118,27 @@ def test_mistakes_read_titles_from_the_bank(runner, mini_deck):
     result = runner.invoke(app, ["mistakes", *MINI, str(mini_deck)])
     assert result.exit_code == 0
     assert "新质生产力" in result.stdout and rows[0]["answer"] in result.stdout
+
+
+def test_topics_and_stats_read_the_bank_the_same(runner, mini_deck):
+    """topics and stats print the same before the bank exists (YAML) and after (bank)."""
+    deck = [*MINI, str(mini_deck)]
+    args = ["quiz", *deck, "--seed", "2", "--count", "2", "--now", "2025-03-01T09:00:00+08:00"]
+    assert runner.invoke(app, args, input="错\n错\n").exit_code == 0
+    from_bank = [
+        runner.invoke(app, [cmd, *deck, "--now", "2025-03-02T09:00:00+08:00"])
+        if cmd == "stats"
+        else runner.invoke(app, [cmd, *deck])
+        for cmd in ("topics", "stats")
+    ]
+    assert all(r.exit_code == 0 for r in from_bank)
+    assert "共 5 条,2 个主题" in from_bank[0].stdout
+    shutil.rmtree(Path(os.environ["STUDY_DATA_DIR"]) / "cache")
+    from_yaml = [
+        runner.invoke(app, [cmd, *deck, "--now", "2025-03-02T09:00:00+08:00"])
+        if cmd == "stats"
+        else runner.invoke(app, [cmd, *deck])
+        for cmd in ("topics", "stats")
+    ]
+    assert [r.stdout for r in from_yaml] == [r.stdout for r in from_bank]
+    assert not (Path(os.environ["STUDY_DATA_DIR"]) / "cache").exists()  # they never compile

@@ -68,8 +68,9 @@ def test_warm_quiz_start_reads_only_the_bank(tmp_path):
 
 
 def test_warm_review_cards_mistakes_read_only_the_bank(tmp_path):
-    """review, cards and mistakes also start from the bank alone once it is compiled."""
+    """review, cards, mistakes, topics and stats read the bank alone once it is compiled."""
     run_study(tmp_path, ["check", *MINI])  # compiles the bank
-    for args in (["review", "--count", "1"], ["cards", "--count", "1"], ["mistakes"]):
+    commands = (["review", "--count", "1"], ["cards", "--count", "1"], ["mistakes"], ["topics"])
+    for args in (*commands, ["stats"]):
         warm = run_study(tmp_path, [*args, *MINI], forbid=["generate_questions", "generate_cards"])
         assert [m for m in ["yaml", "jieba", "opencc", "pydantic"] if m in warm] == [], args

@@ -43,11 +43,15 @@ def summary(
 
 
 @app.command()
-def topics(content: ContentOpt = None, builtin: BuiltinOpt = True) -> None:
+def topics(
+    content: ContentOpt = None, builtin: BuiltinOpt = True, data_dir: DataDirOpt = None
+) -> None:
     """列出所有主题、别名与条目数。"""
+    from studycli.cli.sourcing import deck_view
     from studycli.render.summary import render_topics
 
-    out.print(render_topics(load(content, builtin)))
+    # The compiled bank's topics and items when it is current: no YAML to parse.
+    out.print(render_topics(deck_view(content, builtin, data_dir)))
 
 
 @app.command()

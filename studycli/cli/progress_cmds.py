@@ -17,7 +17,6 @@ from studycli.cli.app import (
     NowOpt,
     TopicOpt,
     app,
-    load,
     now_and_zone,
     open_store,
     out,
@@ -95,10 +94,11 @@ def stats(
     fixed_now: NowOpt = None,
 ) -> None:
     """学习统计:各主题掌握度与正确率、每日答题数、到期数、连续学习天数与热力图。"""
+    from studycli.cli.sourcing import deck_view
     from studycli.memory.stats import compute_stats
     from studycli.render.progress import render_stats
 
-    deck = load(content, builtin)
+    deck = deck_view(content, builtin, data_dir)  # the compiled bank's, when it is current
     now, tz = now_and_zone(fixed_now)
     with open_store(data_dir) as store:
         figures = compute_stats(store, deck, now, tz)

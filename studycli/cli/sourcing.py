@@ -85,6 +85,24 @@ def open_deck_bank(content, builtin: bool, data_dir: Path | None, *, rebuild: bo
         progress.close()
 
 
+def deck_view(content, builtin: bool, data_dir: Path | None):
+    """Topics and items from the bank when it is current (no YAML), else the loaded deck.
+
+    For commands that need no questions (topics, stats): they never compile the bank.
+    """
+    from studycli.cli.app import load
+    from studycli.deck.files import content_paths, deck_files
+    from studycli.paths import cache_dir
+    from studycli.quiz.bank import Bank, bank_path
+
+    roots = content_paths(content or (), builtin=builtin)
+    bank = Bank.open_current(bank_path(cache_dir(data_dir), roots), deck_files(roots))
+    if bank is None:
+        return load(content, builtin)
+    with bank:
+        return bank.deck_view()
+
+
 def bank_topic(bank, topic: str | None) -> str | None:
     """The canonical name of ``topic`` (a name or alias) in the bank's deck, or None."""
     if topic is None:

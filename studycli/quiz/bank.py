@@ -95,6 +95,23 @@ class ItemRow:
     fingerprint: str
 
 
+class DeckView:
+    """What `study topics` and `study stats` read of a deck (topics, items), from the bank."""
+
+    def __init__(self, topics: tuple[Topic, ...], items: tuple[ItemRow, ...], glossary):
+        self.topics = topics
+        self.items = items
+        self.glossary = glossary
+
+    def topic_counts(self) -> dict[str, int]:
+        """Item counts per topic, in the deck's topic order (as ``Deck.topic_counts``)."""
+        counts = {topic.name: 0 for topic in self.topics}
+        for item in self.items:
+            for name in item.topics:
+                counts[name] = counts.get(name, 0) + 1
+        return counts
+
+
 def generator_key() -> str:
     """The generator's version and a hash of its source: a bank of another key is stale."""
     root = Path(__file__).resolve().parent.parent
@@ -224,6 +241,10 @@ class Bank:
         if table not in ("questions", "cards", "items"):
             raise ValueError(table)
         return self._rows(f"SELECT count(*) FROM {table}")[0][0]
+
+    def deck_view(self) -> DeckView:
+        """The deck's topics, items and glossary, as `study topics` and `study stats` read them."""
+        return DeckView(self.topics, tuple(self.items().values()), self.glossary)
 
     def item_ids(self, topic: str | None) -> list[str]:
         """The ids of the items of ``topic`` (a canonical name), or all, in deck order."""
