@@ -142,3 +142,29 @@ def test_topics_and_stats_read_the_bank_the_same(runner, mini_deck):
     ]
     assert [r.stdout for r in from_yaml] == [r.stdout for r in from_bank]
     assert not (Path(os.environ["STUDY_DATA_DIR"]) / "cache").exists()  # they never compile
+
+
+def test_compile_progress_shows_on_a_terminal_only(monkeypatch):
+    """The compile bar appears on a terminal once the delay passes; piped stderr gets nothing."""
+    import io
+
+    from rich.console import Console
+
+    from studycli.cli import sourcing
+
+    screen = io.StringIO()
+    monkeypatch.setattr(
+        sourcing, "err", Console(file=screen, force_terminal=True, force_interactive=True, width=80)
+    )
+    progress = sourcing.CompileProgress(delay=0)
+    progress.timer.join(timeout=10)  # the bar is up once the timer has fired
+    progress("出题", 5, 10)
+    progress.close()
+    assert "编译题库 · 出题" in screen.getvalue() and "5/10" in screen.getvalue()
+
+    piped = io.StringIO()
+    monkeypatch.setattr(sourcing, "err", Console(file=piped, force_terminal=False))
+    quiet = sourcing.CompileProgress(delay=0)
+    quiet("出题", 5, 10)
+    quiet.close()
+    assert piped.getvalue() == "" and quiet.bar is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Annotated
 
 import typer
@@ -46,7 +47,7 @@ def questions(
             chosen = bank.all_questions(topic=name, kinds=kinds, flagged=True if flagged else None)
     if json_out:
         rows = [_listing(q) for q in chosen]
-        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False, soft_wrap=True)
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if not chosen:
         out.print("没有符合条件的题目。" if not flagged else "没有被标记的题目。", markup=False)

@@ -49,18 +49,22 @@ class CompileProgress:
                 SpinnerColumn(),
                 TextColumn("编译题库 · {task.description}"),
                 BarColumn(),
-                TextColumn("{task.completed}/{task.total}"),
+                TextColumn("{task.fields[count]}"),
                 TimeElapsedColumn(),
                 console=err,
                 transient=True,
             )
-            self.task = self.bar.add_task(self.stage[0], total=None)
+            self.task = self.bar.add_task(self.stage[0], total=None, count="")
             self.bar.start()
             self._update()
 
     def _update(self) -> None:
         stage, done, total = self.stage
-        self.bar.update(self.task, description=stage, completed=done, total=total or None)
+        count = f"{done}/{total}" if total else ""
+        # reset, not update: a stage of unknown length must clear the last stage's total.
+        self.bar.reset(
+            self.task, description=stage, completed=done, total=total or None, count=count
+        )
 
     def close(self) -> None:
         """Stop the timer and take the bar off the screen."""
