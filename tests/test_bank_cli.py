@@ -152,6 +152,7 @@ def test_compile_progress_shows_on_a_terminal_only(monkeypatch):
 
     from studycli.cli import sourcing
 
+    monkeypatch.setenv("TERM", "xterm-256color")  # Rich draws no live bar on a dumb terminal
     screen = io.StringIO()
     monkeypatch.setattr(
         sourcing, "err", Console(file=screen, force_terminal=True, force_interactive=True, width=80)

@@ -53,6 +53,8 @@ class CompileProgress:
                 TimeElapsedColumn(),
                 console=err,
                 transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
             )
             self.task = self.bar.add_task(self.stage[0], total=None, count="")
             self.bar.start()
@@ -65,6 +67,7 @@ class CompileProgress:
         self.bar.reset(
             self.task, description=stage, completed=done, total=total or None, count=count
         )
+        self.bar.refresh()
 
     def close(self) -> None:
         """Stop the timer and take the bar off the screen."""
