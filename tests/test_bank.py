@@ -262,3 +262,17 @@ def test_bank_file_is_per_set_of_sources(tmp_path, cache):
     second = bank_path(cache, [FIXTURES / "mini", tmp_path])
     assert first != second and first.parent == second.parent == cache
     assert Bank.open_current(first, []) is None  # nothing compiled yet
+
+
+def test_banks_of_deleted_decks_are_removed(deck_dir, tmp_path, cache):
+    """Compiling one bank deletes banks of deck folders that are gone, keeps the others."""
+    other = tmp_path / "other"
+    shutil.copytree(deck_dir, other)
+    gone = tmp_path / "gone"
+    shutil.copytree(deck_dir, gone)
+    for folder in (other, gone):
+        open_bank([folder], cache).close()
+    shutil.rmtree(gone)
+    open_bank([deck_dir], cache).close()
+    kept = sorted(p.name for p in cache.glob("questions-*.sqlite"))
+    assert kept == sorted(bank_path(cache, [d]).name for d in (deck_dir, other))

@@ -91,6 +91,7 @@ def build_bank(
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_temps(path.parent)
         _write_file(path, fill)
+        _remove_orphans(path.parent, keep=path)
     except (OSError, sqlite3.Error):
         conn = sqlite3.connect(":memory:")
         fill(conn)
@@ -200,3 +201,26 @@ def _remove_stale_temps(folder: Path) -> None:
                 temp.unlink()
         except OSError:
             pass
+
+
+def _remove_orphans(folder: Path, keep: Path) -> None:
+    """Delete banks compiled from deck folders or files that no longer exist.
+
+    One bank is kept per set of deck sources (each --content set has its own), so banks
+    of decks since deleted would otherwise pile up. Unreadable ones go too: rebuilt on use.
+    """
+    for other in folder.glob("questions-*.sqlite"):
+        if other == keep:
+            continue
+        try:
+            conn = sqlite3.connect(other.absolute().as_uri() + "?mode=ro", uri=True)
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'roots'").fetchone()
+            finally:
+                conn.close()
+            roots = json.loads(row[0]) if row else []
+            if roots and all(Path(root).exists() for root in roots):
+                continue
+            other.unlink()
+        except (OSError, sqlite3.Error, ValueError, TypeError):
+            other.unlink(missing_ok=True)
