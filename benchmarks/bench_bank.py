@@ -55,7 +55,7 @@ def bench_size(work: Path, size: int, study: list[str], py: str, repeat: int) ->
     def clear_cache() -> None:
         shutil.rmtree(data / "cache", ignore_errors=True)
 
-    def measured(argv: list[str], times: int = repeat, before=None) -> tuple[float, int]:
+    def measured(argv: list[str], times: int = repeat, before=None) -> tuple[float, float, int]:
         return median_measured(times, argv, env, before)
 
     floor = measured([py, "-c", "import typer, rich.console"])

@@ -50,12 +50,12 @@ start = time.perf_counter()
 child = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 _, status, usage = os.wait4(child.pid, 0)
-print(time.perf_counter() - start, usage.ru_maxrss)
+print(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
-def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Run ``argv`` (empty stdin, output discarded): its wall time and peak RSS in KiB."""
+def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Run ``argv`` (empty stdin, output discarded): wall s, CPU s (user + system), peak KiB."""
     import sys
 
     done = subprocess.run(
@@ -66,31 +66,36 @@ def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
         text=True,
         check=True,
     )
-    seconds, peak = done.stdout.split()
-    return float(seconds), int(peak)
+    wall, cpu, peak = done.stdout.split()
+    return float(wall), float(cpu), int(peak)
 
 
 def median_measured(
     repeat: int, argv: list[str], env: dict[str, str], before: Callable[[], object] | None = None
-) -> tuple[float, int]:
-    """The median wall time and the largest peak RSS (KiB) of ``repeat`` runs of ``argv``."""
-    times, peaks = [], []
+) -> tuple[float, float, int]:
+    """Median wall and CPU seconds and the largest peak RSS (KiB) of ``repeat`` runs."""
+    walls, cpus, peaks = [], [], []
     for _ in range(repeat):
         if before is not None:
             before()
-        seconds, peak = run_measured(argv, env)
-        times.append(seconds)
+        wall, cpu, peak = run_measured(argv, env)
+        walls.append(wall)
+        cpus.append(cpu)
         peaks.append(peak)
-    return statistics.median(times), max(peaks)
+    return statistics.median(walls), statistics.median(cpus), max(peaks)
 
 
-def print_table(rows: list[tuple[str, float, int, str]], heading: str = "command") -> None:
-    """A Markdown table: command, median seconds, ratio to the first row, peak RSS, target."""
-    base = rows[0][1]
-    print(f"| {heading} | median s | × floor | peak RSS | target |")
-    print("| --- | ---: | ---: | ---: | --- |")
-    for name, seconds, peak_kib, target in rows:
+def print_table(rows: list[tuple[str, float, float, int, str]], heading: str = "command") -> None:
+    """A Markdown table: wall and CPU medians, their ratios to the first row, peak RSS, target.
+
+    On a shared machine CPU time (user + system) varies far less than wall time, so its
+    ratio is the steadier figure; both are shown.
+    """
+    _, base_wall, base_cpu, _, _ = rows[0]
+    print(f"| {heading} | wall s | × floor | CPU s | × floor | peak RSS | target |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for name, wall, cpu, peak_kib, target in rows:
         print(
-            f"| {name} | {seconds:.3f} | {seconds / base:.2f}× | {peak_kib / 1024:.0f} MiB"
-            f" | {target} |"
+            f"| {name} | {wall:.3f} | {wall / base_wall:.2f}× | {cpu:.3f} | {cpu / base_cpu:.2f}×"
+            f" | {peak_kib / 1024:.0f} MiB | {target} |"
         )

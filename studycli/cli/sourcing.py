@@ -6,13 +6,16 @@ on stderr when that takes over a second) and the progress store, nothing else.
 
 from __future__ import annotations
 
-import random
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studycli.cli.app import err
 from studycli.errors import StudyError
+
+if TYPE_CHECKING:
+    import random
 
 # The bar appears only when compiling takes longer than this (a warm start never shows it).
 PROGRESS_DELAY_S = 1.0
