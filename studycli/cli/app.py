@@ -13,8 +13,10 @@ from typer.core import TyperGroup
 
 from studycli.errors import StudyError, UsageError
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+# emoji=False: no :code: in a deck is meant as an emoji, and the emoji table costs
+# ~10 ms of import on every command that prints with markup.
+out = Console(highlight=False, emoji=False)
+err = Console(stderr=True, highlight=False, emoji=False)
 
 
 def print_error(message: str) -> None:
