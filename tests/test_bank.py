@@ -16,6 +16,7 @@ import pytest
 from conftest import FIXTURES
 
 from studycli.deck.loader import load_deck
+from studycli.deck.model import Source
 from studycli.quiz import bank as bank_module
 from studycli.quiz import bank_build
 from studycli.quiz.bank import Bank, bank_path
@@ -276,3 +277,17 @@ def test_banks_of_deleted_decks_are_removed(deck_dir, tmp_path, cache):
     open_bank([deck_dir], cache).close()
     kept = sorted(p.name for p in cache.glob("questions-*.sqlite"))
     assert kept == sorted(bank_path(cache, [d]).name for d in (deck_dir, other))
+
+
+def test_records_survive_an_unresolvable_annotation():
+    """A field typed with a name only type checkers see still round-trips (as tuples)."""
+
+    @dataclasses.dataclass(frozen=True)
+    class Odd:
+        """A record whose second field's annotation names nothing importable."""
+
+        source: Source
+        marks: NotImportedAnywhere  # type: ignore[name-defined]  # noqa: F821
+
+    odd = Odd(Source("a.txt", "一"), (("x", 1),))
+    assert from_record(Odd, json.loads(json.dumps(to_record(odd)))) == odd

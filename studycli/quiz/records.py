@@ -48,7 +48,23 @@ def from_record(cls: type, data: dict) -> Any:
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    """The class's field types; a field whose annotation cannot be resolved gets None."""
+    try:
+        return typing.get_type_hints(cls)
+    except Exception:  # an annotation naming something imported only for type checkers
+        import sys
+
+        hints: dict[str, Any] = {}
+        for klass in reversed(cls.__mro__):
+            namespace = vars(sys.modules.get(klass.__module__, object()))
+            for name, annotation in vars(klass).get("__annotations__", {}).items():
+                try:
+                    hints[name] = (
+                        eval(annotation, namespace) if isinstance(annotation, str) else annotation
+                    )
+                except Exception:
+                    hints[name] = None
+        return hints
 
 
 def _convert(hint: Any, value: Any) -> Any:
