@@ -291,3 +291,20 @@ def test_records_survive_an_unresolvable_annotation():
 
     odd = Odd(Source("a.txt", "一"), (("x", 1),))
     assert from_record(Odd, json.loads(json.dumps(to_record(odd)))) == odd
+
+
+def test_large_decks_pick_among_a_seeded_sample_of_items(deck_dir, cache, monkeypatch):
+    """Past the sample size a pick reads only some items' rows: seeded, spread, in order."""
+    monkeypatch.setattr(bank_module, "SAMPLE_ITEMS_MIN", 2)
+    monkeypatch.setattr(bank_module, "SAMPLE_ITEMS_PER_QUESTION", 1)
+    with open_bank([deck_dir], cache) as bank:
+        every = bank.question_rows()
+        first = bank.rows_to_pick_from(3, random.Random(4))
+        again = bank.rows_to_pick_from(3, random.Random(4))
+        assert first == again
+        assert len({r.item_id for r in first}) == 3  # three items of five
+        assert first == [r for r in every if r.item_id in {r.item_id for r in first}]
+        clozes = bank.rows_to_pick_from(2, random.Random(4), kinds=["cloze"])
+        assert {r.kind for r in clozes} == {"cloze"} and len({r.item_id for r in clozes}) == 2
+        # Small decks are read whole, and then the pick is the same as over every row.
+        assert bank.rows_to_pick_from(5, random.Random(4)) == every

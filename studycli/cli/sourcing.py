@@ -142,13 +142,13 @@ def quiz_questions(
         if missing:
             raise StudyError(f"题库中没有题号“{missing[0]}”。用 study questions 查看题号。")
         return chosen
-    rows = bank.question_rows(topic=topic, kinds=kinds)
     if mistakes:
-        allowed = {row.id for row in rows}
+        allowed = {row.id for row in bank.question_rows(topic=topic, kinds=kinds)}
         wanted = [qid for qid in store.mistake_question_ids() if qid in allowed][:count]
         if not wanted:
             raise StudyError("错题本是空的(或其中的题不在所选范围内)。先做几道题吧:study quiz")
         return bank.questions(wanted)
+    rows = bank.rows_to_pick_from(count, rng, topic=topic, kinds=kinds)
     if not rows:
         raise _nothing_to_ask(topic, kind)
     from studycli.quiz.questions import pick_questions

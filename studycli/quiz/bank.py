@@ -21,13 +21,14 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from studycli.deck.model import Term, Topic
 from studycli.errors import StudyError
 from studycli.quiz.records import as_tuples, from_record
 
 # The SQLite layout below; a bank of another format is compiled anew.
-BANK_FORMAT = 1
+BANK_FORMAT = 2
 # Bumped by hand when questions change in a way the generator's source does not show
 # (the source of every module that shapes a question is hashed into the key as well).
 GENERATOR_VERSION = 1
@@ -39,6 +40,7 @@ _GENERATOR_SOURCES = (
     "quiz/cards.py",
     "quiz/segments.py",
     "quiz/records.py",
+    "quiz/bank.py",
     "quiz/bank_build.py",
     "deck/model.py",
     "text.py",
@@ -63,6 +65,14 @@ CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
                     item_id TEXT NOT NULL, data TEXT NOT NULL);
 """
 
+# Joins a question's topics in its row (no topic name holds this control character).
+TOPIC_SEPARATOR = "\x1f"
+
+# A pick of N questions from a large deck reads the rows of this many items per question
+# (at least SAMPLE_ITEMS_MIN items); smaller decks are read whole.
+SAMPLE_ITEMS_PER_QUESTION = 4
+SAMPLE_ITEMS_MIN = 256
+
 # progress(stage, done, total): total 0 means a step whose length is not known.
 Progress = Callable[[str, int, int], None]
 
@@ -71,18 +81,31 @@ class BankError(StudyError):
     """The compiled bank could not be read (it has been removed; the next run compiles it)."""
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionRow:
-    """What choosing questions needs, without the question itself (a light bank row)."""
+class QuestionRow(NamedTuple):
+    """What choosing questions needs, without the question itself (a light bank row).
+
+    A tuple straight from SQLite: a session of a 10,000-item deck reads some 60,000 of
+    these to pick ten, so topics and flags are decoded only when asked for.
+    """
 
     id: str
     item_id: str
     kind: str
-    topics: tuple[str, ...]
+    topics_text: str  # the topics joined by TOPIC_SEPARATOR
     fingerprint: str
     weight: float
     quality: float | None
-    flags: tuple
+    flags_text: str  # JSON
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The question's topics."""
+        return tuple(self.topics_text.split(TOPIC_SEPARATOR)) if self.topics_text else ()
+
+    @property
+    def flags(self) -> tuple:
+        """The quality flags (empty: the question may be asked)."""
+        return () if self.flags_text == "[]" else as_tuples(json.loads(self.flags_text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,18 +298,58 @@ class Bank:
         topic: str | None = None,
         kinds: Sequence[str] | None = None,
         flagged: bool | None = False,
+        items: Sequence[str] | None = None,
     ) -> list[QuestionRow]:
-        """Light rows in deck order: of a topic, of some kinds; unflagged only by default."""
+        """Light rows in deck order: of a topic, of some kinds, of some items; unflagged only
+        by default."""
         where, params = self._filter(topic, kinds, flagged)
-        rows = self._rows(
+        sql = (
             "SELECT id, item_id, kind, topics, fingerprint, weight, quality, flags"
-            f" FROM questions{where} ORDER BY position",
-            params,
+            f" FROM questions{where}"
         )
-        return [
-            QuestionRow(r[0], r[1], r[2], tuple(json.loads(r[3])), r[4], r[5], r[6], _flags(r[7]))
-            for r in rows
+        if items is None:
+            return list(map(QuestionRow._make, self._rows(sql + " ORDER BY position", params)))
+        rows: list[tuple] = []
+        wanted = list(dict.fromkeys(items))
+        for start in range(0, len(wanted), 500):  # SQLite caps the number of parameters
+            chunk = wanted[start : start + 500]
+            clause = (
+                " AND " if where else " WHERE "
+            ) + f"item_id IN ({','.join('?' * len(chunk))})"
+            rows += self._rows(sql + clause + " ORDER BY position", [*params, *chunk])
+        # Chunks follow ``items``: in deck order when ``items`` is, as an item's questions
+        # are stored together.
+        return list(map(QuestionRow._make, rows))
+
+    def rows_to_pick_from(
+        self,
+        count: int,
+        rng,
+        *,
+        topic: str | None = None,
+        kinds: Sequence[str] | None = None,
+    ) -> list[QuestionRow]:
+        """The rows a seeded pick of ``count`` questions chooses among.
+
+        All of them, unless far more items have questions than the pick can use: then a
+        seeded sample of items (several per question asked) and their rows, so a session of
+        a 10,000-item deck reads a few hundred rows instead of sixty thousand. Items are
+        drawn uniformly, and ``rng`` is the one the pick goes on with: the same seed on
+        the same bank gives the same questions.
+        """
+        where, params = self._filter(topic, kinds, False)
+        items = [
+            r[0]
+            for r in self._rows(
+                f"SELECT item_id FROM questions{where} GROUP BY item_id ORDER BY min(position)",
+                params,
+            )
         ]
+        enough = max(SAMPLE_ITEMS_PER_QUESTION * count, SAMPLE_ITEMS_MIN)
+        if len(items) <= enough:
+            return self.question_rows(topic=topic, kinds=kinds)
+        chosen = sorted(rng.sample(range(len(items)), enough))
+        return self.question_rows(topic=topic, kinds=kinds, items=[items[i] for i in chosen])
 
     def questions(self, ids: Sequence[str]) -> list:
         """The full questions of ``ids``, in that order; ids not in the bank are left out."""
@@ -347,7 +410,3 @@ class Bank:
             clauses.append("flagged = ?")
             params.append(int(flagged))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _flags(text: str) -> tuple:
-    return as_tuples(json.loads(text))

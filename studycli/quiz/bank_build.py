@@ -22,6 +22,7 @@ from studycli.deck.files import deck_files
 from studycli.quiz.bank import (
     BANK_FORMAT,
     SCHEMA,
+    TOPIC_SEPARATOR,
     Bank,
     Progress,
     bank_path,
@@ -178,7 +179,7 @@ def _question_row(position: int, question) -> tuple:
         question.id,
         question.item_id,
         question.kind,
-        _json(list(question.topics)),
+        TOPIC_SEPARATOR.join(question.topics),
         question.fingerprint,
         1.0 if weight is None else float(weight),
         None if quality is None else float(quality),
