@@ -237,10 +237,8 @@ def review(
 
     clock = session_clock(now)
     with open_deck_bank(content, builtin, data_dir) as bank, open_store(data_dir) as store:
-        rows = bank.question_rows(topic=bank_topic(bank, topic))
-        plan = plan_review(
-            store.card_index(), [(r.id, r.fingerprint) for r in rows], clock(), count
-        )
+        ids = bank.id_fingerprints(bank_topic(bank, topic))
+        plan = plan_review(store.card_index(), ids, clock(), count)
         chosen = bank.questions(plan.ids)
         (err if json_out else out).print(plan.summary(), markup=False)
         if not chosen:

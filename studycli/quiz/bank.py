@@ -321,6 +321,11 @@ class Bank:
         # are stored together.
         return list(map(QuestionRow._make, rows))
 
+    def id_fingerprints(self, topic: str | None = None) -> list[tuple[str, str]]:
+        """(id, fingerprint) of every question that may be asked, in deck order (for review)."""
+        where, params = self._filter(topic, None, False)
+        return self._rows(f"SELECT id, fingerprint FROM questions{where} ORDER BY position", params)
+
     def rows_to_pick_from(
         self,
         count: int,
