@@ -68,7 +68,7 @@ def check(
     builtin: BuiltinOpt = True,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """校验题库的每个 YAML 文件(出错时给出文件与行号),并重新编译题目库。"""
+    """校验题库的每个 YAML 文件(出错时给出文件与行号),并重新编译题库。"""
     deck = load(content, builtin)
     line = f"ok:{len(deck.items)} 条,{len(deck.topics)} 个主题,{len(deck.files)} 个文件"
     if sources is not None:
