@@ -26,7 +26,9 @@ def questions(
     flagged: Annotated[
         bool, typer.Option("--flagged", help="只列被质量检查标记、不会出给学习者的题及原因。")
     ] = False,
-    json_out: Annotated[bool, typer.Option("--json", help="以 JSON 输出:一个数组,每题一个对象。")] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="以 JSON 输出:一个数组,每题一个对象。")
+    ] = False,
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
     data_dir: DataDirOpt = None,
