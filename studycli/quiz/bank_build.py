@@ -56,9 +56,12 @@ def open_bank(
 def build_bank(
     roots: Sequence[Path], files: Sequence[Path], path: Path, progress: Progress | None = None
 ) -> Bank:
-    """Compile the deck under ``roots`` into the bank at ``path`` and open it."""
+    """Compile the deck under ``roots`` into the bank at ``path`` and open it.
+
+    Questions are written slice by slice as they are generated, so memory holds one slice
+    of questions, not the whole deck's.
+    """
     from studycli.deck.loader import load_deck
-    from studycli.quiz.questions import generate_cards, generate_questions
     from studycli.quiz.segments import segment_deck
 
     report = progress or (lambda stage, done, total: None)
@@ -71,44 +74,14 @@ def build_bank(
     deck = load_deck(roots)
     report("分词", 0, 0)
     segments = segment_deck(deck, path.parent)
-    items = list(deck.items)
-    questions: list = []
-    size = max(1, -(-len(items) // _SLICES))
-    for start in range(0, len(items), size):
-        report("出题", start, len(items))
-        # A fresh Random(0) per slice: generate_questions draws one seed from it, so every
-        # slice gets the same seed and the questions equal those of one call over all items.
-        questions += generate_questions(
-            deck, items[start : start + size], rng=random.Random(0), segments=segments
-        )
-    report("出题", len(items), len(items))
-    cards = generate_cards(deck, items)
-    report("写入", 0, 0)
+    resolved = [str(Path(r).resolve()) for r in roots]
 
     def fill(conn: sqlite3.Connection) -> None:
-        _write(conn, deck, stamps, questions, cards, [str(Path(r).resolve()) for r in roots])
+        _fill(conn, deck, segments, stamps, resolved, report)
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temps(path.parent)
-        _write_file(path, fill)
-        _remove_orphans(path.parent, keep=path)
-    except (OSError, sqlite3.Error):
-        conn = sqlite3.connect(":memory:")
-        fill(conn)
-        return Bank(conn, None)
-    bank = Bank.open_current(path, files)
-    if bank is None:  # replaced meanwhile by a bank of other files: use ours, in memory
-        conn = sqlite3.connect(":memory:")
-        fill(conn)
-        return Bank(conn, None)
-    return bank
-
-
-def _write_file(path: Path, fill) -> None:
-    """Fill a temp SQLite file beside ``path`` and rename it over ``path``."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    temp = _temp_file(path)
+    if temp is None:  # the cache folder cannot be written: compile into memory
+        return _in_memory(fill)
     try:
         conn = sqlite3.connect(temp)
         try:
@@ -116,18 +89,47 @@ def _write_file(path: Path, fill) -> None:
         finally:
             conn.close()
         os.replace(temp, path)
+    except (OSError, sqlite3.Error):  # a full disk, say: slower, but the session goes on
+        return _in_memory(fill)
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+    _remove_orphans(path.parent, keep=path)
+    bank = Bank.open_current(path, files)
+    if bank is None:  # a deck file changed while compiling: use this bank, stale next time
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+        bank = Bank(conn, path)
+    return bank
 
 
-def _write(conn, deck, stamps, questions, cards, roots) -> None:
-    """Create the schema and every row in one transaction; ``complete`` is written last."""
+def _in_memory(fill) -> Bank:
+    """A bank compiled into an in-memory database."""
+    conn = sqlite3.connect(":memory:")
+    fill(conn)
+    return Bank(conn, None)
+
+
+def _temp_file(path: Path) -> str | None:
+    """A new temp file beside ``path`` (stale ones removed first), or None if none can be made."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temps(path.parent)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return None
+    os.close(fd)
+    return temp
+
+
+def _fill(conn, deck, segments, stamps, roots, report) -> None:
+    """Create the schema, generate and write every row in one transaction; ``complete`` last."""
+    from studycli.quiz.questions import generate_cards, generate_questions
     from studycli.quiz.records import to_record as plain
 
     conn.execute("PRAGMA journal_mode = OFF")  # a fresh temp file: nothing to roll back to
     conn.execute("PRAGMA synchronous = OFF")  # the rename is the commit point
     conn.executescript(SCHEMA)
+    items = list(deck.items)
     with conn:
         conn.executemany(
             "INSERT INTO files (position, path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?, ?)",
@@ -139,20 +141,30 @@ def _write(conn, deck, stamps, questions, cards, roots) -> None:
         )
         conn.executemany(
             "INSERT INTO items (position, id, title, topics, fingerprint) VALUES (?, ?, ?, ?, ?)",
-            [
-                (n, i.id, i.title, _json(list(i.topics)), i.fingerprint)
-                for n, i in enumerate(deck.items)
-            ],
+            [(n, i.id, i.title, _json(list(i.topics)), i.fingerprint) for n, i in enumerate(items)],
         )
         conn.executemany(
             "INSERT INTO item_topics (item_id, topic) VALUES (?, ?)",
-            [(i.id, t) for i in deck.items for t in i.topics],
+            [(i.id, t) for i in items for t in i.topics],
         )
-        conn.executemany(
-            "INSERT INTO questions (position, id, item_id, kind, topics, fingerprint, weight,"
-            " quality, flags, flagged, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_question_row(n, q) for n, q in enumerate(questions)],
-        )
+        position = 0
+        size = max(1, -(-len(items) // _SLICES))
+        for start in range(0, len(items), size):
+            report("出题", start, len(items))
+            # A fresh Random(0) per slice: generate_questions draws one seed from it, so every
+            # slice gets the same seed and the questions equal those of one call over all items.
+            questions = generate_questions(
+                deck, items[start : start + size], rng=random.Random(0), segments=segments
+            )
+            conn.executemany(
+                "INSERT INTO questions (position, id, item_id, kind, topics, fingerprint, weight,"
+                " quality, flags, flagged, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_question_row(position + n, q) for n, q in enumerate(questions)],
+            )
+            position += len(questions)
+        report("出题", len(items), len(items))
+        cards = generate_cards(deck, items)
+        report("写入", 0, 0)
         conn.executemany(
             "INSERT INTO cards (position, id, item_id, data) VALUES (?, ?, ?, ?)",
             [(n, c.id, c.item_id, _json(to_record(c))) for n, c in enumerate(cards)],
