@@ -123,11 +123,13 @@ def test_hint_length_shows_boxes(runner, mini_deck):
 
 def test_answers_are_recorded_and_mistakes_requiz(runner, mini_deck):
     """A wrong answer lands in the 错题本, and --mistakes asks exactly that question."""
-    rows = questions_of(runner, mini_deck, "--seed", "9", "--count", "2")
+    rows = questions_of(runner, mini_deck, "--kind", "cloze", "--seed", "9", "--count", "2")
     quiz(
         runner,
         mini_deck,
         "--json",
+        "--kind",
+        "cloze",
         "--seed",
         "9",
         "--count",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typer.core import TyperCommand
 
 from studycli.cli import (  # noqa: F401  (importing a module registers its commands)
+    bank_cmds,
     challenge_cmds,
     content_cmds,
     exam_cmds,
@@ -12,7 +13,6 @@ from studycli.cli import (  # noqa: F401  (importing a module registers its comm
     io_cmds,
     plan_cmds,
     progress_cmds,
-    questions_cmds,
     quiz_cmds,
     review_cmds,
     variants_cmds,

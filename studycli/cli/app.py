@@ -49,8 +49,10 @@ _TRAILING = re.compile(r"[ \t]+\n")
 
 # markup=False: a string printed here is never parsed as Rich markup, so an answer, topic
 # or file name like "[/x]" prints as itself (render.plain has the rule for Text objects).
-out = Console(highlight=False, markup=False, file=_Stdout())
-err = Console(stderr=True, highlight=False, markup=False)
+# emoji=False: no :code: in a deck is meant as an emoji, and the emoji table costs
+# ~10 ms of import on every command that prints.
+out = Console(highlight=False, markup=False, emoji=False, file=_Stdout())
+err = Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 
 def emit(*renderables: Any) -> None:

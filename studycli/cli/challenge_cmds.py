@@ -23,10 +23,8 @@ from studycli.cli.app import (
     TopicOpt,
     app,
     err,
-    load,
     open_store,
     out,
-    select,
     session_clock,
 )
 from studycli.cli.exam_cmds import TimeUp, alarm_after, question_row
@@ -102,20 +100,22 @@ def challenge(
 
     标准输入不是终端时每行读一个答案(字母或选项文字)。每道作答都计入复习进度与错题本。
     """
+    from studycli.cli.sourcing import bank_topic, open_deck_bank
     from studycli.memory.history import ChallengeRecord, best_challenge, save_challenge
     from studycli.memory.recording import record_answer
     from studycli.quiz.paper import usable
-    from studycli.quiz.questions import generate_questions, pick_questions
+    from studycli.quiz.questions import pick_questions
 
     for value, option in ((seconds, "--seconds"), (count, "--count")):
         if value < 1:
             raise UsageError(f"{option} 必须是正整数,而不是 {value}。")
-    deck = load(content, builtin)
-    items, topic_name = select(deck, topic)
     if seed is None:
         seed = secrets.randbelow(1_000_000)
     rng = random.Random(seed)
-    pool = [q for q in generate_questions(deck, items, kinds=["choice"], rng=rng) if usable(q)]
+    with open_deck_bank(content, builtin, data_dir) as bank:  # the compiled question bank
+        topic_name = bank_topic(bank, topic)
+        choices = bank.all_questions(topic=topic_name, kinds=["choice"], flagged=False)
+    pool = [q for q in choices if usable(q)]
     if not pool:
         where = f"主题“{topic_name}”下" if topic_name else "题库中"
         raise StudyError(f"{where}没有单选题,无法挑战。")

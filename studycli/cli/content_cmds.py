@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from studycli.cli.app import BuiltinOpt, ContentOpt, TopicOpt, app, load, out, select
+from studycli.cli.app import BuiltinOpt, ContentOpt, DataDirOpt, TopicOpt, app, load, out, select
 from studycli.errors import StudyError
 
 
@@ -49,11 +49,15 @@ def summary(
 
 
 @app.command()
-def topics(content: ContentOpt = None, builtin: BuiltinOpt = True) -> None:
+def topics(
+    content: ContentOpt = None, builtin: BuiltinOpt = True, data_dir: DataDirOpt = None
+) -> None:
     """列出所有主题、别名与条目数。"""
+    from studycli.cli.sourcing import deck_view
     from studycli.render.summary import render_topics
 
-    out.print(render_topics(load(content, builtin)))
+    # The compiled bank's topics and items when it is current: no YAML to parse.
+    out.print(render_topics(deck_view(content, builtin, data_dir)))
 
 
 @app.command()
@@ -68,8 +72,9 @@ def check(
     ] = None,
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
+    data_dir: DataDirOpt = None,
 ) -> None:
-    """校验题库的每个 YAML 文件;出错时给出文件与行号。"""
+    """校验题库的每个 YAML 文件(出错时给出文件与行号),并重新编译题库。"""
     deck = load(content, builtin)
     line = f"ok:{len(deck.items)} 条,{len(deck.topics)} 个主题,{len(deck.files)} 个文件"
     if sources is not None:
@@ -77,4 +82,8 @@ def check(
 
         report = check_quotes(deck, sources)
         line += f";{report.quotes} 条引文均逐字出自原文({len(report.articles)} 篇)"
+    from studycli.cli.sourcing import open_deck_bank
+
+    with open_deck_bank(content, builtin, data_dir, rebuild=True) as bank:
+        line += f";已编译 {bank.count()} 道题、{bank.count('cards')} 张闪卡"
     out.print(line + "。", markup=False)

@@ -30,14 +30,13 @@ from studycli.cli.app import (
     TopicOpt,
     app,
     err,
-    load,
     now_and_zone,
     open_store,
     out,
-    select,
     session_clock,
 )
 from studycli.cli.quiz_cmds import AnswerSource, JsonOpt, SeedOpt
+from studycli.cli.sourcing import bank_topic, open_deck_bank
 from studycli.errors import StudyError, UsageError
 
 EXAM_MODE = "exam"
@@ -244,15 +243,17 @@ def exam(
     if print_paper and output is None:
         raise UsageError("--print 需要用 -o 指定试卷文件,例如:study exam --print -o paper.md")
     from studycli.quiz.paper import PAPER_KINDS, compose_paper
-    from studycli.quiz.questions import KINDS, generate_questions
+    from studycli.quiz.questions import KINDS
 
-    deck = load(content, builtin)
-    items, topic_name = select(deck, topic)
     if seed is None:
         seed = secrets.randbelow(1_000_000)
     rng = random.Random(seed)
     kinds = [kind for kind in PAPER_KINDS if kind in KINDS]
-    questions = generate_questions(deck, items, kinds=kinds, rng=rng)
+    with open_deck_bank(content, builtin, data_dir) as bank:  # the compiled question bank
+        topic_name = bank_topic(bank, topic)
+        questions = bank.all_questions(topic=topic_name, kinds=kinds, flagged=False)
+        items = list(bank.items(bank.item_ids(topic_name)).values())
+        glossary = bank.glossary
     sizes: dict[str, int] = {}
     for item in items:
         for name in item.topics:
@@ -267,10 +268,10 @@ def exam(
     if print_paper:
         _write_paper(paper, scope, output, force)
         return
-    _sit(paper, scope, deck, json_out, data_dir, now)
+    _sit(paper, scope, glossary, json_out, data_dir, now)
 
 
-def _sit(paper, scope: str, deck, json_out: bool, data_dir, now) -> None:
+def _sit(paper, scope: str, glossary, json_out: bool, data_dir, now) -> None:
     """Collect the answers, mark the paper, record every answer and the paper itself."""
     from studycli.quiz.paper_marking import mark_paper
     from studycli.render.exam import render_marked, render_paper_head
@@ -303,7 +304,7 @@ def _sit(paper, scope: str, deck, json_out: bool, data_dir, now) -> None:
             err.print("\n已中断:试卷没有提交,作答没有保存。", markup=False)
             raise typer.Exit(130) from None
         submitted = min(clock(), sitting.deadline)
-        marked = mark_paper(paper, sitting.answers, deck.glossary, timed_out=sitting.timed_out)
+        marked = mark_paper(paper, sitting.answers, glossary, timed_out=sitting.timed_out)
         _record(store, paper, marked, submitted, started, scope)
     if json_out:
         sys.stdout.write(json.dumps(exam_json(marked), ensure_ascii=False) + "\n")

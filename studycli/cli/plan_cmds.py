@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 import sys
 from datetime import date
 from typing import Annotated
@@ -16,12 +15,12 @@ from studycli.cli.app import (
     DataDirOpt,
     NowOpt,
     app,
-    load,
     now_and_zone,
     open_store,
     out,
 )
-from studycli.cli.quiz_cmds import JsonOpt, all_questions
+from studycli.cli.quiz_cmds import JsonOpt
+from studycli.cli.sourcing import open_deck_bank
 from studycli.errors import StudyError, UsageError
 
 
@@ -77,9 +76,8 @@ def plan(
     if not 0.7 <= retention <= 0.99:
         raise UsageError(f"--retention 应在 0.7 到 0.99 之间,而不是 {retention}。")
     day = parse_exam_date(exam_date, today) if exam_date is not None else None
-    deck = load(content, builtin)
-    questions = all_questions(deck, deck.items_in(None), None, random.Random(0))
-    pairs = [(q.id, q.fingerprint) for q in questions]
+    with open_deck_bank(content, builtin, data_dir) as bank:
+        pairs = bank.id_fingerprints()
     with open_store(data_dir) as store:
         if day is None:
             saved = exam_plan(store)

@@ -19,11 +19,9 @@ from studycli.cli.app import (
     TopicOpt,
     app,
     emit,
-    load,
     now_and_zone,
     open_store,
     out,
-    select,
 )
 from studycli.errors import UsageError
 from studycli.paths import data_dir as resolve_data_dir
@@ -42,26 +40,28 @@ def mistakes(
 
     重做这些题:study quiz --mistakes。
     """
+    from studycli.cli.sourcing import bank_topic, open_deck_bank
     from studycli.memory.settings import load_settings
     from studycli.memory.stats import NOT_LOADED
     from studycli.render.progress import MistakeLine, format_when, render_mistakes
 
-    deck = load(content, builtin)
-    wanted = {item.id for item in select(deck, topic)[0]} if topic else None
     now, tz = now_and_zone(fixed_now)
     with open_store(data_dir) as store:
         found = store.mistakes()
-    if wanted is not None:
-        found = [m for m in found if m.item_id in wanted]
-    if not found:
-        out.print("错题本是空的:没有最近一次答错的题。", markup=False)
-        return
-    shown = found[:limit]
-    prompts = question_prompts(deck, {m.item_id for m in shown})
+    with open_deck_bank(content, builtin, data_dir) as bank:
+        if topic:
+            wanted = set(bank.item_ids(bank_topic(bank, topic)))
+            found = [m for m in found if m.item_id in wanted]
+        if not found:
+            out.print("错题本是空的:没有最近一次答错的题。", markup=False)
+            return
+        shown = found[:limit]
+        items = bank.items({m.item_id for m in shown})
+        prompts = question_prompts(bank, [m.question_id for m in shown])
     origins = load_settings(resolve_data_dir(data_dir)).origins
     lines = []
     for mistake in shown:
-        item = deck.item(mistake.item_id)
+        item = items.get(mistake.item_id)
         note = ""
         if item is None:
             origin = origins.get(mistake.item_id)
@@ -82,18 +82,12 @@ def mistakes(
     emit(render_mistakes(lines, len(found)))
 
 
-def question_prompts(deck, item_ids: set[str]) -> dict[str, str]:
-    """Question id → what was asked, for the 错题本 (questions and cards of these items)."""
-    import random
-
-    from studycli.cli.quiz_cmds import all_questions
-    from studycli.quiz.questions import generate_cards
-
-    items = [item for item in deck.items if item.id in item_ids]
-    if not items:
-        return {}
-    prompts = {q.id: q.prompt for q in all_questions(deck, items, None, random.Random(0))}
-    prompts.update((card.id, card.front) for card in generate_cards(deck, items))
+def question_prompts(bank, question_ids: list[str]) -> dict[str, str]:
+    """Question id → what was asked, for the 错题本 (questions and cards, from the bank)."""
+    cards = [qid for qid in question_ids if ":card:" in qid]
+    asked = [qid for qid in question_ids if ":card:" not in qid]
+    prompts = {q.id: q.prompt for q in bank.questions(asked)}
+    prompts.update((card.id, card.front) for card in bank.cards(cards))
     return prompts
 
 
@@ -134,10 +128,11 @@ def stats(
     fixed_now: NowOpt = None,
 ) -> None:
     """学习统计:各主题掌握度与正确率、每日答题数、到期数、连续学习天数与热力图。"""
+    from studycli.cli.sourcing import deck_view
     from studycli.memory.stats import compute_stats
     from studycli.render.progress import render_stats
 
-    deck = load(content, builtin)
+    deck = deck_view(content, builtin, data_dir)  # the compiled bank's, when it is current
     now, tz = now_and_zone(fixed_now)
     from studycli.memory.plan import exam_status
 

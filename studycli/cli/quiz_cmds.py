@@ -23,12 +23,11 @@ from studycli.cli.app import (
     app,
     emit,
     err,
-    load,
     open_store,
     out,
-    select,
     session_clock,
 )
+from studycli.cli.sourcing import bank_topic, open_deck_bank, quiz_questions
 from studycli.errors import StudyError
 from studycli.render.linebreak import Para
 
@@ -277,52 +276,17 @@ def quiz_json(questions: list, outcomes: list[Outcome]) -> dict:
     }
 
 
-def remember_decks(data_dir, deck, item_ids) -> None:
+def remember_decks(data_dir, origins: dict[str, str], item_ids) -> None:
     """Note which deck file each item came from (for "(未加载)" in the 错题本)."""
-    from pathlib import Path
-
     from studycli.memory.settings import remember_origins
     from studycli.paths import data_dir as resolve_data_dir
 
-    origins = {
-        i: str(Path(deck.where[i].rsplit(":", 1)[0]).resolve()) for i in item_ids if i in deck.where
-    }
     try:
-        remember_origins(resolve_data_dir(data_dir), origins)
+        remember_origins(
+            resolve_data_dir(data_dir), {i: origins[i] for i in item_ids if i in origins}
+        )
     except OSError:  # a read-only data dir must not stop a study session
         pass
-
-
-def mistaken_cards(deck, items, wanted_ids: list[str]) -> list:
-    """The flashcards among the 错题本's question ids, newest mistake first."""
-    card_ids = [qid for qid in wanted_ids if ":card:" in qid]
-    if not card_ids:
-        return []
-    from studycli.quiz.questions import generate_cards
-
-    by_id = {card.id: card for card in generate_cards(deck, items)}
-    return [by_id[qid] for qid in card_ids if qid in by_id]
-
-
-def deck_fingerprints(deck) -> dict[str, str]:
-    """item id → fingerprint, computed once (a hash per item)."""
-    return {item.id: item.fingerprint for item in deck.items}
-
-
-def all_questions(deck, items, kind: QuestionKind | None, rng: random.Random) -> list:
-    """Every question the items can give (of one kind, if asked)."""
-    from studycli.quiz.questions import generate_questions
-
-    kinds = [kind.value] if kind else None
-    return generate_questions(deck, items, kinds=kinds, rng=rng)
-
-
-def _nothing_to_ask(topic: str | None, kind: QuestionKind | None) -> StudyError:
-    from studycli.render.quiz import KIND_NAMES
-
-    where = f"主题“{topic}”下" if topic else "题库中"
-    what = f"“{KIND_NAMES[kind.value]}”题" if kind else "题目"
-    return StudyError(f"{where}没有可出的{what}。")
 
 
 @app.command()
@@ -345,6 +309,12 @@ def quiz(
     mistakes: Annotated[
         bool, typer.Option("--mistakes", help="只考错题本里的题(最近一次答错或部分答对的)。")
     ] = False,
+    ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--id", help="只考这道题(题号见 study questions;可重复)。", show_default=False
+        ),
+    ] = None,
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
     data_dir: DataDirOpt = None,
@@ -354,32 +324,33 @@ def quiz(
 
     标准输入不是终端时,每行读一个答案;空行算答错;输入结束则其余题目记为未作答。
     """
-    deck = load(content, builtin)
-    items, topic_name = select(deck, topic)
     if seed is None:
         seed = secrets.randbelow(1_000_000)
     rng = random.Random(seed)
-    questions = all_questions(deck, items, kind, rng)
-    with open_store(data_dir, for_writing=True) as store:
+    with (
+        open_deck_bank(content, builtin, data_dir) as bank,
+        open_store(data_dir, for_writing=True) as store,
+    ):
+        topic_name = bank_topic(bank, topic)
+        scope_args = dict(topic=topic_name, kind=kind.value if kind else None, count=count, rng=rng)
         redo_cards: list = []
         if mistakes:
-            wanted = store.mistake_question_ids()
-            by_id = {q.id: q for q in questions}
-            chosen = [by_id[qid] for qid in wanted if qid in by_id][:count]
             # Cards last graded 重来 are mistakes too: redone as cards after the questions.
-            redo_cards = [] if json_out else mistaken_cards(deck, items, wanted)
-            redo_cards = redo_cards[: count - len(chosen)]
-            if not chosen and not redo_cards:
-                raise StudyError("错题本是空的(或其中的题不在所选范围内)。先做几道题吧:study quiz")
+            in_scope = set(bank.card_ids(topic_name))
+            wanted = [q for q in store.mistake_question_ids() if ":card:" in q and q in in_scope]
+            redo_cards = [] if json_out else bank.cards(wanted)
+            try:
+                chosen = quiz_questions(bank, store, mistakes=True, **scope_args)
+            except StudyError:
+                if not redo_cards:
+                    raise
+                chosen = []
+            redo_cards = redo_cards[: max(0, count - len(chosen))]
         else:
-            from studycli.quiz.questions import pick_questions
-
-            if not questions:
-                raise _nothing_to_ask(topic_name, kind)
-            chosen = pick_questions(questions, count, rng)
-        session = Session(store, deck.glossary, "quiz", json_out, hint_length, session_clock(now))
-        session.titles, session.fingerprints = deck.articles, deck_fingerprints(deck)
-        remember_decks(data_dir, deck, {q.item_id for q in chosen})
+            chosen = quiz_questions(bank, store, ids=ids, **scope_args)
+        session = Session(store, bank.glossary, "quiz", json_out, hint_length, session_clock(now))
+        session.titles, session.fingerprints = bank.articles, bank.fingerprints()
+        remember_decks(data_dir, bank.origins, {q.item_id for q in chosen})
         if not json_out:
             scope = f"主题“{topic_name}”" if topic_name else "全部主题"
             if mistakes:
@@ -392,7 +363,7 @@ def quiz(
         if redo_cards and not (interrupted or ended or session.quit):
             from studycli.cli.card_session import run_cards
 
-            done = run_cards(store, redo_cards, session.now, AnswerSource(), deck.articles, "quiz")
+            done = run_cards(store, redo_cards, session.now, AnswerSource(), bank.articles, "quiz")
             if not chosen:
                 out.print(f"完成 {done.saved} 次自评,已保存。", markup=False)
         if chosen:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 import secrets
 import sys
 from datetime import UTC, datetime, timedelta
@@ -19,11 +18,9 @@ from studycli.cli.app import (
     TopicOpt,
     app,
     err,
-    load,
     now_and_zone,
     open_store,
     out,
-    select,
     session_clock,
 )
 from studycli.cli.quiz_cmds import (
@@ -33,13 +30,12 @@ from studycli.cli.quiz_cmds import (
     JsonOpt,
     SeedOpt,
     Session,
-    all_questions,
-    deck_fingerprints,
     finish,
     quiz_json,
     remember_decks,
     run_questions,
 )
+from studycli.cli.sourcing import bank_topic, open_deck_bank
 from studycli.errors import StudyError
 
 NewOpt = Annotated[
@@ -68,14 +64,9 @@ def review(
     """间隔复习(FSRS):先考今天到期的题和闪卡,再学新题(每天有上限)。"""
     from studycli.memory.scheduling import plan_review
     from studycli.memory.settings import load_settings, save_settings
-    from studycli.memory.stats import end_of_day, new_seen_today
+    from studycli.memory.stats import due_count, end_of_day, new_seen_today
     from studycli.paths import data_dir as resolve_data_dir
-    from studycli.quiz.questions import generate_cards
 
-    deck = load(content, builtin)
-    items, _ = select(deck, topic)
-    questions = all_questions(deck, items, None, random.Random(0))
-    pool = generate_cards(deck, items)
     clock = session_clock(now)
     moment, zone = now_and_zone(now)
     folder = resolve_data_dir(data_dir)
@@ -85,15 +76,20 @@ def review(
         settings.new_per_day = new
         save_settings(folder, settings)
         say(f"每天新学上限已设为 {new} 项(已保存)。", markup=False)
-    by_id = {q.id: q for q in questions}
-    with open_store(data_dir, for_writing=True) as store:
+    with (
+        open_deck_bank(content, builtin, data_dir) as bank,
+        open_store(data_dir, for_writing=True) as store,
+    ):
         from studycli.cli.card_session import order_cards, run_cards
 
+        topic_name = bank_topic(bank, topic)
+        pairs = bank.id_fingerprints(topic_name)
+        pool = bank.cards(bank.card_ids(topic_name))
+        fingerprints = bank.fingerprints()
         index = store.card_index()
         cutoff = end_of_day(moment, zone)
         # "Due today" means due before local midnight, as `study stats` counts it.
         until = datetime.fromtimestamp(cutoff, UTC) - timedelta(microseconds=1)
-        pairs = [(q.id, q.fingerprint) for q in questions]
         plan = plan_review(index, pairs, until, count)
         # With an exam date set (study plan), the plan decides new count and order.
         from studycli.memory.plan import follow_exam_plan
@@ -114,22 +110,24 @@ def review(
             f"今天还可新学 {new_left} 项(每天上限 {settings.new_per_day} 项,可用 --new 修改)。",
             markup=False,
         )
-        chosen = [by_id[qid] for qid in due_q + new_q]
-        remember_decks(data_dir, deck, {q.item_id for q in chosen} | {c.item_id for c in due_c})
+        chosen = bank.questions(due_q + new_q)
+        remember_decks(
+            data_dir, bank.origins, {q.item_id for q in chosen} | {c.item_id for c in due_c}
+        )
         if not chosen and not due_c:
             if json_out:  # stdout still carries exactly one JSON object
                 sys.stdout.write(json.dumps(quiz_json([], []), ensure_ascii=False) + "\n")
             else:
                 out.print("今天没有要复习的题目。", markup=False)
             return
-        session = Session(store, deck.glossary, "review", json_out, hint_length, clock)
-        session.titles, session.fingerprints = deck.articles, deck_fingerprints(deck)
+        session = Session(store, bank.glossary, "review", json_out, hint_length, clock)
+        session.titles, session.fingerprints = bank.articles, fingerprints
         outcomes, interrupted, ended = [], False, False
         if chosen:
             outcomes, interrupted, ended = run_questions(session, chosen)
         if due_c and not (interrupted or ended or session.quit):
             out.print(f"到期闪卡 {len(due_c)} 张:", style="bold", markup=False)
-            result = run_cards(store, due_c, clock, AnswerSource(), deck.articles, "review")
+            result = run_cards(store, due_c, clock, AnswerSource(), bank.articles, "review")
             interrupted, ended = result.interrupted, result.ended
         if chosen:
             finish(session, chosen, outcomes, (interrupted, False))
@@ -137,14 +135,8 @@ def review(
             raise typer.Exit(130)
         if not json_out:
             left_new = max(0, settings.new_per_day - new_seen_today(store, clock(), zone))
-            left_due = _due_left(store, cutoff, deck)
+            left_due = due_count(store, cutoff, fingerprints)
             out.print(f"今天还剩:到期 {left_due} 项,可新学 {left_new} 项。", markup=False)
-
-
-def _due_left(store, cutoff: float, deck) -> int:
-    from studycli.memory.stats import due_count
-
-    return due_count(store, cutoff, deck_fingerprints(deck))
 
 
 @app.command()
@@ -164,14 +156,13 @@ def cards(
     """
     from studycli.cli.card_session import order_cards, run_cards
     from studycli.memory.stats import due_tomorrow, end_of_day
-    from studycli.quiz.questions import generate_cards
     from studycli.render.quiz import next_step_line
 
-    deck = load(content, builtin)
-    items, _ = select(deck, topic)
     if seed is None:
         seed = secrets.randbelow(1_000_000)
-    pool = generate_cards(deck, items)
+    with open_deck_bank(content, builtin, data_dir) as bank:
+        pool = bank.cards(bank.card_ids(bank_topic(bank, topic)))
+        fingerprints, articles, origins = bank.fingerprints(), bank.articles, bank.origins
     if not pool:
         raise StudyError("所选范围内没有闪卡。")
     clock = session_clock(now)
@@ -180,11 +171,11 @@ def cards(
         chosen, due = order_cards(pool, store.card_index(), end_of_day(moment, zone), count, seed)
         out.print(f"闪卡:到期 {due} 张,新卡 {len(chosen) - due} 张。", style="bold", markup=False)
         if not chosen:
-            due_next = due_tomorrow(store, clock(), zone, deck_fingerprints(deck))
+            due_next = due_tomorrow(store, clock(), zone, fingerprints)
             out.print(f"今天没有要复习的闪卡;明天到期 {due_next} 项。", markup=False)
             return
-        remember_decks(data_dir, deck, {c.item_id for c in chosen})
-        result = run_cards(store, chosen, clock, AnswerSource(), deck.articles)
+        remember_decks(data_dir, origins, {c.item_id for c in chosen})
+        result = run_cards(store, chosen, clock, AnswerSource(), articles)
         if result.interrupted:
             err.print(f"\n已中断:已保存 {result.saved} 次自评。", markup=False)
             raise typer.Exit(130)
@@ -193,5 +184,5 @@ def cards(
             err.print(f"输入已结束:已保存 {result.saved} 次自评{again}。", markup=False)
         else:
             out.print(f"完成 {result.saved} 次自评{again},已保存。", markup=False)
-        due_next = due_tomorrow(store, clock(), zone, deck_fingerprints(deck))
+        due_next = due_tomorrow(store, clock(), zone, fingerprints)
         out.print(next_step_line(result.mistakes, due_next, "study quiz --mistakes", "张卡"))

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from studycli.deck.model import Deck, Topic
-from studycli.deck.schema import DeckBuilder, fold_name
-from studycli.errors import ContentError, TopicError
+# Finding the files and resolving topic names need no YAML: they live apart, so a warm
+# quiz start (which reads the compiled question bank) never imports yaml.
+from studycli.deck.files import (  # noqa: F401  (re-exported)
+    ENV_CONTENT,
+    builtin_content_dir,
+    content_paths,
+    deck_files,
+    not_regular,
+)
+from studycli.deck.model import Deck
+from studycli.deck.schema import DeckBuilder
+from studycli.deck.topics import resolve_topic  # noqa: F401  (re-exported)
+from studycli.errors import ContentError
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-ENV_CONTENT = "STUDY_CONTENT"
 
 # Limits that keep a hostile or broken deck file from hanging or exhausting memory. The
 # built-in deck's files are about 30 KB and 6 levels deep, so these leave ample room.
@@ -25,69 +32,6 @@ MAX_DECK_BYTES = 1 << 20  # per file
 MAX_DEPTH = 64  # nesting of mappings and lists
 # Size once every alias is expanded (a value counts 1 plus its length): alias bombs.
 MAX_EXPANDED = 2 * MAX_DECK_BYTES
-
-
-def builtin_content_dir() -> Path:
-    """The deck shipped with studycli: inside the wheel, or the repository's content/."""
-    package = Path(__file__).resolve().parent.parent  # studycli/
-    packaged = package / "_content"
-    if packaged.is_dir():
-        return packaged
-    return package.parent / "content"
-
-
-def content_paths(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Path]:
-    """The built-in deck, then STUDY_CONTENT's directories, then ``extra`` (--content)."""
-    paths = [builtin_content_dir()] if builtin else []
-    env = os.environ.get(ENV_CONTENT, "")
-    paths += [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    paths += list(extra)
-    return paths
-
-
-def deck_files(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files in each path (a file or a directory), in a stable order."""
-    files: list[Path] = []
-    seen: set[tuple[int, int]] = set()  # (device, inode): a file named twice is read once
-    problems = []
-    for path in paths:
-        try:
-            mode = path.stat().st_mode
-        except OSError:
-            problems.append(f"{path}: 找不到这个文件或目录。")
-            continue
-        if stat.S_ISDIR(mode):
-            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-            if not found:
-                problems.append(f"{path}: 目录中没有 .yaml 文件。")
-        else:
-            found = [path]
-        for file in found:
-            try:
-                info = file.stat()
-            except OSError:
-                problems.append(f"{file}: 找不到这个文件(可能是断开的符号链接)。")
-                continue
-            if not stat.S_ISREG(info.st_mode):
-                problems.append(f"{file}: {_not_regular(info.st_mode)},只能读取普通文件。")
-            elif (info.st_dev, info.st_ino) not in seen:
-                seen.add((info.st_dev, info.st_ino))
-                files.append(file)
-    if problems:
-        raise ContentError(problems)
-    return files
-
-
-def _not_regular(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "是一个目录"
-    if stat.S_ISFIFO(mode):
-        return "是一个管道(FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "是一个设备文件"
-    if stat.S_ISSOCK(mode):
-        return "是一个套接字"
-    return "不是普通文件"
 
 
 def load_deck(paths: Sequence[Path] | None = None) -> Deck:
@@ -104,25 +48,6 @@ def load_deck(paths: Sequence[Path] | None = None) -> Deck:
             continue
         builder.add_file(file, doc.data, doc.lines)
     return builder.finish()
-
-
-# --- topics -----------------------------------------------------------------
-
-
-def resolve_topic(deck: Deck, name: str) -> Topic:
-    """The topic called ``name`` or one of its aliases; TopicError with a suggestion otherwise."""
-    wanted = fold_name(name)
-    for topic in deck.topics:
-        if wanted == fold_name(topic.name) or wanted in {fold_name(a) for a in topic.aliases}:
-            return topic
-    names = [topic.name for topic in deck.topics]
-    known = {
-        fold_name(n): topic.name for topic in deck.topics for n in (topic.name, *topic.aliases)
-    }
-    close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.4)
-    hint = f"您是否要找“{known[close[0]]}”?" if close else ""
-    listing = "、".join(names) if names else "(没有主题)"
-    raise TopicError(f"没有主题“{name}”。{hint}\n可用的主题:{listing}")
 
 
 # --- loading ------------------------------------------------------------------
@@ -149,7 +74,7 @@ def read_limited(file: Path, limit: int) -> bytes:
     with os.fdopen(fd, "rb") as stream:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise ContentError([f"{file}: {_not_regular(mode)},只能读取普通文件。"])
+            raise ContentError([f"{file}: {not_regular(mode)},只能读取普通文件。"])
         try:
             data = stream.read(limit + 1)
         except OSError as exc:

@@ -1,0 +1,166 @@
+"""Where a session's questions come from: the compiled bank, chosen by topic, kind, seed.
+
+quiz, review, cards and mistakes open the bank (compiling it first, with a progress bar
+on stderr when that takes over a second) and the progress store, nothing else.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studycli.cli.app import err
+from studycli.errors import StudyError
+
+if TYPE_CHECKING:
+    import random
+
+# The bar appears only when compiling takes longer than this (a warm start never shows it).
+PROGRESS_DELAY_S = 1.0
+
+
+class CompileProgress:
+    """A Rich progress bar on stderr that shows itself once compiling has taken a second."""
+
+    def __init__(self, delay: float = PROGRESS_DELAY_S):
+        self.lock = threading.Lock()
+        self.bar = None
+        self.task = None
+        self.stage = ("编译题库", 0, 0)
+        self.closed = False
+        self.started = time.monotonic()
+        self.timer = threading.Timer(delay, self._show)
+        self.timer.daemon = True
+        if err.is_terminal:
+            self.timer.start()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        with self.lock:
+            self.stage = (stage, done, total)
+            if self.bar is not None:
+                self._update()
+
+    def _show(self) -> None:
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with self.lock:
+            if self.closed:
+                return
+            self.bar = Progress(
+                SpinnerColumn(),
+                TextColumn("编译题库 · {task.description}"),
+                BarColumn(),
+                TextColumn("{task.fields[count]}"),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
+            self.task = self.bar.add_task(self.stage[0], total=None, count="")
+            self.bar.start()
+            self._update()
+
+    def _update(self) -> None:
+        stage, done, total = self.stage
+        count = f"{done}/{total}" if total else ""
+        # reset, not update: a stage of unknown length must clear the last stage's total.
+        self.bar.reset(
+            self.task, description=stage, completed=done, total=total or None, count=count
+        )
+        self.bar.refresh()
+
+    def close(self) -> None:
+        """Stop the timer and take the bar off the screen."""
+        self.timer.cancel()
+        with self.lock:
+            self.closed = True
+            if self.bar is not None:
+                self.bar.stop()
+
+
+def open_deck_bank(content, builtin: bool, data_dir: Path | None, *, rebuild: bool = False):
+    """The compiled bank of the deck the options name, compiled first when it is stale."""
+    from studycli.deck.files import content_paths
+    from studycli.paths import cache_dir
+    from studycli.quiz.bank_build import open_bank
+
+    roots = content_paths(content or (), builtin=builtin)
+    progress = CompileProgress()
+    try:
+        return open_bank(roots, cache_dir(data_dir), progress, rebuild=rebuild)
+    finally:
+        progress.close()
+
+
+def deck_view(content, builtin: bool, data_dir: Path | None):
+    """Topics and items from the bank when it is current (no YAML), else the loaded deck.
+
+    For commands that need no questions (topics, stats): they never compile the bank.
+    """
+    from studycli.cli.app import load
+    from studycli.deck.files import content_paths, deck_files
+    from studycli.paths import cache_dir
+    from studycli.quiz.bank import Bank, bank_path
+
+    roots = content_paths(content or (), builtin=builtin)
+    bank = Bank.open_current(bank_path(cache_dir(data_dir), roots), deck_files(roots))
+    if bank is None:
+        return load(content, builtin)
+    with bank:
+        return bank.deck_view()
+
+
+def bank_topic(bank, topic: str | None) -> str | None:
+    """The canonical name of ``topic`` (a name or alias) in the bank's deck, or None."""
+    if topic is None:
+        return None
+    from studycli.deck.topics import resolve_topic
+
+    return resolve_topic(bank, topic).name
+
+
+def quiz_questions(
+    bank,
+    store,
+    *,
+    topic: str | None,
+    kind: str | None,
+    count: int,
+    rng: random.Random,
+    mistakes: bool = False,
+    ids: list[str] | None = None,
+) -> list:
+    """The questions a quiz asks: ``ids`` exactly, the 错题本's, or a seeded pick."""
+    from studycli.quiz.question import kind_name
+
+    kinds = [kind_name(kind)] if kind else None  # 填空 → cloze
+    if ids:
+        chosen = bank.questions(ids)
+        known = {q.id for q in chosen}
+        missing = [qid for qid in ids if qid not in known]
+        if missing:
+            raise StudyError(f"题库中没有题号“{missing[0]}”。用 study questions 查看题号。")
+        return chosen
+    if mistakes:
+        allowed = {row.id for row in bank.question_rows(topic=topic, kinds=kinds)}
+        wanted = [qid for qid in store.mistake_question_ids() if qid in allowed][:count]
+        if not wanted:
+            raise StudyError("错题本是空的(或其中的题不在所选范围内)。先做几道题吧:study quiz")
+        return bank.questions(wanted)
+    rows = bank.rows_to_pick_from(count, rng, topic=topic, kinds=kinds)
+    if not rows:
+        raise _nothing_to_ask(topic, kind)
+    from studycli.quiz.questions import pick_questions
+
+    return bank.questions([row.id for row in pick_questions(rows, count, rng)])
+
+
+def _nothing_to_ask(topic: str | None, kind: str | None) -> StudyError:
+    from studycli.render.quiz import KIND_NAMES
+
+    where = f"主题“{topic}”下" if topic else "题库中"
+    what = f"“{KIND_NAMES.get(kind, kind)}”题" if kind else "题目"
+    return StudyError(f"{where}没有可出的{what}。")

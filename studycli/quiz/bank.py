@@ -1,0 +1,424 @@
+"""The compiled question bank: every question and card of a deck in one SQLite file.
+
+A quiz, review or card session starts from here and the progress store alone: no YAML
+parsing, no segmentation, no question generation. The bank lives in the data
+directory's ``cache/`` folder, one file per set of deck sources, and says which deck
+files (size, mtime, SHA-256 of the raw bytes) and which generator it was compiled from.
+It is checked at every open: unchanged sizes and mtimes are trusted as they are; a
+changed stamp is confirmed by hashing the bytes; anything else (other files, another
+generator, a damaged, foreign or unreadable file) compiles it anew (``bank_build``).
+
+The file is only ever written whole, into a temp file renamed over it, so a reader
+never sees a half-written bank and two processes compiling at once do not corrupt it:
+the last rename wins, and both banks are the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from studycli.deck.model import Term, Topic
+from studycli.errors import StudyError
+from studycli.quiz.records import as_tuples, from_record
+
+# The SQLite layout below; a bank of another format is compiled anew.
+BANK_FORMAT = 3
+# Bumped by hand when questions change in a way the generator's source does not show
+# (the source of every module that shapes a question is hashed into the key as well).
+GENERATOR_VERSION = 1
+# Every module that shapes a question: the whole quiz package (generation, the quality gate,
+# grading's data), the deck model and text helpers.
+_GENERATOR_SOURCES = ("quiz", "deck/model.py", "text.py")
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (position INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE topics (position INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE items (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+                    topics TEXT NOT NULL, fingerprint TEXT NOT NULL);
+CREATE TABLE item_topics (item_id TEXT NOT NULL, topic TEXT NOT NULL);
+CREATE INDEX item_topics_topic ON item_topics (topic);
+CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+                        item_id TEXT NOT NULL, kind TEXT NOT NULL, topics TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL, weight REAL NOT NULL, quality REAL,
+                        flags TEXT NOT NULL, flagged INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE INDEX questions_item ON questions (item_id);
+CREATE INDEX questions_kind ON questions (kind, flagged);
+CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+                    item_id TEXT NOT NULL, data TEXT NOT NULL);
+"""
+
+# Joins a question's topics in its row (no topic name holds this control character).
+TOPIC_SEPARATOR = "\x1f"
+
+# A pick of N questions from a large deck reads the rows of this many items per question
+# (at least SAMPLE_ITEMS_MIN items); smaller decks are read whole.
+SAMPLE_ITEMS_PER_QUESTION = 4
+SAMPLE_ITEMS_MIN = 256
+
+# progress(stage, done, total): total 0 means a step whose length is not known.
+Progress = Callable[[str, int, int], None]
+
+
+class BankError(StudyError):
+    """The compiled bank could not be read (it has been removed; the next run compiles it)."""
+
+
+class QuestionRow(NamedTuple):
+    """What choosing questions needs, without the question itself (a light bank row).
+
+    A tuple straight from SQLite: a session of a 10,000-item deck reads some 60,000 of
+    these to pick ten, so topics and flags are decoded only when asked for.
+    """
+
+    id: str
+    item_id: str
+    kind: str
+    topics_text: str  # the topics joined by TOPIC_SEPARATOR
+    fingerprint: str
+    weight: float
+    quality: float | None
+    flags_text: str  # JSON
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The question's topics."""
+        return tuple(self.topics_text.split(TOPIC_SEPARATOR)) if self.topics_text else ()
+
+    @property
+    def flags(self) -> tuple:
+        """The quality flags (empty: the question may be asked)."""
+        return () if self.flags_text == "[]" else as_tuples(json.loads(self.flags_text))
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """An item as the progress commands show it."""
+
+    id: str
+    title: str
+    topics: tuple[str, ...]
+    fingerprint: str
+
+
+class DeckView:
+    """What `study topics` and `study stats` read of a deck (topics, items), from the bank."""
+
+    def __init__(self, topics: tuple[Topic, ...], items: tuple[ItemRow, ...], glossary):
+        self.topics = topics
+        self.items = items
+        self.glossary = glossary
+
+    def topic_counts(self) -> dict[str, int]:
+        """Item counts per topic, in the deck's topic order (as ``Deck.topic_counts``)."""
+        counts = {topic.name: 0 for topic in self.topics}
+        for item in self.items:
+            for name in item.topics:
+                counts[name] = counts.get(name, 0) + 1
+        return counts
+
+
+def generator_key() -> str:
+    """The generator's version and a hash of its source: a bank of another key is stale."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{BANK_FORMAT}:{GENERATOR_VERSION}".encode())
+    for name in _GENERATOR_SOURCES:
+        path = root / name
+        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                digest.update(file.read_bytes())
+            except OSError:
+                digest.update(f"missing {name}".encode())
+    return digest.hexdigest()[:16]
+
+
+def bank_path(cache: Path, roots: Sequence[Path]) -> Path:
+    """The bank file of a set of deck sources (the built-in deck, --content, STUDY_CONTENT)."""
+    key = "\n".join(str(Path(p).resolve()) for p in roots)
+    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return cache / f"questions-{name}.sqlite"
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file's raw bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class Bank:
+    """An open, current bank: questions, cards, items, topics and glossary of one deck."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+        self.conn = conn
+        self.path = path  # None: held in memory (the cache folder could not be written)
+        self._meta: dict[str, str] | None = None
+
+    @classmethod
+    def open_current(cls, path: Path, files: Sequence[Path]) -> Bank | None:
+        """The bank at ``path`` if it exists, is whole and matches ``files``; else None."""
+        try:
+            if not path.is_file():
+                return None
+            conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+        except (OSError, sqlite3.Error):
+            return None
+        bank = cls(conn, path)
+        try:
+            if bank._is_current(files):
+                return bank
+        except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
+            pass
+        conn.close()
+        return None
+
+    def _is_current(self, files: Sequence[Path]) -> bool:
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        page_size = self.conn.execute("PRAGMA page_size").fetchone()[0]
+        if self.path is not None and self.path.stat().st_size != pages * page_size:
+            return False  # cut short (a copy that did not finish, a full disk)
+        meta = self.meta
+        if meta.get("format") != str(BANK_FORMAT) or meta.get("complete") != "1":
+            return False
+        if meta.get("generator") != generator_key():
+            return False
+        stored = self.conn.execute(
+            "SELECT path, size, mtime_ns, sha256 FROM files ORDER BY position"
+        ).fetchall()
+        if [row[0] for row in stored] != [str(f) for f in files]:
+            return False
+        for (_, size, mtime_ns, sha), file in zip(stored, files, strict=True):
+            stat = file.stat()
+            if (stat.st_size, stat.st_mtime_ns) == (size, mtime_ns):
+                continue
+            # Touched or checked out again: the bytes decide. (The stamp is not updated
+            # in place: the bank is read-only once written; hashing costs milliseconds.)
+            if stat.st_size != size or file_hash(file) != sha:
+                return False
+        return True
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Bank:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- reading ----------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        try:
+            return self.conn.execute(sql, tuple(params)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._discard()
+            raise BankError(
+                f"编译好的题库 {self.path} 无法读取({exc}),已删除;请再运行一次,它会重新编译。"
+            ) from None
+
+    def _discard(self) -> None:
+        self.conn.close()
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+    @property
+    def meta(self) -> dict[str, str]:
+        """The bank's key and deck-wide data (format, generator, content hash, glossary)."""
+        if self._meta is None:
+            self._meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+        return self._meta
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        """The deck's topics in deck order (for resolve_topic)."""
+        rows = self._rows("SELECT data FROM topics ORDER BY position")
+        return tuple(from_record(Topic, json.loads(data)) for (data,) in rows)
+
+    @property
+    def glossary(self) -> tuple[Term, ...]:
+        """The deck's glossary (grading reads aliases as their term)."""
+        return tuple(from_record(Term, t) for t in json.loads(self.meta["glossary"]))
+
+    @property
+    def articles(self) -> dict[str, str]:
+        """Article file → title, as the deck declares them (出处 shows titles)."""
+        return json.loads(self.meta.get("articles", "{}"))
+
+    @property
+    def origins(self) -> dict[str, str]:
+        """Item id → the deck file it comes from (the 错题本 names it when not loaded)."""
+        return json.loads(self.meta.get("origins", "{}"))
+
+    def fingerprints(self) -> dict[str, str]:
+        """Item id → fingerprint, for every item of the deck."""
+        return {row.id: row.fingerprint for row in self.items().values()}
+
+    @property
+    def content_hash(self) -> str:
+        """The deck's content hash when it was compiled."""
+        return self.meta["content_hash"]
+
+    def count(self, table: str = "questions") -> int:
+        """How many questions (or cards, items) the bank holds."""
+        if table not in ("questions", "cards", "items"):
+            raise ValueError(table)
+        return self._rows(f"SELECT count(*) FROM {table}")[0][0]
+
+    def deck_view(self) -> DeckView:
+        """The deck's topics, items and glossary, as `study topics` and `study stats` read them."""
+        return DeckView(self.topics, tuple(self.items().values()), self.glossary)
+
+    def item_ids(self, topic: str | None) -> list[str]:
+        """The ids of the items of ``topic`` (a canonical name), or all, in deck order."""
+        if topic is None:
+            return [r[0] for r in self._rows("SELECT id FROM items ORDER BY position")]
+        return [
+            r[0]
+            for r in self._rows(
+                "SELECT id FROM items WHERE id IN (SELECT item_id FROM item_topics WHERE topic = ?)"
+                " ORDER BY position",
+                (topic,),
+            )
+        ]
+
+    def items(self, ids: Iterable[str] | None = None) -> dict[str, ItemRow]:
+        """Items by id (all, or those of ``ids`` that exist)."""
+        rows = self._rows("SELECT id, title, topics, fingerprint FROM items ORDER BY position")
+        wanted = None if ids is None else set(ids)
+        return {
+            r[0]: ItemRow(r[0], r[1], tuple(json.loads(r[2])), r[3])
+            for r in rows
+            if wanted is None or r[0] in wanted
+        }
+
+    def question_rows(
+        self,
+        *,
+        topic: str | None = None,
+        kinds: Sequence[str] | None = None,
+        flagged: bool | None = False,
+        items: Sequence[str] | None = None,
+    ) -> list[QuestionRow]:
+        """Light rows in deck order: of a topic, of some kinds, of some items; unflagged only
+        by default."""
+        where, params = self._filter(topic, kinds, flagged)
+        sql = (
+            "SELECT id, item_id, kind, topics, fingerprint, weight, quality, flags"
+            f" FROM questions{where}"
+        )
+        if items is None:
+            return list(map(QuestionRow._make, self._rows(sql + " ORDER BY position", params)))
+        rows: list[tuple] = []
+        wanted = list(dict.fromkeys(items))
+        for start in range(0, len(wanted), 500):  # SQLite caps the number of parameters
+            chunk = wanted[start : start + 500]
+            clause = (
+                " AND " if where else " WHERE "
+            ) + f"item_id IN ({','.join('?' * len(chunk))})"
+            rows += self._rows(sql + clause + " ORDER BY position", [*params, *chunk])
+        # Chunks follow ``items``: in deck order when ``items`` is, as an item's questions
+        # are stored together.
+        return list(map(QuestionRow._make, rows))
+
+    def id_fingerprints(self, topic: str | None = None) -> list[tuple[str, str]]:
+        """(id, fingerprint) of every question that may be asked, in deck order (for review)."""
+        where, params = self._filter(topic, None, False)
+        return self._rows(f"SELECT id, fingerprint FROM questions{where} ORDER BY position", params)
+
+    def rows_to_pick_from(
+        self,
+        count: int,
+        rng,
+        *,
+        topic: str | None = None,
+        kinds: Sequence[str] | None = None,
+    ) -> list[QuestionRow]:
+        """The rows a seeded pick of ``count`` questions chooses among.
+
+        All of them, unless far more items have questions than the pick can use: then a
+        seeded sample of items (several per question asked) and their rows, so a session of
+        a 10,000-item deck reads a few hundred rows instead of sixty thousand. Items are
+        drawn uniformly, and ``rng`` is the one the pick goes on with: the same seed on
+        the same bank gives the same questions.
+        """
+        where, params = self._filter(topic, kinds, False)
+        items = [
+            r[0]
+            for r in self._rows(
+                f"SELECT item_id FROM questions{where} GROUP BY item_id ORDER BY min(position)",
+                params,
+            )
+        ]
+        enough = max(SAMPLE_ITEMS_PER_QUESTION * count, SAMPLE_ITEMS_MIN)
+        if len(items) <= enough:
+            return self.question_rows(topic=topic, kinds=kinds)
+        chosen = sorted(rng.sample(range(len(items)), enough))
+        return self.question_rows(topic=topic, kinds=kinds, items=[items[i] for i in chosen])
+
+    def questions(self, ids: Sequence[str]) -> list:
+        """The full questions of ``ids``, in that order; ids not in the bank are left out."""
+        from studycli.quiz.questions import Question
+
+        found = self._by_id("questions", ids)
+        return [from_record(Question, json.loads(found[i])) for i in ids if i in found]
+
+    def all_questions(
+        self,
+        *,
+        topic: str | None = None,
+        kinds: Sequence[str] | None = None,
+        flagged: bool | None = None,
+    ) -> list:
+        """Every full question matching the filters, in deck order (for listing)."""
+        from studycli.quiz.questions import Question
+
+        where, params = self._filter(topic, kinds, flagged)
+        rows = self._rows(f"SELECT data FROM questions{where} ORDER BY position", params)
+        return [from_record(Question, json.loads(data)) for (data,) in rows]
+
+    def card_ids(self, topic: str | None = None) -> list[str]:
+        """The ids of the flashcards of a topic (or all), in deck order."""
+        sql, params = "SELECT id FROM cards", []
+        if topic is not None:
+            sql += " WHERE item_id IN (SELECT item_id FROM item_topics WHERE topic = ?)"
+            params.append(topic)
+        return [r[0] for r in self._rows(sql + " ORDER BY position", params)]
+
+    def cards(self, ids: Sequence[str]) -> list:
+        """The flashcards of ``ids``, in that order; ids not in the bank are left out."""
+        from studycli.quiz.cards import Flashcard
+
+        found = self._by_id("cards", ids)
+        return [from_record(Flashcard, json.loads(found[i])) for i in ids if i in found]
+
+    def _by_id(self, table: str, ids: Sequence[str]) -> dict[str, str]:
+        """The JSON data of the rows of ``ids`` in ``table``."""
+        found: dict[str, str] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 500):  # SQLite caps the number of parameters
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._rows(f"SELECT id, data FROM {table} WHERE id IN ({marks})", chunk))
+        return found
+
+    @staticmethod
+    def _filter(topic, kinds, flagged) -> tuple[str, list]:
+        clauses, params = [], []
+        if topic is not None:
+            clauses.append("item_id IN (SELECT item_id FROM item_topics WHERE topic = ?)")
+            params.append(topic)
+        if kinds is not None:
+            clauses.append(f"kind IN ({','.join('?' * len(kinds))})")
+            params += list(kinds)
+        if flagged is not None:
+            clauses.append("flagged = ?")
+            params.append(int(flagged))
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
