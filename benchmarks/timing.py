@@ -27,8 +27,8 @@ def median_time(
 
 
 def run_command(argv: list[str], env: dict[str, str]) -> None:
-    """Run ``argv`` to the end with empty standard input, output discarded."""
-    subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=False)
+    """Run ``argv`` to the end with empty standard input (a closed pipe), output discarded."""
+    subprocess.run(argv, env=env, input=b"", capture_output=True, check=False)
 
 
 def print_ratios(rows: list[tuple[str, float]], heading: str = "measure") -> None:
@@ -45,10 +45,11 @@ def print_ratios(rows: list[tuple[str, float]], heading: str = "measure") -> Non
 # parent's memory it held between fork and exec, so every command would look as big as
 # the benchmark. This wrapper is small, so its own fork adds little.
 _WRAPPER = """
-import os, subprocess, sys, time
+import os, subprocess, sys, tempfile, time
+sink = tempfile.TemporaryFile()  # not /dev/null: on a shared machine it may be a plain file
 start = time.perf_counter()
-child = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+child = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE, stdout=sink, stderr=sink)
+child.stdin.close()  # empty input, so a quiz stops after its first question
 _, status, usage = os.wait4(child.pid, 0)
 print(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
@@ -61,7 +62,7 @@ def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, in
     done = subprocess.run(
         [sys.executable, "-c", _WRAPPER, *argv],
         env=env,
-        stdin=subprocess.DEVNULL,
+        input="",
         capture_output=True,
         text=True,
         check=True,

@@ -40,7 +40,7 @@ def run_study(tmp_path, args, forbid=()) -> set[str]:
     report = tmp_path / "modules.json"
     subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args), str(report), json.dumps(list(forbid))],
-        stdin=subprocess.DEVNULL,
+        input=b"",  # an empty, closed stdin: not /dev/null, which a shared machine may break
         capture_output=True,
         check=True,
     )
