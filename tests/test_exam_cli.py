@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from studycli.cli import app, exam_cmds
-from studycli.cli.exam_cmds import Sitting, parse_command, sit_interactive
+from studycli.cli.exam_sitting import Sitting, parse_command, sit_interactive
 from studycli.memory.store import Store
 
 MINI = ["--no-builtin", "--content"]

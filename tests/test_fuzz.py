@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studycli.cli import app
-from studycli.deck.schema import _COMMON, _FIELDS, _NESTED
+from studycli.deck.fields import COMMON, FIELDS, NESTED
 
 FUZZ = settings(
     derandomize=True,
@@ -69,7 +69,7 @@ def field(typ: str) -> st.SearchStrategy:
     elif typ == "source":
         good = st.fixed_dictionaries({"article": words, "section": words})
     else:
-        _, fields = _NESTED[typ]
+        _, fields = NESTED[typ]
         element = st.fixed_dictionaries({name: field(ftyp) for name, (ftyp, _) in fields.items()})
         good = st.lists(element, min_size=1, max_size=3)
     return st.one_of(good, good, good, junk)
@@ -78,8 +78,8 @@ def field(typ: str) -> st.SearchStrategy:
 @st.composite
 def items(draw) -> dict:
     """One item of a random kind, its fields from the schema, some dropped or renamed."""
-    kind = draw(st.sampled_from([*_FIELDS, "bogus"]))
-    spec = {**_COMMON, **_FIELDS.get(kind, {})}
+    kind = draw(st.sampled_from([*FIELDS, "bogus"]))
+    spec = {**COMMON, **FIELDS.get(kind, {})}
     item: dict = {"id": draw(st.one_of(st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True), junk))}
     item["kind"] = kind
     item["topics"] = draw(

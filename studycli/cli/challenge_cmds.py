@@ -27,7 +27,8 @@ from studycli.cli.app import (
     out,
     session_clock,
 )
-from studycli.cli.exam_cmds import TimeUp, alarm_after, question_row
+from studycli.cli.exam_cmds import question_row
+from studycli.cli.exam_sitting import TimeUp, alarm_after
 from studycli.cli.quiz_cmds import AnswerSource, JsonOpt, SeedOpt
 from studycli.errors import StudyError, UsageError
 

@@ -13,13 +13,11 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from studycli.deck.fields import COMMON, FIELDS, NESTED
 from studycli.deck.model import (
     ITEM_CLASSES,
     Deck,
-    Entry,
-    Facet,
     Item,
-    Part,
     Source,
     Term,
     Topic,
@@ -35,72 +33,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def fold_name(name: str) -> str:
     """A topic name or alias as compared: width-folded, trimmed, case-folded."""
     return unicodedata.normalize("NFKC", name).strip().casefold()
-
-
-# Field specs: name -> (type, required). "str" accepts numbers and dates too,
-# since YAML reads 5G as a string but 2024 and 2024-01-31 as other types.
-_COMMON = {
-    "id": ("str", True),
-    "kind": ("str", True),
-    "topics": ("strlist", True),
-    "source": ("source", True),
-    "draft": ("bool", False),
-}
-_FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
-    "quote": {
-        "text": ("str", True),
-        "speaker": ("str", True),
-        "date": ("str", False),
-        "occasion": ("str", False),
-    },
-    "definition": {
-        "term": ("str", True),
-        "meaning": ("str", True),
-        "facets": ("facets", False),
-    },
-    "list": {
-        "name": ("str", True),
-        "entries": ("entries", True),
-        "ordered": ("bool", False),
-        "open": ("bool", False),
-        "intro": ("str", False),
-    },
-    "framework": {
-        "name": ("str", True),
-        "summary": ("str", True),
-        "parts": ("parts", True),
-    },
-    "fact": {
-        "text": ("str", True),
-        "subject": ("str", False),
-        "figures": ("strlist", False),
-        "aliases": ("aliasmap", False),
-    },
-}
-_NESTED = {
-    "facets": (
-        Facet,
-        {"name": ("str", True), "text": ("str", True), "aliases": ("strlist", False)},
-    ),
-    "entries": (
-        Entry,
-        {
-            "label": ("str", True),
-            "text": ("str", True),
-            "points": ("strlist", False),
-            "aliases": ("strlist", False),
-        },
-    ),
-    "parts": (
-        Part,
-        {
-            "role": ("str", True),
-            "label": ("str", True),
-            "text": ("str", False),
-            "aliases": ("strlist", False),
-        },
-    ),
-}
 
 
 class DeckBuilder:
@@ -321,15 +253,15 @@ class _FileChecker:
         kind = self.text(path, raw, "kind", required=True, owner=owner)
         if kind is None:
             return None
-        if kind not in _FIELDS:
-            close = difflib.get_close_matches(kind, list(_FIELDS), n=1, cutoff=0.5)
+        if kind not in FIELDS:
+            close = difflib.get_close_matches(kind, list(FIELDS), n=1, cutoff=0.5)
             hint = f"您是否要写“{close[0]}”?" if close else ""
             self.fail(
                 (*path, "kind"),
-                f"{owner}的 kind“{kind}”未知。{hint}可用的 kind:{'、'.join(_FIELDS)}。",
+                f"{owner}的 kind“{kind}”未知。{hint}可用的 kind:{'、'.join(FIELDS)}。",
             )
             return None
-        spec = {**_COMMON, **_FIELDS[kind]}
+        spec = {**COMMON, **FIELDS[kind]}
         self.unknown_keys(path, raw, list(spec), owner=owner)
         values = {}
         for key, (typ, required) in spec.items():
@@ -389,7 +321,7 @@ class _FileChecker:
             article = self.text(sub, value, "article", required=True, owner=f"{owner}的 source ")
             section = self.text(sub, value, "section", required=True, owner=f"{owner}的 source ")
             return Source(article, section) if article and section else None
-        cls, fields = _NESTED[typ]
+        cls, fields = NESTED[typ]
         if not isinstance(value, list) or not value:
             self.fail((*path, key), f"{owner}键“{key}”应是非空列表。")
             return None

@@ -19,13 +19,12 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from studycli.deck.model import Term, Topic
 from studycli.errors import StudyError
-from studycli.quiz.records import as_tuples, from_record
+from studycli.quiz.bank_rows import DeckView, ItemRow, QuestionRow
+from studycli.quiz.records import from_record
 
 # The SQLite layout below; a bank of another format is compiled anew.
 BANK_FORMAT = 3
@@ -55,8 +54,6 @@ CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
                     item_id TEXT NOT NULL, data TEXT NOT NULL);
 """
 
-# Joins a question's topics in its row (no topic name holds this control character).
-TOPIC_SEPARATOR = "\x1f"
 
 # A pick of N questions from a large deck reads the rows of this many items per question
 # (at least SAMPLE_ITEMS_MIN items); smaller decks are read whole.
@@ -69,60 +66,6 @@ Progress = Callable[[str, int, int], None]
 
 class BankError(StudyError):
     """The compiled bank could not be read (it has been removed; the next run compiles it)."""
-
-
-class QuestionRow(NamedTuple):
-    """What choosing questions needs, without the question itself (a light bank row).
-
-    A tuple straight from SQLite: a session of a 10,000-item deck reads some 60,000 of
-    these to pick ten, so topics and flags are decoded only when asked for.
-    """
-
-    id: str
-    item_id: str
-    kind: str
-    topics_text: str  # the topics joined by TOPIC_SEPARATOR
-    fingerprint: str
-    weight: float
-    quality: float | None
-    flags_text: str  # JSON
-
-    @property
-    def topics(self) -> tuple[str, ...]:
-        """The question's topics."""
-        return tuple(self.topics_text.split(TOPIC_SEPARATOR)) if self.topics_text else ()
-
-    @property
-    def flags(self) -> tuple:
-        """The quality flags (empty: the question may be asked)."""
-        return () if self.flags_text == "[]" else as_tuples(json.loads(self.flags_text))
-
-
-@dataclass(frozen=True, slots=True)
-class ItemRow:
-    """An item as the progress commands show it."""
-
-    id: str
-    title: str
-    topics: tuple[str, ...]
-    fingerprint: str
-
-
-class DeckView:
-    """What `study topics` and `study stats` read of a deck (topics, items), from the bank."""
-
-    def __init__(self, topics: tuple[Topic, ...], items: tuple[ItemRow, ...], glossary):
-        self.topics = topics
-        self.items = items
-        self.glossary = glossary
-
-    def topic_counts(self) -> dict[str, int]:
-        """Item counts per topic, in the deck's topic order (as ``Deck.topic_counts``)."""
-        counts = {topic.name: 0 for topic in self.topics}
-        for item in self.items:
-            for name in item.topics:
-                counts[name] = counts.get(name, 0) + 1
-        return counts
 
 
 def generator_key() -> str:

@@ -22,13 +22,13 @@ from studycli.deck.files import deck_files
 from studycli.quiz.bank import (
     BANK_FORMAT,
     SCHEMA,
-    TOPIC_SEPARATOR,
     Bank,
     Progress,
     bank_path,
     file_hash,
     generator_key,
 )
+from studycli.quiz.bank_rows import TOPIC_SEPARATOR
 from studycli.quiz.records import to_record
 
 # Questions are generated in this many slices so the progress bar moves.
