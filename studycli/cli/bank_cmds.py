@@ -84,7 +84,7 @@ def _flags(question) -> list:
 
 def _print_question(question) -> None:
     """One question as a few plain lines."""
-    from studycli.quiz.questions import LETTERS
+    from studycli.quiz.question import LETTERS
 
     out.print(f"{question.id}  [{question.kind}]", style="bold", markup=False)
     out.print(f"  题面:{question.prompt}", markup=False, soft_wrap=True)

@@ -105,7 +105,7 @@ def challenge(
     from studycli.memory.history import ChallengeRecord, best_challenge, save_challenge
     from studycli.memory.recording import record_answer
     from studycli.quiz.paper import usable
-    from studycli.quiz.questions import pick_questions
+    from studycli.quiz.selection import pick_questions
 
     for value, option in ((seconds, "--seconds"), (count, "--count")):
         if value < 1:

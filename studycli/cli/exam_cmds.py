@@ -84,7 +84,7 @@ def exam(
     if print_paper and output is None:
         raise UsageError("--print 需要用 -o 指定试卷文件,例如:study exam --print -o paper.md")
     from studycli.quiz.paper import PAPER_KINDS, compose_paper
-    from studycli.quiz.questions import KINDS
+    from studycli.quiz.question import KINDS
 
     if seed is None:
         seed = secrets.randbelow(1_000_000)

@@ -61,7 +61,7 @@ def _is_option(text: str, letters: str) -> bool:
 
 def option_letters(question) -> str:
     """The letters of a choice question's options ("ABCD"), "" for other kinds."""
-    from studycli.quiz.questions import LETTERS
+    from studycli.quiz.question import LETTERS
 
     return LETTERS[: len(question.options)] if question.options else ""
 

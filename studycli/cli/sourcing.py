@@ -153,7 +153,7 @@ def quiz_questions(
     rows = bank.rows_to_pick_from(count, rng, topic=topic, kinds=kinds)
     if not rows:
         raise _nothing_to_ask(topic, kind)
-    from studycli.quiz.questions import pick_questions
+    from studycli.quiz.selection import pick_questions
 
     return bank.questions([row.id for row in pick_questions(rows, count, rng)])
 

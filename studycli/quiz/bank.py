@@ -308,7 +308,7 @@ class Bank:
 
     def questions(self, ids: Sequence[str]) -> list:
         """The full questions of ``ids``, in that order; ids not in the bank are left out."""
-        from studycli.quiz.questions import Question
+        from studycli.quiz.question import Question
 
         found = self._by_id("questions", ids)
         return [from_record(Question, json.loads(found[i])) for i in ids if i in found]
@@ -321,7 +321,7 @@ class Bank:
         flagged: bool | None = None,
     ) -> list:
         """Every full question matching the filters, in deck order (for listing)."""
-        from studycli.quiz.questions import Question
+        from studycli.quiz.question import Question
 
         where, params = self._filter(topic, kinds, flagged)
         rows = self._rows(f"SELECT data FROM questions{where} ORDER BY position", params)

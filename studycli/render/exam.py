@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from studycli.quiz.questions import LETTERS
+from studycli.quiz.question import LETTERS
 from studycli.render.quiz import topic_line
 
 NAV_HELP = (
