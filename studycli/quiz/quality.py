@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK, MAX_BLANK_CHARS
+from studycli.quiz.contested import ContestIndex
 from studycli.quiz.options import OptionPools
 from studycli.quiz.question import Question
 from studycli.text import Keywords, is_figure
@@ -64,9 +65,10 @@ _QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,10})[”\"’']")
 class QualityGate:
     """Scores the questions of one deck; built once, then asked per question."""
 
-    def __init__(self, keywords: Keywords, pools: OptionPools):
+    def __init__(self, keywords: Keywords, pools: OptionPools, contest: ContestIndex | None = None):
         self.keywords = keywords
         self.pools = pools
+        self.contest = contest
         # Short names only: a label such as 人才是第一资源 is a sentence, not a fixed word.
         names = {n for n in keywords.names if len(n) <= 6 and not _SENTENCE.search(n)}
         self.phrases = sorted({*keywords.glossary, *names, *FIXED_PHRASES}, key=len, reverse=True)
@@ -78,6 +80,7 @@ class QualityGate:
         if question.kind == "cloze":
             flags += self.cloze(question)
         flags += self.shape(question, item)
+        flags += self.contested(question, item)
         weight = round(self.weight(question, item), 3)
         return replace(question, flags=tuple(dict.fromkeys(flags)), weight=weight)
 
@@ -141,6 +144,15 @@ class QualityGate:
                 if overlap and not inside:
                     out.append(f"空格“{blank}”切开了固定词语“{phrase}”")
                     break
+        return out
+
+    def contested(self, q: Question, item: Item) -> list[str]:
+        """Another defensible answer: a split sentence, a rival wording, an open framework."""
+        out = self.contest.reasons(q, item) if self.contest else []
+        if isinstance(item, Definition) and q.kind == "recite" and q.id.endswith(":meaning"):
+            # 劳动者是生产力中最活跃的因素 / 劳动力是生产力最基本、最活跃的要素: both recited right.
+            if any(self.pools.other_wordings(item.term, f.name, f.text) for f in item.facets):
+                out.append("另一篇文章对同一概念有另一种原话,默写无法判定要哪一句")
         return out
 
     def _phrases_in(self, text: str) -> list[tuple[int, int, str]]:
