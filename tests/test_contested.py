@@ -106,3 +106,36 @@ def test_flagged_listing_shows_the_reasons():
     assert any(
         "开放清单" in f for f in rows["a004-g5-yingyong-fanchou:list:role-未来产业"]["flags"]
     )
+
+
+def test_weak_causes_of_round_one_are_flagged_or_weighed_down(every):
+    """Generic blanks, one-character answers, mixed titles and open-list ordinals are flagged;
+    speaker questions, shared-word multis and 第几项 weigh far less than core points."""
+    flagged = {
+        "a004-g1-lunshu-yiyi:cloze:meaning": "套话或泛词",  # blank 新质生产力
+        "a004-g5-keji-tupo:choice:figure-3": "套话或泛词",  # blank 动力来源
+        "a004-g3-qidian-neihe-luodian:term:role-起点": "只有一个字",  # 起点 → 新
+        "a004-g2-chanye-jichu:choice:figure-2": "文件名",  # 《意见》 beside a verb phrase
+        "a000-shuju-jichu-zhidu:cloze:entry-2": "第几项",  # ……数据要素治理等: open
+    }
+    for qid, reason in flagged.items():
+        assert any(reason in f for f in every[qid].flags), (qid, every[qid].flags)
+    speaker = every["a004-g4-neizai-yaoqiu-quote:source:speaker"]
+    occasion = every["a004-g4-neizai-yaoqiu-quote:source:occasion"]
+    assert speaker.weight <= occasion.weight / 4 and not occasion.flags
+    assert every["a004-g2-shengai-quote:judge:s-1"].weight <= 0.3  # speaker swapped
+    assert every["a004-g1-sanyaosu:multi:role-构成要素"].weight <= 0.4  # 劳动 in every right one
+    assert every["a004-g3-shenhua-gaige:cloze:entry-3"].weight <= 0.3  # 第3项
+
+
+def test_mixed_sessions_rarely_ask_who_said_it():
+    """Across three seeded mixed sessions of 20, at most three questions ask for a speaker."""
+    runner = CliRunner()
+    speakers = 0
+    for seed in ("101", "202", "303"):
+        result = runner.invoke(app, ["quiz", "--count", "20", "--seed", seed, "--json"], input="")
+        assert result.exit_code == 0, result.output
+        rows = json.loads(result.stdout)["questions"]
+        assert len(rows) == 20
+        speakers += sum(row["id"].endswith(":speaker") for row in rows)
+    assert speakers <= 3

@@ -30,6 +30,8 @@ STOCK_BLANKS = frozenset(
     "市场化 法治化 国际化 骨干 内容 发力 方面 重点 基础 环节 力度 领域 模式 手段 机制 格局"
     " 路径 举措 任务 目标 途径 优势 问题 作用 主体 关键 核心 根本 首要 重要 积极 大力 深入".split()
 )
+# The subject of the whole deck: blanked, it tests nothing (examiner round 1: WEAK).
+GENERIC_BLANKS = frozenset("新质生产力 高质量发展 新动能 动力来源".split())
 # Fixed phrases a blank must never cut, besides the glossary and the deck's names.
 FIXED_PHRASES = frozenset(
     "中央经济工作会议 中央政治局 集体学习 这篇大文章 大文章 放管服 卡脖子 换道超车 先手棋"
@@ -37,6 +39,7 @@ FIXED_PHRASES = frozenset(
 )
 _ADJACENT_CLAUSES = re.compile(f"{re.escape(BLANK)}[，,；;]{re.escape(BLANK)}")
 _ORDER = re.compile(r"的第\d+项是")
+_ORDINAL = re.compile(r"第\d+项")
 _SENTENCE = re.compile("[是的和与在要]")
 # Answers whose last words say what kind of thing they are: a fund needs funds beside it.
 TYPED_SUFFIXES = (
@@ -134,7 +137,7 @@ class QualityGate:
             core = _light_key(blank)
             if len(core) > MAX_BLANK:
                 out.append(f"空格“{blank}”超过 {MAX_BLANK} 字,是背诵而不是填空(改作默写)")
-            if core in STOCK_BLANKS:
+            if core in STOCK_BLANKS or core in GENERIC_BLANKS:
                 out.append(f"空格“{blank}”是套话或泛词,考不出要点")
             if blank in self.keywords.glossary or blank in self.keywords.names:
                 continue  # a named term blanked whole
@@ -166,13 +169,21 @@ class QualityGate:
         is_open = isinstance(item, ListItem) and item.open
         if is_open and q.kind == "list" and q.id.endswith(":all"):
             out.append("原文清单以“等”收尾,是开放清单,不能要求写出全部各项")
+        if is_open and q.kind == "cloze" and _ORDINAL.search(q.prompt):
+            out.append("开放清单没有固定顺序,不问第几项")
+        if q.kind in ("term", "choice") and len(_light_key(q.answer)) == 1:
+            out.append(f"答案只有一个字“{q.answer}”,从名称本身即可读出")
+        titles = [o.startswith("《") for o in q.options]
+        if q.kind in ("choice", "multi") and any(titles) and not all(titles):
+            out.append("有的选项是文件名、有的不是,凭语法即可排除")
         if is_open and q.kind == "choice" and _ORDER.search(q.prompt):
             out.append("开放清单没有固定顺序,不问第几项")
         if q.kind == "choice" and _in_open_enumeration(q.prompt):
             out.append("空格是开放列举(……等)中的一项,同类的干扰项也可能对")
         if q.kind == "belongs" and _shares_words(q.prompt, q.answer, q.options):
             out.append(f"题干与答案“{q.answer}”字面重合,一看便知")
-        if q.kind == "choice" and BLANK in q.prompt and _light_key(q.answer) in STOCK_BLANKS:
+        generic = STOCK_BLANKS | GENERIC_BLANKS
+        if q.kind == "choice" and BLANK in q.prompt and _light_key(q.answer) in generic:
             out.append(f"空格“{q.answer}”是套话或泛词,考不出要点")
         typed = next((s for s in TYPED_SUFFIXES if q.answer.endswith(s)), None)
         blanked = BLANK in q.prompt and not q.prompt.startswith("哪个概念")
@@ -199,6 +210,11 @@ class QualityGate:
         """Core points 1.0–1.2; statistics, regional practice and long lists far less."""
         weight = 1.0
         if REGIONAL_TOPICS & set(item.topics):
+            weight *= 0.2
+        if _names_speaker(q, item):
+            # 马克思/毛泽东/邓小平 against a quote on 新质生产力: the era gives it away.
+            weight *= 0.25
+        if q.kind == "multi" and _shared_word_giveaway(q):
             weight *= 0.3
         if isinstance(item, Fact):
             weight *= 0.5
@@ -206,8 +222,8 @@ class QualityGate:
                 weight *= 0.4
         elif isinstance(item, (Definition, Quote, Framework)):
             weight *= 1.2
-        if q.kind == "choice" and _ORDER.search(q.prompt):
-            weight *= 0.5
+        if q.kind in ("choice", "cloze") and _ORDINAL.search(q.prompt):
+            weight *= 0.3  # 第几项 of a list whose order carries little meaning
         if q.kind == "cloze":
             key = self.keywords.all()
             if [b for b in q.blanks if b not in key and not is_figure(b)]:
@@ -237,6 +253,29 @@ def _plausible(q: Question) -> bool:
         for o in q.options
         if o not in q.expected
     )
+
+
+def _names_speaker(q: Question, item: Item) -> bool:
+    """A 出处 question on who said it (not where), or a judge that swaps the speaker."""
+    if not isinstance(item, Quote):
+        return False
+    if q.kind in ("source", "multi") and q.id.endswith(":speaker"):
+        return True
+    return q.kind == "judge" and "场合" not in q.prompt and "”出自" in q.prompt
+
+
+def _shared_word_giveaway(q: Question) -> bool:
+    """Every right option shares a word (劳动, 第一) that no wrong one has."""
+
+    def pairs(text: str) -> set[str]:
+        key = _light_key(text)
+        return {key[i : i + 2] for i in range(len(key) - 1)}
+
+    wrong = [o for o in q.options if o not in q.expected]
+    if len(q.expected) < 2 or not wrong:
+        return False
+    common = set.intersection(*(pairs(x) for x in q.expected))
+    return any(not any(word in _light_key(o) for o in wrong) for word in common)
 
 
 def _in_open_enumeration(prompt: str) -> bool:
