@@ -139,3 +139,21 @@ def test_mixed_sessions_rarely_ask_who_said_it():
         assert len(rows) == 20
         speakers += sum(row["id"].endswith(":speaker") for row in rows)
     assert speakers <= 3
+
+
+def test_restated_unlike_and_open_distractors_are_flagged(every):
+    """产业深度转型升级 beside 产业升级, 集体学习 beside 主体作用, multis on open lists and
+    "which belongs to 战略性新兴产业" on an open framework are not asked."""
+    flagged = {
+        "a004-yihe-liangyi:choice:part-1": "展开或缩写",
+        "a004-g2-shengai-quote:choice:text": "凭语感即可排除",
+        "a000-shuju-jichu-zhidu:multi:all": "不出多选",
+        "a004-g5-yingyong-fanchou:choice:part-4": "下列哪一项属于",
+    }
+    for qid, reason in flagged.items():
+        assert any(reason in f for f in every[qid].flags), (qid, every[qid].flags)
+    # Figures keep their number variants (100项 / 1000项): that is what they test.
+    figures = [q for q in every.values() if q.kind == "choice" and ":figure-" in q.id]
+    assert not any("展开或缩写" in f for q in figures for f in q.flags if "项" in q.answer)
+    # Which part 新材料 belongs to is still asked: the two roles are the article's own.
+    assert not every["a004-g5-yingyong-fanchou:belongs:part-3"].flags

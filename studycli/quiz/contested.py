@@ -106,6 +106,10 @@ class ContestIndex:
         asks_all = q.kind in ("list", "multi") and (":role-" in q.id or q.id.endswith(":all"))
         if item.open and asks_all:
             out.append("原文以“等”收尾,是开放清单,不能当作封闭清单来问")
+        several = role is not None and sum(p.role == role for p in item.parts) > 1
+        if item.open and q.kind == "choice" and several:
+            # 人工智能 is 未来产业 here, counted in 新一代信息技术 elsewhere: open roles overlap.
+            out.append("开放清单(……等)不问“下列哪一项属于”:其他同类项也说得通")
         if role and q.kind in ("term", "choice") and not _has_context(q.prompt):
             label = next((p.label for p in item.parts if p.role == role), "")
             concept = item.name.split("的", 1)[0]

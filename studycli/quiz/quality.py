@@ -169,6 +169,13 @@ class QualityGate:
         is_open = isinstance(item, ListItem) and item.open
         if is_open and q.kind == "list" and q.id.endswith(":all"):
             out.append("原文清单以“等”收尾,是开放清单,不能要求写出全部各项")
+        if is_open and q.kind == "multi":
+            out.append("开放清单(……等)不出多选:不在清单里的同类项也可能对")
+        restated = _restated(q)
+        if restated:
+            out.append(f"干扰项“{restated[0]}”是正确项“{restated[1]}”的展开或缩写,也可能对")
+        if q.kind == "choice" and q.id.endswith(":text") and not _looks_alike(q):
+            out.append("金句填空的干扰项与答案词性、用字都不同类,凭语感即可排除")
         if is_open and q.kind == "cloze" and _ORDINAL.search(q.prompt):
             out.append("开放清单没有固定顺序,不问第几项")
         if q.kind in ("term", "choice") and len(_light_key(q.answer)) == 1:
@@ -214,7 +221,7 @@ class QualityGate:
         if _names_speaker(q, item):
             # 马克思/毛泽东/邓小平 against a quote on 新质生产力: the era gives it away.
             weight *= 0.25
-        if q.kind == "multi" and _shared_word_giveaway(q):
+        if q.kind == "multi" and (_shared_word_giveaway(q) or _all_wrong_unlike(q)):
             weight *= 0.3
         if isinstance(item, Fact):
             weight *= 0.5
@@ -255,6 +262,50 @@ def _plausible(q: Question) -> bool:
     )
 
 
+def _pairs(text: str) -> set[str]:
+    key = _light_key(text)
+    return {key[i : i + 2] for i in range(len(key) - 1)}
+
+
+def _like(option: str, right: str) -> bool:
+    """Same last character, a shared two-character word, or (short answers) any character."""
+    if option[-1:] == right[-1:] or _pairs(option) & _pairs(right):
+        return True
+    return len(right) <= 3 and bool(set(option) & set(right) - {"的", "和", "与"})
+
+
+def _looks_alike(q: Question) -> bool:
+    """Some wrong option of a one-answer question is of the answer's kind."""
+    return any(_like(o, q.answer) for o in q.options if o != q.answer)
+
+
+def _all_wrong_unlike(q: Question) -> bool:
+    """No wrong option of a multi looks like any right one (人工智能 among 五个方面)."""
+    wrong = [o for o in q.options if o not in q.expected]
+    return bool(wrong) and not any(_like(o, r) for o in wrong for r in q.expected)
+
+
+def _restated(q: Question) -> tuple[str, str] | None:
+    """A wrong option holding a right one's characters in order (产业深度转型升级 / 产业升级)."""
+    if q.kind not in ("choice", "multi") or q.id.endswith(":speaker"):
+        return None
+    for option in q.options:
+        if option in q.expected:
+            continue
+        for right in q.expected:
+            a, b = _light_key(option), _light_key(right)
+            if any(ch.isdigit() for ch in a + b) or min(len(a), len(b)) < 3:
+                continue  # 100项 / 1000项 are the point of a figure question
+            if _subsequence(b, a) or _subsequence(a, b):
+                return option, right
+    return None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
 def _names_speaker(q: Question, item: Item) -> bool:
     """A 出处 question on who said it (not where), or a judge that swaps the speaker."""
     if not isinstance(item, Quote):
@@ -267,14 +318,10 @@ def _names_speaker(q: Question, item: Item) -> bool:
 def _shared_word_giveaway(q: Question) -> bool:
     """Every right option shares a word (劳动, 第一) that no wrong one has."""
 
-    def pairs(text: str) -> set[str]:
-        key = _light_key(text)
-        return {key[i : i + 2] for i in range(len(key) - 1)}
-
     wrong = [o for o in q.options if o not in q.expected]
     if len(q.expected) < 2 or not wrong:
         return False
-    common = set.intersection(*(pairs(x) for x in q.expected))
+    common = set.intersection(*(_pairs(x) for x in q.expected))
     return any(not any(word in _light_key(o) for o in wrong) for word in common)
 
 
