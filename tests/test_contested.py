@@ -157,3 +157,19 @@ def test_restated_unlike_and_open_distractors_are_flagged(every):
     assert not any("展开或缩写" in f for q in figures for f in q.flags if "项" in q.answer)
     # Which part 新材料 belongs to is still asked: the two roles are the article's own.
     assert not every["a004-g5-yingyong-fanchou:belongs:part-3"].flags
+
+
+def test_meanings_whose_term_is_not_at_the_start_are_not_asked_as_such(every):
+    """以习近平同志为核心的党中央把____作为…: no "which concept", no recitation without a start;
+    新质生产力,核心要义是"以新促质"… is still recited (the term is named at once)."""
+    for qid in (
+        "a004-g1-ying-daoli:term:meaning",
+        "a004-g1-ying-daoli:choice:term",
+        "a004-g3-xinzhi:term:meaning",
+        "a004-g5-yixin-cuzhi:term:meaning",
+    ):
+        assert any("句首" in f for f in every[qid].flags), (qid, every[qid].flags)
+    for qid in ("a004-g1-ying-daoli:recite:meaning", "a004-g3-xinzhi:recite:meaning"):
+        assert any("从哪里写起" in f for f in every[qid].flags), (qid, every[qid].flags)
+    assert not every["a004-g5-yixin-cuzhi:recite:meaning"].flags
+    assert not every["a004-g3-zhenghe:term:meaning"].flags  # ____,就是协同耦合……

@@ -16,9 +16,10 @@ from studycli.quiz.cloze import BLANK, MAX_BLANK_CHARS
 from studycli.quiz.contested import ContestIndex
 from studycli.quiz.options import OptionPools
 from studycli.quiz.question import Question
-from studycli.text import Keywords, is_figure
+from studycli.text import Keywords, display_term, is_figure
 
 MAX_BLANK = MAX_BLANK_CHARS  # characters: a longer blank is recitation, not a cloze
+RECITE_LEAD = 12  # characters a recited meaning may run before naming its term
 MIN_CONTEXT = 6  # characters a cloze must show besides its blanks
 REGIONAL_TOPICS = frozenset({"区域与实践"})
 
@@ -169,6 +170,14 @@ class QualityGate:
         is_open = isinstance(item, ListItem) and item.open
         if is_open and q.kind == "list" and q.id.endswith(":all"):
             out.append("原文清单以“等”收尾,是开放清单,不能要求写出全部各项")
+        if isinstance(item, Definition) and q.id.endswith((":meaning", ":term")):
+            at = _light_key(q.answer).find(_light_key(display_term(item.term)))
+            asked = q.kind == "recite" and ("？" in q.answer or "?" in q.answer)
+            if q.kind == "recite" and (at < 0 or at > RECITE_LEAD or asked):
+                out.append("默写的原文不以该概念开头,从题干无法知道从哪里写起")
+            asks_term = q.kind in ("term", "choice") and q.prompt.startswith("哪个概念")
+            if asks_term and not q.prompt.startswith(f"哪个概念的含义是:“{BLANK}"):
+                out.append("空出的概念不在句首,“哪个概念的含义是”读不通")
         if is_open and q.kind == "multi":
             out.append("开放清单(……等)不出多选:不在清单里的同类项也可能对")
         restated = _restated(q)
