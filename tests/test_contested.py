@@ -173,3 +173,20 @@ def test_meanings_whose_term_is_not_at_the_start_are_not_asked_as_such(every):
         assert any("从哪里写起" in f for f in every[qid].flags), (qid, every[qid].flags)
     assert not every["a004-g5-yixin-cuzhi:recite:meaning"].flags
     assert not every["a004-g3-zhenghe:term:meaning"].flags  # ____,就是协同耦合……
+
+
+def test_no_distractor_is_far_longer_or_shorter_than_the_answer(every):
+    """The 45-character 以新促质 path beside 新质生产力的重要载体, or 特点 beside 抢占发展制高点,
+    is never offered; figures (100项 / 1000项) are exempt."""
+    from studycli.quiz.options import _odd_length
+
+    assert _odd_length(
+        "通过整合科技创新资源，积极培育战略性新兴产业，前瞻布局未来产业", "新质生产力的重要载体"
+    )
+    assert _odd_length("特点", "抢占发展制高点")
+    assert not _odd_length("1000项", "100项") and not _odd_length("供应链", "产业链")
+    for q in every.values():
+        if q.kind in ("choice", "multi") and not q.id.endswith(":speaker"):
+            for option in q.options:
+                if option not in q.expected:
+                    assert not any(_odd_length(option, right) for right in q.expected), q.id
