@@ -59,6 +59,7 @@ def test_a_passage_states_a_facet_or_only_names_it():
     assert _states("新质生产力……具有高科技、高效能、高质量特征，符合新发展理念", "特征")
     assert not _states("指明了新质生产力的特征、基本内涵、核心标志等基本理论问题", "特征")
     assert not _states("在生产力发展中取得领先地位", "地位")
+    assert not _states("以提高劳动生产率和资源利用效率为目标所进行的生产方式……的变革", "目标")
     assert core_name("重要特征") == "特征" and core_name("关键") == "关键"
 
 

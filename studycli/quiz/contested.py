@@ -153,6 +153,8 @@ def _states(sentence: str, word: str) -> bool:
     for match in re.finditer(re.escape(word), sentence):
         before = _MODIFIER_TAIL.sub("", sentence[: match.start()])
         after = sentence[match.end() :]
+        if after.startswith(("所", "的")):
+            continue  # 以……为目标所进行的变革: the facet of something else, inside a clause
         if after.startswith(_STATED_AFTER) or before.endswith("为"):
             return True
         if "具有" in before[-16:] and not after[:1].isalnum():
