@@ -59,8 +59,8 @@ def test_first_open_compiles_then_hits(deck_dir, cache, builds):
     with open_bank([deck_dir], cache, lambda *s: stages.append(s)) as bank:
         assert bank.path == bank_path(cache, [deck_dir]) and bank.path.is_file()
         deck = load_deck([deck_dir])
-        expected = generate_questions(deck, deck.items, rng=random.Random(0))
-        assert bank.all_questions() == expected
+        expected = generate_questions(deck, deck.items, rng=random.Random(0), include_flagged=True)
+        assert bank.all_questions() == expected  # flagged ones too, with their flags
         assert bank.cards(bank.card_ids()) == generate_cards(deck, deck.items)
         assert [t.name for t in bank.topics] == ["人才", "产业"]
         assert [t.term for t in bank.glossary] == ["新质生产力", "全要素生产率"]

@@ -27,7 +27,8 @@ ROWS = [
 def deck_questions():
     """The shipped deck and its questions by id (options ordered by random.Random(0))."""
     deck = load_deck()
-    questions = generate_questions(deck, deck.items, rng=random.Random(0))
+    # Flagged questions too: never offered in a session, but still asked by `quiz --id`.
+    questions = generate_questions(deck, deck.items, rng=random.Random(0), include_flagged=True)
     return deck, {q.id: q for q in questions}
 
 

@@ -167,6 +167,7 @@ def test_tty_skip_hint_bad_letter_and_quit(runner, mini_deck, quiz_tty):
 
 def test_tty_quit_scores_only_what_was_answered(runner, mini_deck, quiz_tty):
     """A wrong answer, then q: the table counts 1 answered, and the next step names the redo."""
+    # Single choice only: the mini deck's multi is weighted down (its right options share 劳动).
     child = quiz_tty("--seed", "5", "--count", "3", "--kind", "choice")
     child.expect("你的答案> ")
     rows = questions_of(runner, mini_deck, "--seed", "5", "--count", "3", "--kind", "choice")

@@ -37,6 +37,7 @@ FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "name": ("str", True),
         "summary": ("str", True),
         "parts": ("parts", True),
+        "open": ("bool", False),
     },
     "fact": {
         "text": ("str", True),

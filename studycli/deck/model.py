@@ -159,6 +159,7 @@ class Framework(Item):
     name: str
     summary: str
     parts: tuple[Part, ...]
+    open: bool = False  # the article ends the parts with 等: asked as an open list
 
     @property
     def title(self) -> str:

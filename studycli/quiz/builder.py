@@ -7,6 +7,7 @@ from collections import Counter
 
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze
+from studycli.quiz.contested import ContestIndex
 from studycli.quiz.options import OptionPools, pick_options
 from studycli.quiz.question import Question
 from studycli.quiz.segments import Segments
@@ -24,6 +25,7 @@ class Builder:
         self.seed = seed
         self.labels = term_labels(deck)
         self.pools = OptionPools(deck)
+        self.contest = ContestIndex(deck)
         self.df = _document_frequency(segments)
         # A name found in more than 1% of the deck's texts is too common to be a key word.
         self.common_df = max(10, len(segments.texts()) // 100)
@@ -197,6 +199,9 @@ class Builder:
                 prefix=f"{facet_stem(term, facet.name)}:",
                 primary=split_pieces(facet.text),
             )
+        # Facets taken from a speaker's summary say so: 关键 is 质优 there, 创新 in 感悟2.
+        voice = self.contest.voice(item)
+        ask = facet_question if voice is None else _voiced(voice)
         for facet in item.facets:
             # 地位 and 角色 of one concept may both be said of it: never each other's distractor.
             own = [
@@ -210,7 +215,7 @@ class Builder:
             out += self.choice(
                 item,
                 f"facet-{facet.name}",
-                facet_question(term, facet.name),
+                ask(term, facet.name),
                 facet.text,
                 self.pools.facets_like(item, own),
                 close,
@@ -231,7 +236,7 @@ class Builder:
                     item,
                     "term",
                     f"facet-{facet.name}",
-                    prompt=facet_question(term, facet.name),
+                    prompt=ask(term, facet.name),
                     answer=facet.text,
                     expected=expected,
                     ordered=False,
@@ -371,3 +376,12 @@ def _document_frequency(segments: Segments) -> Counter:
     for words in segments.texts().values():
         df.update(set(words))
     return df
+
+
+def _voiced(voice: str):
+    """facet_question with whose wording it is: 按习近平总书记的概括,新质生产力的关键是什么?"""
+
+    def ask(term: str, name: str) -> str:
+        return f"按{voice}的概括,{facet_question(term, name)}"
+
+    return ask

@@ -80,6 +80,19 @@ def chosen_options(question: Question, text: str) -> set[int] | None:
     return found or None
 
 
+def stray_text(question: Question, text: str) -> str:
+    """What an answer in option texts holds beyond its options (劳动者 in 教育、人才、劳动者)."""
+    compact = "".join(ch for ch in text.upper() if not ch.isspace() and ch not in ",，、;；")
+    if not compact or all(ch in LETTERS for ch in compact):
+        return ""
+    key = loose(answer_key(text))
+    for option in sorted(question.options, key=lambda o: -len(loose(answer_key(o)))):
+        option_key = loose(answer_key(option))
+        if option_key:
+            key = key.replace(option_key, "")
+    return key
+
+
 def _multi(question: Question, text: str) -> Marked:
     right = {i for i, o in enumerate(question.options) if o in question.expected}
     picked = chosen_options(question, text)
@@ -95,8 +108,11 @@ def _multi(question: Question, text: str) -> Marked:
         notes.append("漏选 " + "、".join(f"{LETTERS[i]}. {question.options[i]}" for i in missed))
     if extra:
         notes.append("错选 " + "、".join(_option_name(question, i) for i in extra))
+    stray = stray_text(question, text)  # a named answer that is none of the options counts
+    if stray:
+        notes.append(f"多写了选项以外的内容“{stray}”")
     found = [question.options.index(p) in chosen for p in question.expected]
-    correct = not missed and not extra and bool(chosen)
+    correct = not missed and not extra and not stray and bool(chosen)
     return _all_or_nothing(found, correct, ";".join(notes) or None)
 
 

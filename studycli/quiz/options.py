@@ -79,6 +79,8 @@ def pick_options(
                 continue
             if refuse and canon.get(key, key) in refuse:
                 continue
+            if _odd_length(candidate, answer):
+                continue
             if overlap_with and any(
                 candidate[i : i + 4] in overlap_with for i in range(len(candidate) - 3)
             ):
@@ -90,6 +92,16 @@ def pick_options(
     options = [*chosen, answer]
     rng.shuffle(options)
     return tuple(options)
+
+
+def _odd_length(candidate: str, answer: str) -> bool:
+    """A 45-character sentence beside a 9-character answer, or 特点 beside 抢占发展制高点:
+    a distractor that much longer or shorter is ruled out at a glance."""
+    if _has_digit(candidate) or _has_digit(answer):
+        return False
+    too_long = len(candidate) > max(20, 3 * len(answer))
+    too_short = len(candidate) <= 2 and len(answer) >= 5
+    return too_long or too_short
 
 
 def _sample(tier: Sequence[str], rng: random.Random) -> list[str]:

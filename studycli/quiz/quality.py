@@ -13,11 +13,13 @@ from dataclasses import replace
 
 from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK, MAX_BLANK_CHARS
+from studycli.quiz.contested import ContestIndex
 from studycli.quiz.options import OptionPools
 from studycli.quiz.question import Question
-from studycli.text import Keywords, is_figure
+from studycli.text import Keywords, display_term, is_figure
 
 MAX_BLANK = MAX_BLANK_CHARS  # characters: a longer blank is recitation, not a cloze
+RECITE_LEAD = 12  # characters a recited meaning may run before naming its term
 MIN_CONTEXT = 6  # characters a cloze must show besides its blanks
 REGIONAL_TOPICS = frozenset({"区域与实践"})
 
@@ -29,6 +31,8 @@ STOCK_BLANKS = frozenset(
     "市场化 法治化 国际化 骨干 内容 发力 方面 重点 基础 环节 力度 领域 模式 手段 机制 格局"
     " 路径 举措 任务 目标 途径 优势 问题 作用 主体 关键 核心 根本 首要 重要 积极 大力 深入".split()
 )
+# The subject of the whole deck: blanked, it tests nothing (examiner round 1: WEAK).
+GENERIC_BLANKS = frozenset("新质生产力 高质量发展 新动能 动力来源".split())
 # Fixed phrases a blank must never cut, besides the glossary and the deck's names.
 FIXED_PHRASES = frozenset(
     "中央经济工作会议 中央政治局 集体学习 这篇大文章 大文章 放管服 卡脖子 换道超车 先手棋"
@@ -36,6 +40,7 @@ FIXED_PHRASES = frozenset(
 )
 _ADJACENT_CLAUSES = re.compile(f"{re.escape(BLANK)}[，,；;]{re.escape(BLANK)}")
 _ORDER = re.compile(r"的第\d+项是")
+_ORDINAL = re.compile(r"第\d+项")
 _SENTENCE = re.compile("[是的和与在要]")
 # Answers whose last words say what kind of thing they are: a fund needs funds beside it.
 TYPED_SUFFIXES = (
@@ -64,9 +69,10 @@ _QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,10})[”\"’']")
 class QualityGate:
     """Scores the questions of one deck; built once, then asked per question."""
 
-    def __init__(self, keywords: Keywords, pools: OptionPools):
+    def __init__(self, keywords: Keywords, pools: OptionPools, contest: ContestIndex | None = None):
         self.keywords = keywords
         self.pools = pools
+        self.contest = contest
         # Short names only: a label such as 人才是第一资源 is a sentence, not a fixed word.
         names = {n for n in keywords.names if len(n) <= 6 and not _SENTENCE.search(n)}
         self.phrases = sorted({*keywords.glossary, *names, *FIXED_PHRASES}, key=len, reverse=True)
@@ -78,6 +84,7 @@ class QualityGate:
         if question.kind == "cloze":
             flags += self.cloze(question)
         flags += self.shape(question, item)
+        flags += self.contested(question, item)
         weight = round(self.weight(question, item), 3)
         return replace(question, flags=tuple(dict.fromkeys(flags)), weight=weight)
 
@@ -131,7 +138,7 @@ class QualityGate:
             core = _light_key(blank)
             if len(core) > MAX_BLANK:
                 out.append(f"空格“{blank}”超过 {MAX_BLANK} 字,是背诵而不是填空(改作默写)")
-            if core in STOCK_BLANKS:
+            if core in STOCK_BLANKS or core in GENERIC_BLANKS:
                 out.append(f"空格“{blank}”是套话或泛词,考不出要点")
             if blank in self.keywords.glossary or blank in self.keywords.names:
                 continue  # a named term blanked whole
@@ -141,6 +148,15 @@ class QualityGate:
                 if overlap and not inside:
                     out.append(f"空格“{blank}”切开了固定词语“{phrase}”")
                     break
+        return out
+
+    def contested(self, q: Question, item: Item) -> list[str]:
+        """Another defensible answer: a split sentence, a rival wording, an open framework."""
+        out = self.contest.reasons(q, item) if self.contest else []
+        if isinstance(item, Definition) and q.kind == "recite" and q.id.endswith(":meaning"):
+            # 劳动者是生产力中最活跃的因素 / 劳动力是生产力最基本、最活跃的要素: both recited right.
+            if any(self.pools.other_wordings(item.term, f.name, f.text) for f in item.facets):
+                out.append("另一篇文章对同一概念有另一种原话,默写无法判定要哪一句")
         return out
 
     def _phrases_in(self, text: str) -> list[tuple[int, int, str]]:
@@ -154,13 +170,36 @@ class QualityGate:
         is_open = isinstance(item, ListItem) and item.open
         if is_open and q.kind == "list" and q.id.endswith(":all"):
             out.append("原文清单以“等”收尾,是开放清单,不能要求写出全部各项")
+        if isinstance(item, Definition) and q.id.endswith((":meaning", ":term")):
+            at = _light_key(q.answer).find(_light_key(display_term(item.term)))
+            asked = q.kind == "recite" and ("？" in q.answer or "?" in q.answer)
+            if q.kind == "recite" and (at < 0 or at > RECITE_LEAD or asked):
+                out.append("默写的原文不以该概念开头,从题干无法知道从哪里写起")
+            asks_term = q.kind in ("term", "choice") and q.prompt.startswith("哪个概念")
+            if asks_term and not q.prompt.startswith(f"哪个概念的含义是:“{BLANK}"):
+                out.append("空出的概念不在句首,“哪个概念的含义是”读不通")
+        if is_open and q.kind == "multi":
+            out.append("开放清单(……等)不出多选:不在清单里的同类项也可能对")
+        restated = _restated(q)
+        if restated:
+            out.append(f"干扰项“{restated[0]}”是正确项“{restated[1]}”的展开或缩写,也可能对")
+        if q.kind == "choice" and q.id.endswith(":text") and not _looks_alike(q):
+            out.append("金句填空的干扰项与答案词性、用字都不同类,凭语感即可排除")
+        if is_open and q.kind == "cloze" and _ORDINAL.search(q.prompt):
+            out.append("开放清单没有固定顺序,不问第几项")
+        if q.kind in ("term", "choice") and len(_light_key(q.answer)) == 1:
+            out.append(f"答案只有一个字“{q.answer}”,从名称本身即可读出")
+        titles = [o.startswith("《") for o in q.options]
+        if q.kind in ("choice", "multi") and any(titles) and not all(titles):
+            out.append("有的选项是文件名、有的不是,凭语法即可排除")
         if is_open and q.kind == "choice" and _ORDER.search(q.prompt):
             out.append("开放清单没有固定顺序,不问第几项")
         if q.kind == "choice" and _in_open_enumeration(q.prompt):
             out.append("空格是开放列举(……等)中的一项,同类的干扰项也可能对")
         if q.kind == "belongs" and _shares_words(q.prompt, q.answer, q.options):
             out.append(f"题干与答案“{q.answer}”字面重合,一看便知")
-        if q.kind == "choice" and BLANK in q.prompt and _light_key(q.answer) in STOCK_BLANKS:
+        generic = STOCK_BLANKS | GENERIC_BLANKS
+        if q.kind == "choice" and BLANK in q.prompt and _light_key(q.answer) in generic:
             out.append(f"空格“{q.answer}”是套话或泛词,考不出要点")
         typed = next((s for s in TYPED_SUFFIXES if q.answer.endswith(s)), None)
         blanked = BLANK in q.prompt and not q.prompt.startswith("哪个概念")
@@ -187,6 +226,11 @@ class QualityGate:
         """Core points 1.0–1.2; statistics, regional practice and long lists far less."""
         weight = 1.0
         if REGIONAL_TOPICS & set(item.topics):
+            weight *= 0.2
+        if _names_speaker(q, item):
+            # 马克思/毛泽东/邓小平 against a quote on 新质生产力: the era gives it away.
+            weight *= 0.25
+        if q.kind == "multi" and (_shared_word_giveaway(q) or _all_wrong_unlike(q)):
             weight *= 0.3
         if isinstance(item, Fact):
             weight *= 0.5
@@ -194,8 +238,8 @@ class QualityGate:
                 weight *= 0.4
         elif isinstance(item, (Definition, Quote, Framework)):
             weight *= 1.2
-        if q.kind == "choice" and _ORDER.search(q.prompt):
-            weight *= 0.5
+        if q.kind in ("choice", "cloze") and _ORDINAL.search(q.prompt):
+            weight *= 0.3  # 第几项 of a list whose order carries little meaning
         if q.kind == "cloze":
             key = self.keywords.all()
             if [b for b in q.blanks if b not in key and not is_figure(b)]:
@@ -225,6 +269,69 @@ def _plausible(q: Question) -> bool:
         for o in q.options
         if o not in q.expected
     )
+
+
+def _pairs(text: str) -> set[str]:
+    key = _light_key(text)
+    return {key[i : i + 2] for i in range(len(key) - 1)}
+
+
+def _like(option: str, right: str) -> bool:
+    """Same last character, a shared two-character word, or (short answers) any character."""
+    if option[-1:] == right[-1:] or _pairs(option) & _pairs(right):
+        return True
+    return len(right) <= 3 and bool(set(option) & set(right) - {"的", "和", "与"})
+
+
+def _looks_alike(q: Question) -> bool:
+    """Some wrong option of a one-answer question is of the answer's kind."""
+    return any(_like(o, q.answer) for o in q.options if o != q.answer)
+
+
+def _all_wrong_unlike(q: Question) -> bool:
+    """No wrong option of a multi looks like any right one (人工智能 among 五个方面)."""
+    wrong = [o for o in q.options if o not in q.expected]
+    return bool(wrong) and not any(_like(o, r) for o in wrong for r in q.expected)
+
+
+def _restated(q: Question) -> tuple[str, str] | None:
+    """A wrong option holding a right one's characters in order (产业深度转型升级 / 产业升级)."""
+    if q.kind not in ("choice", "multi") or q.id.endswith(":speaker"):
+        return None
+    for option in q.options:
+        if option in q.expected:
+            continue
+        for right in q.expected:
+            a, b = _light_key(option), _light_key(right)
+            if any(ch.isdigit() for ch in a + b) or min(len(a), len(b)) < 3:
+                continue  # 100项 / 1000项 are the point of a figure question
+            if _subsequence(b, a) or _subsequence(a, b):
+                return option, right
+    return None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def _names_speaker(q: Question, item: Item) -> bool:
+    """A 出处 question on who said it (not where), or a judge that swaps the speaker."""
+    if not isinstance(item, Quote):
+        return False
+    if q.kind in ("source", "multi") and q.id.endswith(":speaker"):
+        return True
+    return q.kind == "judge" and "场合" not in q.prompt and "”出自" in q.prompt
+
+
+def _shared_word_giveaway(q: Question) -> bool:
+    """Every right option shares a word (劳动, 第一) that no wrong one has."""
+
+    wrong = [o for o in q.options if o not in q.expected]
+    if len(q.expected) < 2 or not wrong:
+        return False
+    common = set.intersection(*(_pairs(x) for x in q.expected))
+    return any(not any(word in _light_key(o) for o in wrong) for word in common)
 
 
 def _in_open_enumeration(prompt: str) -> bool:

@@ -55,7 +55,7 @@ def generate_questions(
     # question's options do not depend on which other questions were generated.
     seed = rng.getrandbits(64)
     builder = Builder(deck, segments, seed)
-    gate = QualityGate(segments.keywords, builder.pools)
+    gate = QualityGate(segments.keywords, builder.pools, builder.contest)
     out: list[Question] = []
     for item in items:
         for question in [*builder.questions(item), *new_kind_questions(builder, item)]:

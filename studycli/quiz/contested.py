@@ -1,0 +1,218 @@
+"""Questions whose answer the articles themselves contest, found across the whole deck.
+
+Three ways a facet or role question has more than one defensible answer:
+
+- the deck split one sentence into facets (整合,就是协同耦合,产生1+1大于2的……效应:
+  含义 vs 效应), so the other half is part of what the term "就是";
+- another passage gives the same facet of the same concept another answer (关键在质优 in
+  习近平's summary, 关键在创新 in 感悟2; 特征 said three ways), and the stem does not say
+  whose wording it wants (``按……的概括``);
+- a framework is an open list (…机器人等未来产业, ``open: true``), asked as if closed.
+
+The quality gate asks ``reasons`` for every question; a non-empty answer flags it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studycli.deck.model import Deck, Definition, Framework, Item, ListItem, Quote
+from studycli.quiz.question import Question
+from studycli.text import display_term
+
+# A facet that names the whole meaning: another facet from its sentence is part of it.
+WHOLE_MEANING = frozenset({"含义", "意思", "定义", "就是", "是什么"})
+_SENTENCES = re.compile(r"[^。；;!！?？]+")
+_MODIFIERS = re.compile(r"^(重要|基本|主要|本质|根本|核心)(?=..)")
+_STATED_AFTER = ("是", "在", "为", "就是", "表现为")
+# Words that say whose wording a stem wants.
+CONTEXT_MARKS = ("按", "据", "根据", "感悟")
+
+
+def core_name(name: str) -> str:
+    """重要特征 → 特征, 基本内涵 → 内涵: the word a passage would use for the facet."""
+    return _MODIFIERS.sub("", name)
+
+
+class ContestIndex:
+    """The deck's sentences, indexed once, to tell when a facet's answer is contested."""
+
+    def __init__(self, deck: Deck):
+        self.items = {item.id: item for item in deck.items}
+        # (item id, sentence, the concept the sentence is about when it opens with 它)
+        self.sentences: list[tuple[str, str]] = []
+        for item in deck.items:
+            for text in _texts(item):
+                previous = ""
+                for sentence in _SENTENCES.findall(text):
+                    # 它由……催生: the pronoun stands for the subject of the sentence before.
+                    shown = previous + "。" + sentence if sentence.startswith("它") else sentence
+                    self.sentences.append((item.id, shown))
+                    previous = sentence
+        self.quotes = [x for x in deck.items if isinstance(x, Quote)]
+
+    # --- what the generator asks -----------------------------------------------------
+
+    def voice(self, item: Definition) -> str | None:
+        """Whose summary holds the definition (按习近平总书记的概括), if a quote does."""
+        meaning = _plain(item.meaning)
+        for quote in self.quotes:
+            if meaning and meaning in _plain(quote.text):
+                speaker = quote.speaker
+                return f"{speaker}总书记" if speaker == "习近平" else speaker
+        return None
+
+    # --- what the gate asks ----------------------------------------------------------
+
+    def reasons(self, q: Question, item: Item) -> list[str]:
+        """Why the question has another defensible answer; empty when it has none."""
+        out: list[str] = []
+        if isinstance(item, Definition):
+            out += self._split_facets(q, item)
+            out += self._rival_facets(q, item)
+        if isinstance(item, Framework):
+            out += self._framework(q, item)
+        return out
+
+    def _split_facets(self, q: Question, item: Definition) -> list[str]:
+        split = split_facets(item)
+        if not split:
+            return []
+        facet = _facet_of(q)
+        texts = [f.text for f in item.facets if f.name in split]
+        asks_split = facet in split and q.kind in ("term", "choice")
+        # A false twin that swaps one half of the sentence for the other is half true.
+        swaps_split = q.kind == "judge" and q.answer == "错" and any(t in q.prompt for t in texts)
+        if asks_split or swaps_split:
+            names = "、".join(sorted(split))
+            return [f"“{names}”是题库把原文同一句话拆成的几个方面,另一半也是对的"]
+        return []
+
+    def _rival_facets(self, q: Question, item: Definition) -> list[str]:
+        facet = _facet_of(q)
+        if facet is None or q.kind not in ("term", "choice", "judge"):
+            return []
+        own = next((f for f in item.facets if f.name == facet), None)
+        if own is None or _has_context(q.prompt):
+            return []
+        rival = self.rival(item.id, display_term(item.term), facet, own.text)
+        if rival:
+            return [f"原文另有一处说“{rival}”,题干须写明是谁的说法(按……的表述)"]
+        return []
+
+    def _framework(self, q: Question, item: Framework) -> list[str]:
+        out = []
+        role = _role_of(q, item)
+        asks_all = q.kind in ("list", "multi") and (":role-" in q.id or q.id.endswith(":all"))
+        if item.open and asks_all:
+            out.append("原文以“等”收尾,是开放清单,不能当作封闭清单来问")
+        several = role is not None and sum(p.role == role for p in item.parts) > 1
+        if item.open and q.kind == "choice" and several:
+            # 人工智能 is 未来产业 here, counted in 新一代信息技术 elsewhere: open roles overlap.
+            out.append("开放清单(……等)不问“下列哪一项属于”:其他同类项也说得通")
+        if role and q.kind in ("term", "choice") and not _has_context(q.prompt):
+            label = next((p.label for p in item.parts if p.role == role), "")
+            concept = item.name.split("的", 1)[0]
+            rival = self.rival(item.id, concept, role, label)
+            if rival:
+                out.append(f"原文另有一处说“{rival}”,题干须写明是谁的说法(按……的表述)")
+        return out
+
+    def rival(self, item_id: str, concept: str, facet: str, key: str) -> str | None:
+        """A sentence elsewhere that gives ``concept``'s ``facet`` without the key."""
+        word = core_name(facet)
+        if len(word) < 2 or not concept:
+            return None
+        key_plain = _plain(key)
+        for owner, sentence in self.sentences:
+            if owner == item_id or concept not in sentence or word not in sentence:
+                continue
+            if key_plain and key_plain in _plain(sentence):
+                continue  # the sentence the key comes from, or one agreeing with it
+            if _states(sentence, word):
+                return sentence.strip("，,")
+        return None
+
+
+def split_facets(item: Definition) -> set[str]:
+    """Facet names cut out of one meaning sentence together with a whole-meaning facet."""
+    if not any(f.name in WHOLE_MEANING for f in item.facets):
+        return set()
+    for sentence in _SENTENCES.findall(item.meaning):
+        inside = {f.name for f in item.facets if _plain(f.text) in _plain(sentence)}
+        if len(inside) >= 2 and inside & WHOLE_MEANING:
+            return inside
+    return set()
+
+
+def _states(sentence: str, word: str) -> bool:
+    """The sentence gives the facet an answer: 关键在创新, 以……为基本特征, 具有……特征.
+
+    A facet word merely named (特征、基本内涵……等基本理论问题, 取得领先地位) answers nothing.
+    """
+    for match in re.finditer(re.escape(word), sentence):
+        before = _MODIFIER_TAIL.sub("", sentence[: match.start()])
+        after = sentence[match.end() :]
+        if after.startswith(("所", "的")):
+            continue  # 以……为目标所进行的变革: the facet of something else, inside a clause
+        if after.startswith(_STATED_AFTER) or before.endswith("为"):
+            return True
+        if "具有" in before[-16:] and not after[:1].isalnum():
+            return True
+    return False
+
+
+_MODIFIER_TAIL = re.compile(r"(重要|基本|主要|本质|根本|核心)$")
+
+
+def _texts(item: Item) -> list[str]:
+    if isinstance(item, Quote):
+        return [item.text]
+    if isinstance(item, Definition):
+        return [item.meaning]
+    if isinstance(item, Framework):
+        return [item.summary, *(p.text for p in item.parts if p.text)]
+    if isinstance(item, ListItem):
+        return [item.intro or "", *(e.text for e in item.entries)]
+    return [getattr(item, "text", "")]
+
+
+def _facet_of(q: Question) -> str | None:
+    slug = q.id.rsplit(":", 1)[-1]
+    return slug[len("facet-") :] if slug.startswith("facet-") else None
+
+
+def _role_of(q: Question, item: Framework) -> str | None:
+    """The role a framework question asks about: role-重要特征, or part-1's role."""
+    slug = q.id.rsplit(":", 1)[-1]
+    if slug.startswith("role-"):
+        return slug[len("role-") :]
+    number = slug[len("part-") :] if slug.startswith("part-") else ""
+    if number.isdigit() and 0 < int(number) <= len(item.parts):
+        return item.parts[int(number) - 1].role
+    return None
+
+
+def _has_context(prompt: str) -> bool:
+    return prompt.startswith(CONTEXT_MARKS)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
+# Heads so common that sharing one says nothing (现代化产业体系 / 人才工作体系).
+COMMON_HEADS = frozenset("体系 产业 发展 建设 机制 能力 水平 技术 创新 经济 工作 政策".split())
+
+
+def restates(candidate: str, rights: list[str]) -> bool:
+    """A distractor ending in the head word of a right entry's part: 形成经济发展新动能 for
+    新的产业、模式、动能 says the same thing in other words, so it may be right too."""
+    head = _plain(candidate)[-2:]
+    if len(head) < 2 or head in COMMON_HEADS:
+        return False
+    for right in rights:
+        for part in re.split(r"[、，,；;和与及]", right):
+            if _plain(part)[-2:] == head:
+                return True
+    return False
