@@ -610,3 +610,14 @@ def test_store_failure_in_cards_says_what_was_saved(runner, mini_deck, monkeypat
     assert result.stderr == (
         "练习已停止:已保存 1 张卡的自评。\n错误:无法使用进度数据库:database or disk is full。\n"
     )
+
+
+def test_json_error_before_the_first_question_is_one_json_object(runner, mini_deck):
+    """--json failing before any question (unknown topic) still prints one JSON object."""
+    result = runner.invoke(app, ["quiz", *MINI, str(mini_deck), "--json", "--topic", "人材"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert list(data) == ["error"] and data["error"].startswith("没有主题“人材”。")
+    assert result.stderr.startswith("错误:没有主题“人材”。")
+    plain = runner.invoke(app, ["quiz", *MINI, str(mini_deck), "--topic", "人材"])
+    assert plain.exit_code == 1 and plain.stdout == ""

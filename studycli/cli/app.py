@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import sys
@@ -146,6 +147,7 @@ class StudyGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from studycli.cli.usage import check_arguments, check_command
 
+        ctx.meta["study.argv"] = list(args)  # what was typed, for _json_error
         if not args and self.no_args_is_help and not ctx.resilient_parsing:
             out.print(ctx.get_help(), markup=False, highlight=False, soft_wrap=True, end="")
             raise typer.Exit(0)
@@ -161,6 +163,7 @@ class StudyGroup(TyperGroup):
             return super().invoke(ctx)
         except StudyError as exc:
             print_error(str(exc))
+            _json_error(ctx, exc)
             raise typer.Exit(exc.exit_code) from None
         except _ClickUsageError as exc:
             from studycli.cli.usage import translate
@@ -173,6 +176,18 @@ class StudyGroup(TyperGroup):
         except BrokenPipeError:
             _quiet_closed_pipe()
             raise typer.Exit(0) from None
+
+
+def _json_error(ctx: Any, exc: StudyError) -> None:
+    """Under --json, stdout carries one JSON object even when the command failed: the error.
+
+    A session that failed midway has already written its object (with "error") and marked
+    the exception, so nothing is written twice.
+    """
+    if getattr(exc, "json_written", False):
+        return
+    if "--json" in ctx.meta.get("study.argv", ()):
+        sys.stdout.write(json.dumps({"error": str(exc)}, ensure_ascii=False) + "\n")
 
 
 app = typer.Typer(

@@ -234,6 +234,7 @@ def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tup
     left = len(questions) - len(outcomes)
     if session.error is not None:
         err.print(f"练习已停止:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
+        session.error.json_written = session.quiet  # the JSON object above carries it
         raise session.error
     if interrupted:
         err.print(f"\n已中断:已保存 {saved} 道题的作答,其余 {left} 题未作答。", markup=False)
