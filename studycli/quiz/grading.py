@@ -146,6 +146,12 @@ def _grade_parts(question, reading, variants, stem, hedged, canon) -> Grade:
         w for group, at in zip(variants, positions, strict=True) if at is not None for w in group
     ]
     extras = [piece for _, piece in pieces if matching.is_extra(piece, stem, wordings)]
+    if question.kind == "cloze":  # a blank is filled with a word: 劳动者 in 劳动's blank is wrong
+        extras += [
+            piece
+            for start, piece in pieces
+            if piece not in extras and matching.glued(start, piece, work, reading.cuts)
+        ]
     hits = sum(found)
     if question.ordered:
         hits = matching.longest_ordered_run(positions)

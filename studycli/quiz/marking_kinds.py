@@ -8,11 +8,12 @@ missing, extra and wrong characters; 出处 and 归类 are one-option questions.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, NamedTuple
 
 from studycli.quiz.matching import loose
 from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRUE_WORD, Question
-from studycli.text import answer_key
+from studycli.text import answer_key, to_simplified
 
 MARKED_KINDS = frozenset({"multi", "judge", "recite", "source", "belongs"})
 _TRUE = frozenset(
@@ -123,8 +124,26 @@ def _option_name(question: Question, index: int) -> str:
     return f"{LETTERS[index]}(没有这个选项)"
 
 
+def _part_of_one_option(question: Question, text: str) -> set[int] | None:
+    """The option an answer names without its bracketed note: 在江苏考察时 for
+    在江苏考察时（7月）. Names are otherwise given in full (西部地区 is not 中西部地区)."""
+    key = loose(answer_key(text))
+    if not key:
+        return None
+    owners = [
+        index
+        for index, option in enumerate(question.options)
+        if _BRACKETED.search(option) and loose(answer_key(_BRACKETED.sub("", option))) == key
+    ]
+    return {owners[0]} if len(owners) == 1 else None
+
+
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+
+
 def _judge(question: Question, text: str) -> Marked:
-    key = text.casefold().rstrip("。.!! ").strip()  # noqa: B005 - a set of characters
+    # Traditional script too: 對, 錯誤 (to_simplified loads OpenCC only when it is needed).
+    key = to_simplified(text).casefold().rstrip("。.!! ").strip()  # noqa: B005 - a set of characters
     said = TRUE_WORD if key in _TRUE else FALSE_WORD if key in _FALSE else None
     hit = said == question.answer
     note = None
@@ -167,7 +186,7 @@ def _recite(question: Question, text: str) -> Marked:
 
 
 def _single(question: Question, text: str) -> Marked:
-    chosen = chosen_options(question, text)
+    chosen = chosen_options(question, text) or _part_of_one_option(question, text)
     right = question.options.index(question.answer) if question.answer in question.options else -1
     hit = chosen == {right}
     note = None

@@ -238,6 +238,17 @@ def leftover_pieces(work: str, cuts: frozenset[int]) -> list[tuple[int, str]]:
     return pieces
 
 
+def glued(start: int, piece: str, work: str, cuts: frozenset[int]) -> bool:
+    """True when a leftover piece sticks to a found part with no separator between and is
+    more than filler (的、和 …): it changes the word the part was found in."""
+    if piece in FILLERS:
+        return False
+    end = start + len(piece)
+    before = start > 0 and work[start - 1] == "\0" and start not in cuts
+    after = end < len(work) and work[end] == "\0" and end not in cuts
+    return before or after
+
+
 def fair_edge(piece: str, whole: str, contexts: Sequence[str], *, before: bool) -> bool:
     """True when a piece before (or after) a whole multi-part answer is the source's own
     words next to it: 具有高科技、高效能、高质量特征."""
