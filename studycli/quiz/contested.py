@@ -14,6 +14,7 @@ The quality gate asks ``reasons`` for every question; a non-empty answer flags i
 
 from __future__ import annotations
 
+import functools
 import re
 
 from studycli.deck.model import Deck, Definition, Framework, Item, ListItem, Quote
@@ -208,11 +209,24 @@ COMMON_HEADS = frozenset("体系 产业 发展 建设 机制 能力 水平 技�
 def restates(candidate: str, rights: list[str]) -> bool:
     """A distractor ending in the head word of a right entry's part: 形成经济发展新动能 for
     新的产业、模式、动能 says the same thing in other words, so it may be right too."""
-    head = _plain(candidate)[-2:]
-    if len(head) < 2 or head in COMMON_HEADS:
-        return False
-    for right in rights:
-        for part in re.split(r"[、，,；;和与及]", right):
-            if _plain(part)[-2:] == head:
-                return True
-    return False
+    return restating(rights)(candidate)
+
+
+def restating(rights: list[str]):
+    """``restates`` with the right entries' head words worked out once (a test per option)."""
+    heads = {_head(part) for right in rights for part in _PARTS.split(right)}
+
+    def test(candidate: str) -> bool:
+        head = _head(candidate)
+        return len(head) == 2 and head not in COMMON_HEADS and head in heads
+
+    return test
+
+
+_PARTS = re.compile(r"[、，,；;和与及]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _head(text: str) -> str:
+    """The last two characters of a text's words: its head word, roughly."""
+    return _plain(text)[-2:]

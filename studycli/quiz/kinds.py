@@ -10,7 +10,7 @@ import random
 
 from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.builder import Builder
-from studycli.quiz.contested import restates
+from studycli.quiz.contested import restating
 from studycli.quiz.options import number_variants, pick_options
 from studycli.quiz.question import FALSE_WORD, TRUE_WORD, Question
 from studycli.quiz.wording import close_facets, facet_stem, is_verb_like
@@ -136,7 +136,8 @@ def _multi(b, item, slug, prompt, labels, own, also_true, siblings=None) -> list
     wrong_needed = total - len(right)
     tiers = [siblings or [], *b.pools.labels_like(item, right[0])]
     # A distractor that restates a listed entry (形成经济发展新动能 for ……新的动能) is right too.
-    tiers = [[c for c in tier if not restates(c, [*labels, *own])] for tier in tiers]
+    says_the_same = restating([*labels, *own])
+    tiers = [[c for c in tier if not says_the_same(c)] for tier in tiers]
     # Distractors are drawn as for a one-answer question whose answer is the first right one.
     picked = pick_options(
         right[0],
