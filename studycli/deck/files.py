@@ -64,6 +64,7 @@ def deck_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def not_regular(mode: int) -> str:
+    """What a file of ``mode`` is, said for a message: 是一个管道(FIFO) …"""
     if stat.S_ISDIR(mode):
         return "是一个目录"
     if stat.S_ISFIFO(mode):
