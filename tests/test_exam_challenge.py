@@ -97,3 +97,14 @@ def test_bad_seconds_is_a_usage_error(runner, mini_deck):
     result = challenge(runner, mini_deck, "--seconds", "0")
     assert result.exit_code == 2
     assert result.stderr == "错误:--seconds 必须是正整数,而不是 0。\n"
+
+
+def test_a_letter_is_saved_as_the_option_text(runner, mini_deck, isolated_env):
+    """A challenge answered by letter records the option's text, as quiz does (letters move)."""
+    rows = rows_of(runner, mini_deck, "--seed", "1")
+    wrong = next(o for o in rows[0]["options"] if o != rows[0]["answer"])
+    letter = "ABCD"[rows[0]["options"].index(wrong)]
+    result = challenge(runner, mini_deck, "--seed", "1", input=letter + "\n")
+    assert result.exit_code == 0, result.output
+    with Store.open(isolated_env) as store:
+        assert store.query("SELECT given FROM answers") == [(wrong,)]

@@ -29,7 +29,7 @@ from studycli.cli.app import (
 )
 from studycli.cli.exam_cmds import question_row
 from studycli.cli.exam_sitting import TimeUp, alarm_after
-from studycli.cli.quiz_cmds import AnswerSource, JsonOpt, SeedOpt
+from studycli.cli.quiz_cmds import AnswerSource, JsonOpt, SeedOpt, save_answer
 from studycli.errors import StudyError, UsageError
 
 CHALLENGE_MODE = "challenge"
@@ -103,7 +103,6 @@ def challenge(
     """
     from studycli.cli.sourcing import bank_topic, open_deck_bank
     from studycli.memory.history import ChallengeRecord, best_challenge, save_challenge
-    from studycli.memory.recording import record_answer
     from studycli.quiz.paper import usable
     from studycli.quiz.selection import pick_questions
 
@@ -156,20 +155,9 @@ def challenge(
             raise typer.Exit(130) from None
         finished_at = clock()
         for turn in turns:
-            q = turn.question
-            record_answer(
-                store,
-                question_id=q.id,
-                item_id=q.item_id,
-                fingerprint=q.fingerprint,
-                kind=q.kind,
-                given=turn.given,
-                expected=q.answer,
-                score=turn.grade.score,
-                correct=turn.grade.correct,
-                answered_at=finished_at,
-                duration_s=turn.seconds if reader.interactive else None,
-                mode=CHALLENGE_MODE,
+            duration = turn.seconds if reader.interactive else None
+            save_answer(
+                store, turn.question, turn.given, turn.grade, finished_at, CHALLENGE_MODE, duration
             )
         streak = streak_of(turns)
         save_challenge(store, ChallengeRecord(finished_at, streak, seconds, ended))

@@ -161,27 +161,12 @@ def _sit(paper, scope: str, glossary, json_out: bool, data_dir, now) -> None:
 
 def _record(store, paper, marked, submitted: datetime, started: datetime, scope: str) -> None:
     """Every answer given goes to the review log (mode exam), then the paper to the history."""
+    from studycli.cli.quiz_cmds import save_answer
     from studycli.memory.history import ExamRecord, save_exam
-    from studycli.memory.recording import record_answer
 
     for mark in marked.marks:
-        if mark.given is None:
-            continue
-        question = mark.question
-        record_answer(
-            store,
-            question_id=question.id,
-            item_id=question.item_id,
-            fingerprint=question.fingerprint,
-            kind=question.kind,
-            given=mark.given,
-            expected=question.answer,
-            score=mark.grade.score,
-            correct=mark.grade.correct,
-            answered_at=submitted,
-            duration_s=None,
-            mode=EXAM_MODE,
-        )
+        if mark.given is not None:
+            save_answer(store, mark.question, mark.given, mark.grade, submitted, EXAM_MODE)
     sections = [
         {"title": t.name, "points": t.points, "earned": t.earned} for t in marked.sections()
     ]

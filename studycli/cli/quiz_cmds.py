@@ -182,30 +182,43 @@ def grade_and_save(session: Session, question, given: str, duration: float | Non
     Answers the learner declared right before (“我答对了”, memory.variants) are accepted.
     """
     from studycli.cli import prompting
-    from studycli.memory.recording import record_answer
     from studycli.memory.variants import accepted_answers
     from studycli.quiz.grading import grade_answer
     from studycli.render.quiz import Outcome, render_feedback
 
     accepted = accepted_answers(session.store, question.id, question.fingerprint)
     grade = grade_answer(question, given, session.glossary, accepted)
+    rating = prompting.capped_rating(grade.score, grade.correct, duration, hinted)
+    save_answer(
+        session.store, question, given, grade, session.now(), session.mode, duration, rating
+    )
+    session.show(render_feedback(question, grade, session.titles))
+    return Outcome(question, given, grade.score, grade.correct, hinted=hinted)
+
+
+def save_answer(
+    store, question, given: str, grade, at, mode: str, duration_s=None, rating=None
+) -> None:
+    """Record one graded answer (quiz, review, exam, challenge): a choice answered by its
+    letter is saved as the option's text, since the letters are shuffled next time."""
+    from studycli.cli.prompting import given_text
+    from studycli.memory.recording import record_answer
+
     record_answer(
-        session.store,
+        store,
         question_id=question.id,
         item_id=question.item_id,
         fingerprint=question.fingerprint,
         kind=question.kind,
-        given=prompting.given_text(question, given),
+        given=given_text(question, given),
         expected=question.answer,
         score=grade.score,
         correct=grade.correct,
-        answered_at=session.now(),
-        duration_s=duration,
-        mode=session.mode,
-        rating=prompting.capped_rating(grade.score, grade.correct, duration, hinted),
+        answered_at=at,
+        duration_s=duration_s,
+        mode=mode,
+        rating=rating,
     )
-    session.show(render_feedback(question, grade, session.titles))
-    return Outcome(question, given, grade.score, grade.correct, hinted=hinted)
 
 
 def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tuple) -> None:
