@@ -247,11 +247,7 @@ class Deck:
 
     def topic_counts(self) -> dict[str, int]:
         """Item counts per topic, in the deck's topic order."""
-        counts = {topic.name: 0 for topic in self.topics}
-        for item in self.items:
-            for name in item.topics:
-                counts[name] = counts.get(name, 0) + 1
-        return counts
+        return count_topics(self.topics, self.items)
 
     @property
     def content_hash(self) -> str:
@@ -289,3 +285,12 @@ def _plain(value):
             if f.name != "aliases" or getattr(value, f.name)
         }
     return value
+
+
+def count_topics(topics, items) -> dict[str, int]:
+    """Item counts per topic, in ``topics``' order (topics no item uses count 0)."""
+    counts = {topic.name: 0 for topic in topics}
+    for item in items:
+        for name in item.topics:
+            counts[name] = counts.get(name, 0) + 1
+    return counts

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from studycli.deck.model import Topic
+from studycli.deck.model import Topic, count_topics
 from studycli.quiz.records import as_tuples
 
 # Topics are stored joined by this separator (no topic name holds it).
@@ -60,8 +60,4 @@ class DeckView:
 
     def topic_counts(self) -> dict[str, int]:
         """Item counts per topic, in the deck's topic order (as ``Deck.topic_counts``)."""
-        counts = {topic.name: 0 for topic in self.topics}
-        for item in self.items:
-            for name in item.topics:
-                counts[name] = counts.get(name, 0) + 1
-        return counts
+        return count_topics(self.topics, self.items)
