@@ -302,3 +302,16 @@ def test_alarm_raises_time_up_and_is_switched_off_after():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     with exam_cmds.alarm_after(None):
         assert signal.getsignal(signal.SIGALRM) == before
+
+
+def test_sources_name_the_article_title(runner, tmp_path):
+    """The answer key and the graded paper cite the article's title, not its file name."""
+    target = tmp_path / "paper.md"
+    result = runner.invoke(app, ["exam", "--seed", "3", "--print", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    key = (tmp_path / "paper-答案.md").read_text("utf-8")
+    assert key.count("出处:") == 20
+    assert ".txt ·" not in key and "新质生产力" in key.split("出处:")[1]
+    marked = runner.invoke(app, ["exam", "--seed", "3", "--count", "3", "--now", NOW], input="")
+    assert marked.exit_code == 0, marked.output
+    assert "出处:" in marked.stdout and ".txt ·" not in marked.stdout

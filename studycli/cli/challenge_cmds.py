@@ -52,7 +52,9 @@ class Turn:
     timed_out: bool
 
 
-def run_challenge(questions, limit: int, clock, read, show) -> tuple[list[Turn], str]:
+def run_challenge(
+    questions, limit: int, clock, read, show, titles: dict | None = None
+) -> tuple[list[Turn], str]:
     """Ask until a wrong answer, a timeout or the end; the turns and how the run ended."""
     from studycli.quiz.grading import grade_answer
     from studycli.render.quiz import render_feedback, render_question
@@ -71,9 +73,9 @@ def run_challenge(questions, limit: int, clock, read, show) -> tuple[list[Turn],
         turns.append(Turn(question, given, seconds, grade, timed_out))
         if timed_out:
             show(f"✗ 超时:用时 {seconds:.0f} 秒,限时 {limit} 秒。")
-            show(render_feedback(question, grade) if not grade.correct else "")
+            show(render_feedback(question, grade, titles) if not grade.correct else "")
             return turns, "timeout"
-        show(render_feedback(question, grade))
+        show(render_feedback(question, grade, titles))
         if not grade.correct:
             return turns, "wrong"
         show(f"连对 {len(turns)} 题")
@@ -115,6 +117,7 @@ def challenge(
     with open_deck_bank(content, builtin, data_dir) as bank:  # the compiled question bank
         topic_name = bank_topic(bank, topic)
         choices = bank.all_questions(topic=topic_name, kinds=["choice"], flagged=False)
+        titles = bank.articles
     pool = [q for q in choices if usable(q)]
     if not pool:
         where = f"主题“{topic_name}”下" if topic_name else "题库中"
@@ -149,7 +152,7 @@ def challenge(
         )
         show(f"挑战答题:共 {len(questions)} 题,每题限时 {seconds} 秒,答错或超时即结束。{record}")
         try:
-            turns, ended = run_challenge(questions, seconds, clock, read, show)
+            turns, ended = run_challenge(questions, seconds, clock, read, show, titles)
         except KeyboardInterrupt:
             err.print("\n已中断。", markup=False)
             raise typer.Exit(130) from None

@@ -94,7 +94,7 @@ def exam(
         topic_name = bank_topic(bank, topic)
         questions = bank.all_questions(topic=topic_name, kinds=kinds, flagged=False)
         items = list(bank.items(bank.item_ids(topic_name)).values())
-        glossary = bank.glossary
+        glossary, titles = bank.glossary, bank.articles
     sizes: dict[str, int] = {}
     for item in items:
         for name in item.topics:
@@ -107,12 +107,12 @@ def exam(
         raise StudyError(f"{where}没有可以组卷的题目。")
     scope = f"主题“{topic_name}”" if topic_name else "全部主题"
     if print_paper:
-        _write_paper(paper, scope, output, force)
+        _write_paper(paper, scope, titles, output, force)
         return
-    _sit(paper, scope, glossary, json_out, data_dir, now)
+    _sit(paper, scope, glossary, titles, json_out, data_dir, now)
 
 
-def _sit(paper, scope: str, glossary, json_out: bool, data_dir, now) -> None:
+def _sit(paper, scope: str, glossary, titles: dict, json_out: bool, data_dir, now) -> None:
     """Collect the answers, mark the paper, record every answer and the paper itself."""
     from studycli.quiz.paper_marking import mark_paper
     from studycli.render.exam import render_marked, render_paper_head
@@ -150,7 +150,7 @@ def _sit(paper, scope: str, glossary, json_out: bool, data_dir, now) -> None:
     if json_out:
         sys.stdout.write(json.dumps(exam_json(marked), ensure_ascii=False) + "\n")
     else:
-        for part in render_marked(marked):
+        for part in render_marked(marked, titles):
             out.print(part)
     if sitting.timed_out:
         err.print(f"时间到:已自动交卷,作答 {marked.answered} 题。", markup=False)
@@ -252,7 +252,7 @@ def _show_history(data_dir, now, json_out: bool) -> None:
     out.print(render_history(records, moment, tz))
 
 
-def _write_paper(paper, scope: str, output: Path, force: bool) -> None:
+def _write_paper(paper, scope: str, titles: dict, output: Path, force: bool) -> None:
     """Write the paper and, beside it, the answer key with sources."""
     from studycli.paths import replace_atomically
     from studycli.render.exam import paper_markdown
@@ -261,7 +261,7 @@ def _write_paper(paper, scope: str, output: Path, force: bool) -> None:
     for path in (output, key_path):
         if path.exists() and not force:
             raise UsageError(f"文件 {path} 已存在;加 --force 覆盖。")
-    text, key = paper_markdown(paper, scope)
+    text, key = paper_markdown(paper, scope, titles)
     try:
         for path, body in ((output, text), (key_path, key)):
             replace_atomically(path, lambda temp, body=body: temp.write_text(body, "utf-8"))

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studycli.quiz.question import LETTERS
-from studycli.render.quiz import topic_line
+from studycli.render.quiz import cite, topic_line
 
 NAV_HELP = (
     "直接输入答案并回车进入下一题;回车不输入则跳过。"
@@ -68,7 +68,7 @@ def render_answer_sheet(answers: Sequence[str | None], remaining: float | None) 
     return text
 
 
-def render_marked(marked) -> list[RenderableType]:
+def render_marked(marked, titles: dict | None = None) -> list[RenderableType]:
     """The graded paper: the score, per section, per topic, then every wrong answer."""
     parts: list[RenderableType] = []
     head = Text(f"成绩:{_points(marked.score)} / 100 分", style="bold")
@@ -96,7 +96,7 @@ def render_marked(marked) -> list[RenderableType]:
             line,
             Text.assemble("   你的答案:", (given, "red")),
             Text.assemble("   正确答案:", (right, "green")),
-            Text(f"   出处:{question.source.cite()}", style="dim"),
+            Text(f"   出处:{cite(question.source, titles)}", style="dim"),
         ]
     return parts
 
@@ -124,7 +124,7 @@ def render_history(records: Sequence, now: datetime, tz: tzinfo) -> RenderableTy
     return table
 
 
-def paper_markdown(paper, scope: str) -> tuple[str, str]:
+def paper_markdown(paper, scope: str, titles: dict | None = None) -> tuple[str, str]:
     """The printable paper and its answer key (with sources), as two Markdown texts."""
     lines = [
         f"# 模拟试卷({scope})",
@@ -150,7 +150,7 @@ def paper_markdown(paper, scope: str) -> tuple[str, str]:
             letter = question.answer_letter
             right = f"{letter}. {question.answer}" if letter else question.answer
             key.append(f"{number}. {right}  ")
-            key.append(f"   出处:{question.source.cite()}")
+            key.append(f"   出处:{cite(question.source, titles)}")
             key.append("")
     return "\n".join(lines).rstrip() + "\n", "\n".join(key).rstrip() + "\n"
 
