@@ -53,7 +53,7 @@ class Turn:
 
 
 def run_challenge(
-    questions, limit: int, clock, read, show, titles: dict | None = None
+    questions, limit: int, clock, read, show, titles: dict | None = None, glossary=()
 ) -> tuple[list[Turn], str]:
     """Ask until a wrong answer, a timeout or the end; the turns and how the run ended."""
     from studycli.quiz.grading import grade_answer
@@ -68,7 +68,7 @@ def run_challenge(
         if given is None:
             return turns, "stopped"
         seconds = (clock() - started).total_seconds()
-        grade = grade_answer(question, given)
+        grade = grade_answer(question, given, glossary)  # aliases (TFP, AI) as in quiz
         timed_out = seconds > limit
         turns.append(Turn(question, given, seconds, grade, timed_out))
         if timed_out:
@@ -117,7 +117,7 @@ def challenge(
     with open_deck_bank(content, builtin, data_dir) as bank:  # the compiled question bank
         topic_name = bank_topic(bank, topic)
         choices = bank.all_questions(topic=topic_name, kinds=["choice"], flagged=False)
-        titles = bank.articles
+        titles, glossary = bank.articles, bank.glossary
     pool = [q for q in choices if usable(q)]
     if not pool:
         where = f"主题“{topic_name}”下" if topic_name else "题库中"
@@ -152,7 +152,7 @@ def challenge(
         )
         show(f"挑战答题:共 {len(questions)} 题,每题限时 {seconds} 秒,答错或超时即结束。{record}")
         try:
-            turns, ended = run_challenge(questions, seconds, clock, read, show, titles)
+            turns, ended = run_challenge(questions, seconds, clock, read, show, titles, glossary)
         except KeyboardInterrupt:
             err.print("\n已中断。", markup=False)
             raise typer.Exit(130) from None
