@@ -11,13 +11,9 @@ from studycli.importer.drafting import draft_deck
 
 
 def lists_of(text: str, layout: str | None = None) -> list[tuple[str, list[str]]]:
-    """(name, entry labels) of every list drafted from ``text``."""
+    """(name, entry labels) of every list recovered from ``text`` (drafted or not)."""
     draft = draft_deck(clean_article(text, layout=layout), "a.txt")
-    return [
-        (item.name, [entry.label for entry in item.entries])
-        for item in draft.items
-        if isinstance(item, ListItem)
-    ]
+    return [(name, list(labels)) for name, labels, _ in draft.structure]
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 
 from studycli.deck.model import Definition, Entry, Fact, Item, ListItem, Quote, Source
 from studycli.importer.cleaning import DAMAGE_MARK, Cleaned, Paragraph
+from studycli.importer.facts import select_facts
 from studycli.importer.lists import Unit, entry_label, find_lists, marker_of
 from studycli.importer.sentences import (
     ATTRIBUTION,
-    FIGURE,
-    SUBJECT,
     Sentence,
     definition_in,
     facets_in,
@@ -27,7 +26,8 @@ from studycli.importer.sentences import (
     strip_end,
     who_said,
 )
-from studycli.importer.topics import assign_topics, key_terms
+from studycli.importer.topics import assign_topics, key_terms, section_topic
+from studycli.importer.vetting import announced_count, list_name, shared_head, vet_items
 
 DRAFT_TOPIC = "待整理"
 
@@ -49,6 +49,8 @@ class Draft:
     review: list[tuple[int, str, str]] = field(default_factory=list)
     # topic name -> its description, in the order items first use them
     topics: dict[str, str] = field(default_factory=dict)
+    # every numbered list found: (name as found, entry labels, drafted as an item)
+    structure: list[tuple[str, tuple[str, ...], bool]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Items drafted per kind, in schema order."""
@@ -125,13 +127,15 @@ class _Drafter:
                 for text in split_sentences(para.text):
                     self.sentences.append(Sentence(text, index, self.section_of[index], para.lines))
         self.used: set[int] = set()
+        self.drafted = 0
         self.pdf = cleaned.layout == "pdf"
 
     def skip(self, reason: str) -> None:
         self.draft.skipped[reason] = self.draft.skipped.get(reason, 0) + 1
 
     def add(self, cls, short: str, section: str, lines: tuple[int, ...], basis: str, **fields):
-        item_id = f"draft-{len(self.draft.items)}"  # renumbered in article order at the end
+        self.drafted += 1
+        item_id = f"draft-{self.drafted}"  # renumbered in article order at the end
         item = cls(
             id=item_id,
             topics=(self.topic,),
@@ -150,6 +154,9 @@ class _Drafter:
         self.quotes()
         self.lists()
         self.definitions()
+        self.draft.items, left_out = vet_items(self.draft.items)
+        for reason, count in left_out.items():
+            self.draft.skipped[reason] = self.draft.skipped.get(reason, 0) + count
         self.facts()
         self.draft.glossary = key_terms(self.cleaned, self.draft.items)
         self.draft.items, self.draft.topics = assign_topics(
@@ -258,18 +265,33 @@ class _Drafter:
                 self.skip("清单条目为空")
                 continue
             first = units[found.starts[0]]
+            labels = tuple(e.label for e in entries)
+            headed = all(units[start].heading for start in found.starts)
+            name = list_name(found, first.section, labels, headed=headed)
+            self.draft.structure.append((found.name, labels, name is not None))
+            if name is None:  # the article's own parts, or an essay's headings
+                self.skip("章节结构清单(未起草)")
+                continue
             # an entry missing from the text (a PDF drops one): positions no longer match the
-            # article's numbers, so the list is not asked in order
+            # article's numbers, so the list is not asked in order, nor as "all N of them"
             complete = found.numbers == list(range(1, len(found.numbers) + 1))
             if not complete and found.form != "首先":
                 missing = sorted(set(range(1, found.numbers[-1])) - set(found.numbers))
                 self.draft.review.append(
-                    (first.lines[0], "清单缺项", f"{found.name}缺第 {missing} 项")
+                    (first.lines[0], "清单缺项", f"{name}缺第 {missing} 项,已标为 open")
                 )
+            announced = announced_count(name)
+            if complete and announced and announced != len(entries):
+                complete = False
+                self.draft.review.append(
+                    (first.lines[0], "清单缺项",
+                     f"{name}只找到 {len(entries)} 项,已标为 open")
+                )  # fmt: skip
             item = self.add(
                 ListItem, "list", first.section, tuple(dict.fromkeys(lines)),
-                "".join(e.text for e in entries), name=found.name, entries=tuple(entries),
+                "".join(e.text for e in entries), name=name, entries=tuple(entries),
                 ordered=complete or found.form == "首先", intro=found.intro,
+                open=not complete and found.form != "首先",
             )  # fmt: skip
             self._mark(item, first.para)
         self._dash_lists()
@@ -299,7 +321,9 @@ class _Drafter:
                 texts.append(text)
             section = self.section_of[group[0]]
             intro = self._paragraph_before(group[0])
-            name = intro or f"{entries[0].label}等 {len(entries)} 项"
+            labels = tuple(e.label for e in entries)
+            name = intro or shared_head(labels) or f"{entries[0].label}等 {len(entries)} 项"
+            self.draft.structure.append((name, labels, True))
             item = self.add(
                 ListItem, "list", section, tuple(lines), "".join(texts),
                 name=name, entries=tuple(entries), ordered=False,
@@ -354,17 +378,20 @@ class _Drafter:
                 last = (item, len(self.draft.items) - 1)
 
     def facts(self) -> None:
-        for index, sentence in enumerate(self.sentences):
-            if index in self.used:
-                continue
-            text = strip_end(sentence.text)
-            figures = list(dict.fromkeys(FIGURE.findall(text)))
-            if not figures or "“" in text:
-                continue
-            subject = SUBJECT.match(text)
+        others = len(self.draft.items)
+
+        def context(sentence: Sentence) -> str | None:
+            name = section_topic(sentence.section, "")
+            return name if name and len(name) <= 12 else None
+
+        chosen, left = select_facts(self.sentences, self.used, others, context)
+        if left:
+            self.draft.skipped["次要或地方数字(未起草)"] = left
+        for fact in chosen:
+            sentence = fact.sentence
             item = self.add(
-                Fact, "fact", sentence.section, sentence.lines, text,
-                text=text, figures=tuple(figures), subject=subject.group(1) if subject else None,
+                Fact, "fact", sentence.section, sentence.lines, fact.text,
+                text=fact.text, figures=fact.figures, subject=fact.subject,
             )  # fmt: skip
             self._mark(item, sentence.para)
 

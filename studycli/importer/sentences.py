@@ -235,7 +235,7 @@ def definition_in(sentence: str) -> tuple[str, str] | None:
 
 _UNIT = (
     r"(?:个百分点|百分点|%|‰|万亿美元|亿美元|万美元|美元|欧元|元|吨|千瓦时|千瓦|公里|平方公里|"
-    r"亩|人次|人|名|个|项|家|倍|条|次|所|座|户|台|辆|件|款|岁|天|小时|度|标准箱|艘|架|颗)"
+    r"亩|斤|人次|人|名|个|项|家|倍|条|次|所|座|户|台|辆|件|款|岁|天|小时|度|标准箱|艘|架|颗)"
 )
 # A figure keeps its magnitude and unit together: 3.2万亿美元, 1.2亿人次, 5.5%.
 # Starts only where a run of digits starts, and never gives digits back: linear in the text.

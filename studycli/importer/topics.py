@@ -103,7 +103,30 @@ def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]
             and not any(word in term for term in terms)
         ):
             terms.append(word)
-    return terms[:limit]
+    return _whole_terms(terms, text)[:limit]
+
+
+def _whole_terms(terms: list[str], text: str) -> list[str]:
+    """Terms as the article writes them: 生产力 → 新质生产力 when most of its occurrences are
+    that compound, and a fragment (新质) dropped when it occurs almost only inside another."""
+    out: list[str] = []
+    for term in terms:
+        count = text.count(term)
+        best = term
+        for size in (3, 2, 1):
+            lefts = re.findall(rf"([\u4e00-\u9fff]{{{size}}}){re.escape(term)}", text)
+            if not lefts:
+                continue
+            left, n = max(((w, lefts.count(w)) for w in set(lefts)), key=lambda p: (p[1], p[0]))
+            if n >= 3 and n * 2 >= count and not re.match(r"[的和与是在了及对把将为]", left):
+                best = left + term
+                break
+        if best not in out:
+            out.append(best)
+    return [
+        t for t in out
+        if not any(t != o and t in o and text.count(o) * 4 >= text.count(t) * 3 for o in out)
+    ]  # fmt: skip
 
 
 def _keyword_sample(text: str, limit: int = 24_000) -> str:

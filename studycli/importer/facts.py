@@ -1,0 +1,151 @@
+"""Facts an examiner would set: one figure (two at most) with its unit and the clause it
+belongs to, headline figures first, local and trivial counts left out.
+
+A sentence of a government report can hold five figures; asked together they make a
+three-blank cloze nobody can answer. Each figure is drafted with the clause that says what
+it measures (国内生产总值增长5%左右), and the lead that gives it context (今年发展主要预期
+目标) becomes the fact's subject. What is left out is counted in the draft's ``skipped``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from studycli.importer.sentences import FIGURE, Sentence, strip_end
+
+# Figures an examiner asks about: targets, national aggregates.
+_HEADLINE = re.compile(
+    r"预期目标|目标|左右|以上|国内生产总值|GDP|赤字|国债|专项债|失业率|新增就业|居民消费价格|"
+    r"粮食产量|研发经费|外汇储备|城镇化率|能耗|一般公共预算|数字经济|全社会|全国|全年|首次|"
+    r"占.{0,12}比重|覆盖率|贡献率"
+)
+# A place below the nation: a regional figure is the issue's "北京市设立500亿元____".
+_REGIONAL = re.compile(
+    r"[\u4e00-\u9fff]{1,4}(?:省|市|县|自治区)(?!场)|北京|上海|天津|重庆|深圳|广东|山东|浙江|"
+    r"江苏|福建|湖北|湖南|河南|河北|四川|安徽|黑龙江|吉林|辽宁|陕西|山西|云南|贵州|广西|江西|"
+    r"海南|甘肃|青海|宁夏|新疆|西藏|内蒙古|诸暨|杭州|苏州|合肥|成都|武汉|西安"
+)
+_PLACEHOLDER = re.compile(r"20XX|XX年|[□�]")
+# Units whose small counts are trivia (30元, 1个, 3度, 19件), not knowledge.
+_SMALL_UNITS = ("元", "个", "度", "件", "项", "名", "次", "家", "所", "座", "户", "台", "条", "天",
+                "小时", "岁", "款", "人次", "倍")  # fmt: skip
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_LEAD = re.compile(r"^([^：:，。“”]{2,16}?)(?:是|为|有)?[：:]")
+# a clause that starts like this needs the clause before it to say what it measures
+_DEPENDENT = re.compile(
+    r"^(?:比上年|比去年|同比|增长|下降|提高|降低|增加|减少|达到|其中|占|约|超过)"
+)
+
+_CHANGE = re.compile(r"(?:比上年|比去年|同比)[\u4e00-\u9fff]{0,4}$")
+
+MAX_FACTS = 15
+
+
+@dataclass(frozen=True)
+class FactDraft:
+    """A fact to draft: the clause, its figures, a subject giving context, and its score."""
+
+    text: str
+    figures: tuple[str, ...]
+    subject: str | None
+    score: int
+    sentence: Sentence
+
+
+def trivial_figure(figure: str) -> bool:
+    """A small count with no magnitude (30元, 1个, 3度, 19件): trivia, or a unit the quiz
+    cannot make same-unit wrong options for."""
+    if re.search(r"[万亿千]", figure):
+        return False
+    number = _NUMBER.match(figure)
+    unit = figure[number.end() :].lstrip("多余") if number else ""
+    return unit in _SMALL_UNITS and number is not None and float(number.group()) < 100
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a sentence at ，and ；, keeping brackets and quotations whole."""
+    out, buf, depth = [], [], 0
+    for ch in text:
+        if ch in "（(“":
+            depth += 1
+        elif ch in "）)”":
+            depth = max(0, depth - 1)
+        if ch in "，；" and depth == 0:
+            out.append("".join(buf))
+            buf = []
+            continue
+        buf.append(ch)
+    out.append("".join(buf))
+    return [c.strip() for c in out if c.strip()]
+
+
+def _han_before(clause: str, figure: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", clause[: clause.find(figure)]))
+
+
+def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) -> list[FactDraft]:
+    """The facts of one sentence, one per clause that holds a figure worth asking."""
+    text = strip_end(sentence.text)
+    if "“" in text or _PLACEHOLDER.search(text):
+        return []
+    head = _LEAD.match(text)
+    if head and not FIGURE.search(head.group(1)):
+        lead, text = head.group(1), text[head.end() :]
+    clauses = _clauses(text)
+    out = []
+    for index, clause in enumerate(clauses):
+        figures = list(dict.fromkeys(FIGURE.findall(clause)))
+        if not figures:
+            continue
+        unit = clause
+        if index and (_han_before(clause, figures[0]) < 2 or _DEPENDENT.match(clause)):
+            unit = f"{clauses[index - 1]}，{clause}"
+            if FIGURE.search(clauses[index - 1]):
+                continue  # its figure is asked with the clause before; this one is context
+        if "分别" in unit or _REGIONAL.search(unit):
+            continue
+        kept = tuple(f for f in figures if not trivial_figure(f))
+        if len(kept) > 1:  # 比上年增加1.6万亿元 is context to the figure it changes
+            kept = tuple(f for f in kept if not _CHANGE.search(unit[: unit.find(f)])) or kept
+        kept = kept[:2]
+        if not kept or len(unit) > 60:
+            continue
+        context = lead or section_context
+        score = (2 if _HEADLINE.search(unit) or (lead and _HEADLINE.search(lead)) else 0) + (
+            1 if re.search(r"[万亿]|%|百分点", "".join(kept)) else 0
+        )
+        if "惠及" in unit or "人次" in "".join(kept):
+            score -= 1
+        if context and (context in unit or len(context) > 12):
+            context = None
+        out.append(FactDraft(unit, kept, context, score, sentence))
+    return out
+
+
+def select_facts(
+    sentences: list[Sentence], used: set[int], others: int, contexts
+) -> tuple[list[FactDraft], int]:
+    """Facts worth drafting from the unused sentences, at most ``MAX_FACTS``: every headline
+    figure, then others while facts stay under half of the other items. Returns the facts in
+    article order and how many candidates were left out."""
+    candidates: list[FactDraft] = []
+    lead, lead_para = None, -1
+    for index, sentence in enumerate(sentences):
+        if sentence.para != lead_para:
+            lead, lead_para = None, sentence.para
+        head = _LEAD.match(sentence.text)
+        this_lead = head.group(1) if head and not FIGURE.search(head.group(1)) else lead
+        if index not in used:
+            candidates += facts_of(sentence, this_lead, contexts(sentence))
+        # a lead ("预期目标是：") carries over the ；-separated parts of its sentence
+        lead = this_lead if sentence.text.endswith("；") else None
+    ranked = sorted(range(len(candidates)), key=lambda i: (-candidates[i].score, i))
+    room = max(4, others // 2)
+    keep = []
+    for i in ranked:
+        fact = candidates[i]
+        if len(keep) >= MAX_FACTS or (fact.score < 2 and len(keep) >= room) or fact.score < 0:
+            continue
+        keep.append(i)
+    return [candidates[i] for i in sorted(keep)], len(candidates) - len(keep)

@@ -1,0 +1,128 @@
+"""What an examiner would set: names for drafted lists, and the drafted quotes and
+definitions that are not worth a question (fragments, echoes, who-proposed-it, half
+sentences) left out.
+
+Drafting reads what each sentence says; this module decides which readings are worth asking
+about. Everything left out is counted in the draft's ``skipped`` so the report shows it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from studycli.deck.model import Definition, Item, Quote
+from studycli.importer.lists import NUMERALS, FoundList
+from studycli.importer.topics import section_topic
+
+# What a list's introducing sentence says besides "the following": 我们要突出重点、把握关键，
+# 着重抓好以下几个方面工作 says nothing an examiner could put in a question.
+_FILLER = re.compile(
+    r"一年来|我们|主要|重点|着重|突出|把握|关键|抓好|做好|做了|开展了|以下|如下|几个|几项|"
+    r"方面|工作|要|的|有|和|[，、：:\s]"
+)
+_COUNT = re.compile(rf"([{NUMERALS}两]|\d+)(?:个|大|项|条|点|方面|句|种)")
+_PERSON = re.compile(r"习近平|总书记|同志|主席|马克思|恩格斯|毛泽东|邓小平")
+
+
+def announced_count(name: str) -> int | None:
+    """The count a list's name announces (九个重要提法 → 9, “5个加速” → 5), if any."""
+    match = _COUNT.search(name)
+    if not match:
+        return None
+    token = match.group(1)
+    if token.isdigit():
+        return int(token)
+    return 2 if token == "两" else NUMERALS.index(token) + 1
+
+
+def shared_head(labels: tuple[str, ...]) -> str | None:
+    """五个“加快” for entries that all start with 加快 (a name the article implies)."""
+    if not 2 <= len(labels) <= 10:
+        return None
+    head = labels[0]
+    for label in labels[1:]:
+        while head and not label.startswith(head):
+            head = head[:-1]
+    if len(head) < 2 or any(len(label) <= len(head) + 1 for label in labels):
+        return None
+    count = "两" if len(labels) == 2 else NUMERALS[len(labels) - 1]
+    return f"{count}个“{head}”"
+
+
+def list_name(
+    found: FoundList, section: str, labels: tuple[str, ...] = (), *, headed: bool = False
+) -> str | None:
+    """The name a drafted list is asked by, or None for a list not worth drafting: the
+    article's own parts (全文的 N 个部分), a list named only by a numbered heading above
+    it (…心得体会感悟2) or by its first entry (…等 4 项), or an essay's headings."""
+    name = found.name
+    if re.search(r"等 \d+ 项$", name):  # no name in the text: 五个“加快” from what they share
+        name = shared_head(labels) or name
+    unnamed = re.search(r"等 \d+ 项$|\d$", name) or name.startswith("全文的")
+    if unnamed or (headed and not found.intro and not found.outer):
+        return None
+    if found.intro and not _FILLER.sub("", name):
+        where = section_topic(section, "")
+        last = re.split(r"[，；]", name)[-1]
+        return f"{where}：{last}" if where else name
+    return name
+
+
+def vet_items(items: list[Item]) -> tuple[list[Item], dict[str, int]]:
+    """The items worth asking about, and what was left out, by reason."""
+    quotes = [item.text for item in items if isinstance(item, Quote)]
+    skipped: dict[str, int] = {}
+    out: list[Item] = []
+    for item in items:
+        reason = None
+        if isinstance(item, Quote):
+            reason = _quote_problem(item, quotes)
+        elif isinstance(item, Definition):
+            reason = _definition_problem(item)
+            if reason is None:
+                item = _trimmed(item)
+        if reason:
+            skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        out.append(item)
+    return out, skipped
+
+
+def _quote_problem(item: Quote, quotes: list[str]) -> str | None:
+    text = item.text.rstrip("。！？")
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 10:
+        return "引文太短,只是一个词组(未起草)"
+    if any(text != other.rstrip("。！？") and text in other for other in quotes):
+        return "引文是另一条引文的一部分(未起草)"
+    return None
+
+
+def _definition_problem(item: Definition) -> str | None:
+    meaning = item.meaning
+    if _PERSON.search(meaning):
+        return "定义只说是谁提出的(未起草)"
+    if meaning.endswith("的") or len(meaning) < 4:
+        return "定义不完整(未起草)"
+    if "就是" in meaning:  # 抓创新就是抓发展，谋创新就是谋未来: a parallel pair, not a definition
+        return "排比句不是定义(未起草)"
+    return None
+
+
+def _trimmed(item: Definition) -> Definition:
+    """A long meaning cut before a clause that starts a new subject (在数字经济时代，…;
+    这种提升…): the definition is what comes before it."""
+    meaning = item.meaning
+    if len(meaning) <= 40:
+        return item
+    clauses = re.split(r"(?<=，)", meaning)
+    kept = clauses[0]
+    for clause in clauses[1:]:
+        if re.match(r"在|随着|这|其|它|而|并|也|从而|因此|对于|通过|作为", clause):
+            break
+        kept += clause
+    kept = kept.rstrip("，")
+    if len(kept) < 6 or kept == meaning:
+        return item
+    facets = tuple(f for f in item.facets if f.text in kept)
+    return dataclasses.replace(item, meaning=kept, facets=facets)
