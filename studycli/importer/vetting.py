@@ -111,14 +111,16 @@ def _definition_problem(item: Definition) -> str | None:
 
 def _trimmed(item: Definition) -> Definition:
     """A long meaning cut before a clause that starts a new subject (在数字经济时代，…;
-    这种提升…): the definition is what comes before it."""
+    这种提升…) or a second predicate (，是…): the definition is what comes before it."""
     meaning = item.meaning
-    if len(meaning) <= 40:
+    if len(meaning) <= 30:
         return item
     clauses = re.split(r"(?<=，)", meaning)
     kept = clauses[0]
     for clause in clauses[1:]:
-        if re.match(r"在|随着|这|其|它|而|并|也|从而|因此|对于|通过|作为", clause):
+        if re.match(r"在|随着|这|其|它|而|并|也|从而|因此|对于|通过|作为", clause) or (
+            clause.startswith("是") and len(kept) >= 6  # X是A，是B: A already defines X
+        ):
             break
         kept += clause
     kept = kept.rstrip("，")
