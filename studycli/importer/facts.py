@@ -86,7 +86,7 @@ def _clauses(text: str) -> list[str]:
         for part in parts[1:]:
             figure = FIGURE.search(part)
             own = figure and len(re.findall(r"[\u4e00-\u9fff]", part[: figure.start()])) >= 4
-            if own and FIGURE.search(pieces[-1]):
+            if own and FIGURE.search(pieces[-1]) and not _DEPENDENT.match(part):
                 pieces.append(part)
             else:
                 pieces[-1] += "、" + part
@@ -118,12 +118,14 @@ def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) 
             if FIGURE.search(clauses[index - 1]):
                 continue  # its figure is asked with the clause before; this one is context
         if "分别" in unit or _REGIONAL.search(unit):
+            out.append(FactDraft(unit, tuple(figures), None, -9, sentence))  # counted, not kept
             continue
         kept = tuple(f for f in figures if not trivial_figure(f))
         if len(kept) > 1:  # 比上年增加1.6万亿元 is context to the figure it changes
             kept = tuple(f for f in kept if not _CHANGE.search(unit[: unit.find(f)])) or kept
         kept = kept[:2]
         if not kept or len(unit) > 60:
+            out.append(FactDraft(unit, tuple(figures), None, -9, sentence))
             continue
         context = lead or section_context
         score = (2 if _HEADLINE.search(unit) or (lead and _HEADLINE.search(lead)) else 0) + (

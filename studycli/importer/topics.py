@@ -112,15 +112,24 @@ def _whole_terms(terms: list[str], text: str) -> list[str]:
     out: list[str] = []
     for term in terms:
         count = text.count(term)
-        best = term
-        for size in (3, 2, 1):
+        best, last = term, count
+        for size in (1, 2, 3):  # grow while nearly every occurrence keeps the same left
             lefts = re.findall(rf"([\u4e00-\u9fff]{{{size}}}){re.escape(term)}", text)
             if not lefts:
-                continue
-            left, n = max(((w, lefts.count(w)) for w in set(lefts)), key=lambda p: (p[1], p[0]))
-            if n >= 3 and n * 2 >= count and not re.match(r"[的和与是在了及对把将为]", left):
-                best = left + term
                 break
+            left, n = max(((w, lefts.count(w)) for w in set(lefts)), key=lambda p: (p[1], p[0]))
+            if (
+                n < 3
+                or n * 2 < count
+                or (size > 1 and n * 10 < last * 9)
+                or re.match(r"[的和与是在了及对把将为要]", left)
+                or _VERB_START.match(left + term)
+                or re.match(r"推进|促进|坚持|深化|优化|完善|增强|强化|打造", left)
+            ):
+                break
+            last = n
+            if size > 1:  # one character is a step (质 of 新质生产力), never a word's start
+                best = left + term
         if best not in out:
             out.append(best)
     return [
