@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from studycli.cli import app
-from studycli.deck.model import ListItem
 from studycli.importer.cleaning import clean_article
 from studycli.importer.drafting import draft_deck
 

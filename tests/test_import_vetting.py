@@ -104,7 +104,8 @@ def test_a_list_short_of_its_announced_count_is_open():
 
 def test_dash_list_named_by_what_its_entries_share():
     """——加快科技创新 …——加快人才工作机制创新 with no introduction: 五个“加快”."""
-    text = "".join(f"——加快{x}创新。这是要求。\n\n" for x in ("科技", "产业", "方式", "体制", "人才"))
+    kinds = ("科技", "产业", "方式", "体制", "人才")
+    text = "".join(f"——加快{x}创新。这是要求。\n\n" for x in kinds)
     (item,) = [i for i in draft("正文开头。\n\n" + text).items if isinstance(i, ListItem)]
     assert item.name == "五个“加快”"
     assert shared_head(("加快甲事", "加快乙事")) == "两个“加快”"
