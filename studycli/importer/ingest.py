@@ -65,7 +65,7 @@ def import_article(
 _FIELD_ORDER = {
     "quote": ("text", "speaker", "date", "occasion"),
     "definition": ("term", "meaning", "facets"),
-    "list": ("name", "ordered", "intro", "entries"),
+    "list": ("name", "ordered", "open", "intro", "entries"),
     "framework": ("name", "summary", "parts"),
     "fact": ("subject", "text", "figures"),
 }
@@ -104,7 +104,7 @@ def _item_lines(item: Item) -> list[str]:
         value = data.get(key)
         if value in (None, [], ()):
             continue
-        if key == "ordered" and value is True:
+        if (key == "ordered" and value is True) or (key == "open" and value is False):
             continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
             out.append(f"    {key}:")
