@@ -9,7 +9,7 @@ import re
 from studycli.deck.model import Definition, Item
 from studycli.deck.schema import fold_name
 from studycli.importer.cleaning import Cleaned
-from studycli.text import extract_keywords
+from studycli.importer.keywords import extract_keywords
 
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章节部分]?)\s*"
@@ -80,7 +80,7 @@ def assign_topics(
 
 
 def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]:
-    """Glossary candidates: quoted and defined terms, then jieba's TF-IDF keywords."""
+    """Glossary candidates: quoted and defined terms, then TF-IDF keywords (jieba's table)."""
     text = cleaned.text
     quoted = [
         t for t in dict.fromkeys(re.findall(r"“([\u4e00-\u9fff]{2,8})”", text))
@@ -100,6 +100,7 @@ def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]
             and word not in _NOT_TERMS
             and not _VERB_START.match(word)
             and not word.endswith("性")
+            and not word.startswith("第")
             and not any(word in term for term in terms)
         ):
             terms.append(word)
@@ -113,7 +114,7 @@ def _whole_terms(terms: list[str], text: str) -> list[str]:
     for term in terms:
         count = text.count(term)
         best, last = term, count
-        for size in (1, 2, 3):  # grow while nearly every occurrence keeps the same left
+        for size in (1, 2, 3, 4):  # grow while nearly every occurrence keeps the same left
             lefts = re.findall(rf"([\u4e00-\u9fff]{{{size}}}){re.escape(term)}", text)
             if not lefts:
                 break
@@ -128,7 +129,9 @@ def _whole_terms(terms: list[str], text: str) -> list[str]:
             ):
                 break
             last = n
-            if size > 1:  # one character is a step (质 of 新质生产力), never a word's start
+            if size == 4:  # still growing: the left is the tail of a longer word (会主义)
+                best = term
+            elif size > 1:  # one character is a step (质 of 新质生产力), never a word's start
                 best = left + term
         if best not in out:
             out.append(best)
@@ -150,4 +153,14 @@ def _keyword_sample(text: str, limit: int = 24_000) -> str:
 
 # Frequent in these texts but names and adjectives rather than terms to learn.
 _VERB_START = re.compile(r"^(发展|加快|整合|推动|培育|形成|加强|提升|建设|实现|积极)")
-_NOT_TERMS = {"总书记", "习近平", "高质量", "战略性", "新时代", "进一步", "一系列", "东北地区"}
+_NOT_TERMS = {
+    "总书记",
+    "习近平",
+    "高质量",
+    "战略性",
+    "新时代",
+    "进一步",
+    "一系列",
+    "东北地区",
+    "相当于",
+}
