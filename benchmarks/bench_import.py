@@ -27,7 +27,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
-from studycli.deck.model import ListItem  # noqa: E402
 from studycli.importer.ingest import import_article  # noqa: E402
 from studycli.importer.topics import builtin_topics  # noqa: E402
 
@@ -70,11 +69,12 @@ LISTS = {
         ],
     ],
     "articles-more/04_shiwuwu_pdf.txt": [
-        # "4." is missing from the extracted text itself: eight entries are all there are
+        # "4." is glued to the end of a line of another column ("…增长42%4.  …")
         [
-            "“十五五”时期",
+            "“十五五”时期具有",
             "战略机遇",
             "长期向好",
+            "“十五五”时期经济",
             "坚持把发展",
             "增强国内",
             "发展具有",
@@ -107,12 +107,11 @@ CHROME = re.compile(
 )
 
 
-def lists_recovered(items, expected: list[list[str]]) -> int:
-    """How many expected lists appear as one drafted list with exactly the right entries."""
-    drafted = [[e.label for e in item.entries] for item in items if isinstance(item, ListItem)]
+def lists_recovered(structure, expected: list[list[str]]) -> int:
+    """How many expected lists were recovered (drafted or not) with exactly the right entries."""
     found = 0
     for prefixes in expected:
-        for labels in drafted:
+        for _, labels, _ in structure:
             if len(labels) == len(prefixes) and all(
                 label.startswith(prefix) for label, prefix in zip(labels, prefixes, strict=True)
             ):
@@ -152,6 +151,52 @@ def questions_of(draft: Path, data: Path) -> int:
         return 0
 
 
+TITLE_000 = "以新质生产力为高质量发展注入强大动力"
+
+
+def other_forms(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Texts the importer was not tuned on: the same articles saved as a Word file, a
+    GB18030 web page with site chrome, and GB18030 text. name -> (file, list key)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from import_files import make_docx, make_html
+
+    report = "articles-more/01_gov_report_2025.txt"
+    lines = [x for x in (SHARED / report).read_text(encoding="utf-8").splitlines() if x]
+    blocks = [
+        ("h1" if re.match(r"[一二三四五六七八九十]+、", x) and len(x) < 30 else
+         "h2" if re.match(r"（[一二三四五六七八九十]+）", x) and len(x) < 40 else "p", x)
+        for x in lines if x not in ("Public domain", "false")
+    ]  # fmt: skip
+    seed = "articles/000_60834e77d2d30f85.txt"
+    body = (SHARED / seed).read_text(encoding="utf-8").split("【学习金句】", 1)[1]
+    paragraphs = ["## 学习金句"] + [p.strip() for p in body.splitlines() if p.strip()]
+    pack = "articles-more/04_shiwuwu_pdf.txt"
+    gb = folder / "04_shiwuwu_pdf.gb18030.txt"
+    gb.write_bytes((SHARED / pack).read_text(encoding="utf-8").encode("gb18030"))
+    return {
+        "01 as .docx": (make_docx(folder / "01_gov_report_2025.docx", blocks), report),
+        "000 as GB18030 web page": (
+            make_html(folder / "000.html", TITLE_000, paragraphs, encoding="gb18030"),
+            seed,
+        ),
+        "04 as GB18030 text": (gb, pack),
+    }
+
+
+def cli_seconds(path: Path, data: Path, runs: int = 3) -> list[float]:
+    """Wall time of the whole `study import FILE -o D.yaml` command, start-up included."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "studycli", "import", str(path), "-o", str(data / "t.yaml"),
+             "--force"],
+            env=dict(os.environ, STUDY_DATA_DIR=str(data)), capture_output=True, check=True,
+        )  # fmt: skip
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--questions", type=Path, help="write drafts and questions here")
@@ -161,8 +206,10 @@ def main() -> None:
     rows = []
     totals = Counter()
     known = builtin_topics()
-    for name, expected in LISTS.items():
-        path = SHARED / name
+    texts = {name: (SHARED / name, name) for name in LISTS}
+    texts |= other_forms(out_dir)
+    for label, (path, key) in texts.items():
+        expected = LISTS[key]
         start = time.perf_counter()
         imported = import_article(path, known_topics=known)
         seconds = time.perf_counter() - start
@@ -176,14 +223,15 @@ def main() -> None:
                 env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
             )  # fmt: skip
             (out_dir / (path.stem + ".questions.json")).write_text(done.stdout, encoding="utf-8")
-        recovered = lists_recovered(imported.draft.items, expected)
+        recovered = lists_recovered(imported.draft.structure, expected)
+        drafted = sum(1 for _, _, kept in imported.draft.structure if kept)
         cleaned = imported.cleaned.text
         chrome = [line for line in cleaned.splitlines() if CHROME.search(line)]
-        original = path.read_text(encoding="utf-8")
-        if name in SIMPLIFIED:
+        original = (SHARED / key).read_text(encoding="utf-8")
+        if key in SIMPLIFIED:
             changed = str(han_added(original, cleaned))
-        elif name in TRUTH:
-            truth = (SHARED / TRUTH[name]).read_text(encoding="utf-8")
+        elif key in TRUTH:
+            truth = (SHARED / TRUTH[key]).read_text(encoding="utf-8")
             changed = f"– (differs from its clean original in {truth_difference(cleaned, truth)})"
         else:
             changed = "– (traditional)"
@@ -191,19 +239,29 @@ def main() -> None:
         questions = questions_of(draft, out_dir / "data")
         totals.update(lists=len(expected), recovered=recovered, chrome=len(chrome))
         rows.append(
-            f"| {path.name} | {len(original):,} | {recovered} / {len(expected)} | {len(chrome)} | "
-            f"{changed} | {', '.join(f'{k} {n}' for k, n in kinds.items())} | {questions} | "
-            f"{seconds:.2f} |"
+            f"| {label if label != key else path.name} | {len(cleaned):,} | "
+            f"{recovered} / {len(expected)} | {drafted} | {len(chrome)} | {changed} | "
+            f"{', '.join(f'{k} {n}' for k, n in kinds.items())} | {questions} | {seconds:.2f} |"
         )
         for line in chrome:
             print(f"chrome left in {path.name}: {line[:60]}", file=sys.stderr)
-    print("| text | chars | lists recovered | chrome lines left | Han chars changed in "
-          "simplified input | items by kind | questions | import s |")  # fmt: skip
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(
+        "| text | cleaned chars | lists recovered | lists drafted | chrome lines left | "
+        "Han chars changed in simplified input | items by kind | questions | import s |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")  # fmt: skip
     print("\n".join(rows))
     print(
         f"\nlists recovered with the right entries: {totals['recovered']} of {totals['lists']} "
         f"({totals['recovered'] / totals['lists']:.0%}); chrome lines left: {totals['chrome']}"
+    )
+    report = (SHARED / "articles-more/01_gov_report_2025.txt").read_text(encoding="utf-8")
+    big = out_dir / "01_three_times.txt"  # a 50,000-character article or more
+    big.write_text("\n".join([report] * 3), encoding="utf-8")
+    times = cli_seconds(big, out_dir / "data")
+    print(
+        f"`study import` of 01 three times ({len(big.read_text(encoding='utf-8')):,} "
+        f"characters), whole command: {min(times):.2f}–{max(times):.2f} s over {len(times)} runs"
     )
 
 

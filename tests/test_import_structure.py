@@ -96,3 +96,17 @@ def test_report_lists_each_list_with_its_entry_count(runner, tmp_path):
     result = runner.invoke(app, ["import", str(path)])
     assert result.exit_code == 0, result.output
     assert "  清单 a-list-01:推进改革要抓好三件事(3 项)\n" in result.stderr
+
+
+def test_pdf_entry_glued_to_another_column_starts_its_own_line():
+    """…增长42%4.  “十五五”时期… (a PDF column glued on): entry 4 is found, the list is whole."""
+    text = (
+        "--- Page 1 ---\n九个提法：\n1.  承前启后\n2.  风险挑战并存\n3.  长期向好\n"
+        "•  2024年高技术制造业增加值增长42%4.  必须遵循的原则\n5.  实体经济\n"
+        "•  2025.10 审议通过《纲要》第1页：封面\n"
+    )
+    assert lists_of(text, layout="pdf") == [
+        ("九个提法", ["承前启后", "风险挑战并存", "长期向好", "必须遵循的原则", "实体经济"])
+    ]
+    cleaned = clean_article(text, layout="pdf").text
+    assert "增长42%\n" in cleaned and "《纲要》\n" in cleaned

@@ -270,7 +270,7 @@ class _Drafter:
             name = list_name(found, first.section, labels, headed=headed)
             self.draft.structure.append((found.name, labels, name is not None))
             if name is None:  # the article's own parts, or an essay's headings
-                self.skip("章节结构清单(未起草)")
+                self.skip("章节结构清单")
                 continue
             # an entry missing from the text (a PDF drops one): positions no longer match the
             # article's numbers, so the list is not asked in order, nor as "all N of them"
@@ -386,7 +386,7 @@ class _Drafter:
 
         chosen, left = select_facts(self.sentences, self.used, others, context)
         if left:
-            self.draft.skipped["次要或地方数字(未起草)"] = left
+            self.draft.skipped["次要或地方数字"] = left
         for fact in chosen:
             sentence = fact.sentence
             item = self.add(

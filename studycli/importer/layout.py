@@ -97,19 +97,25 @@ def repair_layout(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
 
 
 def _split_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A bullet inside a line starts an item from another column: it becomes its own line
-    (with the same line number); a run of dashes glued to the front of a line goes."""
+    """A bullet, a numbered entry or a page title inside a line starts an item from another
+    column: it becomes its own line (with the same line number); a run of dashes glued to
+    the front of a line goes."""
     out = []
     for number, raw in lines:
         raw = _LEADING_RULE.sub("", raw)
-        parts = _INNER_BULLET.split(raw)
-        out.append((number, parts[0]))
-        out += [(number, "• " + part) for part in parts[1:] if part.strip()]
+        for index, piece in enumerate(_INNER_START.split(raw)):
+            parts = _INNER_BULLET.split(piece)
+            if index == 0 or parts[0].strip():
+                out.append((number, parts[0]))
+            out += [(number, "• " + part) for part in parts[1:] if part.strip()]
     return out
 
 
 _INNER_BULLET = re.compile(r"(?<=\S)\s*[•●]\s+|(?<=\S)(?=图片来源[:：])")
 _LEADING_RULE = re.compile(r"^\s*-{3,}(?=\S)")
+# A numbered entry or a page title glued to the end of a line from another column
+# (…增长42%4.  "十五五"时期…; …《纲要》第1页：封面): it starts a line of its own.
+_INNER_START = re.compile(r"(?<=[^\d\s.．])(?=\d{1,2}[.．]\s{2,}\S)|(?<=\S)(?=第\d+页[:：])")
 
 
 def _full_width(widths: list[int]) -> int:

@@ -92,20 +92,20 @@ def vet_items(items: list[Item]) -> tuple[list[Item], dict[str, int]]:
 def _quote_problem(item: Quote, quotes: list[str]) -> str | None:
     text = item.text.rstrip("。！？")
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < 10:
-        return "引文太短,只是一个词组(未起草)"
+        return "引文太短,只是一个词组"
     if any(text != other.rstrip("。！？") and text in other for other in quotes):
-        return "引文是另一条引文的一部分(未起草)"
+        return "引文是另一条引文的一部分"
     return None
 
 
 def _definition_problem(item: Definition) -> str | None:
     meaning = item.meaning
     if _PERSON.search(meaning):
-        return "定义只说是谁提出的(未起草)"
+        return "定义只说是谁提出的"
     if meaning.endswith("的") or len(meaning) < 4:
-        return "定义不完整(未起草)"
+        return "定义不完整"
     if "就是" in meaning:  # 抓创新就是抓发展，谋创新就是谋未来: a parallel pair, not a definition
-        return "排比句不是定义(未起草)"
+        return "排比句不是定义"
     return None
 
 

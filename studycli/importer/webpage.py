@@ -88,8 +88,10 @@ def _strip_tags(html: str) -> str:
 
 
 def _markdown_line(line: str) -> str:
-    """Markdown from the extractor back to plain text: emphasis and list bullets go."""
+    """Markdown from the extractor back to plain text: emphasis, list bullets and
+    backslash escapes (\\[责任编辑：…\\]) go."""
     line = line.replace("**", "").replace("__", "")
+    line = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>~])", r"\1", line)
     match = re.match(r"^(#{1,6})\s+(.*)$", line)
     if match:
         return "#" * min(len(match.group(1)), 3) + " " + match.group(2).strip()
