@@ -52,7 +52,7 @@ def test_a_change_is_context_and_a_section_gives_the_year():
 def test_local_trivial_and_split_figures_are_left_out():
     """北京市…, 分别增长8.9%、7.7%, 再提高30元, 每用3度电就有1度 and 20XX are not drafted."""
     result = draft(
-        "北京市设立500亿元未来产业发展引导基金。高技术制造业、装备制造业增加值分别增长"
+        "北京市设立500亿元未来产业发展引导基金。广东省提出到2025年，培育100万名未来产业人才。高技术制造业、装备制造业增加值分别增长"
         "8.9%、7.7%。城乡居民基础养老金最低标准再提高20元。每用3度电就有1度是绿电。"
         "20XX年全社会研发经费支出预计达3.05万亿元。外汇储备超过3.2万亿美元。\n"
     )

@@ -117,7 +117,8 @@ def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) 
             unit = f"{clauses[index - 1]}，{clause}"
             if FIGURE.search(clauses[index - 1]):
                 continue  # its figure is asked with the clause before; this one is context
-        if "分别" in unit or _REGIONAL.search(unit):
+        said_so_far = text[: text.find(clause) + len(clause)]  # 广东省提出…，培育100万名…
+        if "分别" in unit or _REGIONAL.search(said_so_far):
             out.append(FactDraft(unit, tuple(figures), None, -9, sentence))  # counted, not kept
             continue
         kept = tuple(f for f in figures if not trivial_figure(f))
