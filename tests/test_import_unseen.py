@@ -57,7 +57,7 @@ def test_report_as_word_file_keeps_its_lists_and_facts(tmp_path, more):
     assert len(lists_of(word)) >= 3
     facts = [i.text for i in word.draft.items if isinstance(i, Fact)]
     assert facts == [i.text for i in plain.draft.items if isinstance(i, Fact)]
-    assert "国内生产总值增长5%左右" in facts
+    assert "今年发展主要预期目标：国内生产总值增长5%左右" in facts
     assert han(word.cleaned.text) in han("".join(lines))  # nothing converted or invented
     assert "显著" in word.cleaned.text
 

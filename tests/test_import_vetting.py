@@ -24,28 +24,28 @@ def facts(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
 
 
 def test_targets_are_split_per_clause_with_their_lead_as_subject():
-    """预期目标是：A；B，C: each figure is a fact of its own, the lead gives context."""
+    """预期目标是：A；B，C: each figure is a fact of its own, written after its lead."""
     found = facts(
         "今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右，"
         "城镇新增就业1200万人以上；居民消费价格涨幅2%左右。\n"
     )
     assert found == [
-        ("国内生产总值增长5%左右", ("5%",), "今年发展主要预期目标"),
-        ("城镇调查失业率5.5%左右", ("5.5%",), "今年发展主要预期目标"),
-        ("城镇新增就业1200万人以上", ("1200万人",), "今年发展主要预期目标"),
-        ("居民消费价格涨幅2%左右", ("2%",), "今年发展主要预期目标"),
+        ("今年发展主要预期目标：国内生产总值增长5%左右", ("5%",), None),
+        ("今年发展主要预期目标：城镇调查失业率5.5%左右", ("5.5%",), None),
+        ("今年发展主要预期目标：城镇新增就业1200万人以上", ("1200万人",), None),
+        ("今年发展主要预期目标：居民消费价格涨幅2%左右", ("2%",), None),
     ]
 
 
 def test_a_change_is_context_and_a_section_gives_the_year():
-    """比上年增加1.6万亿元 is not asked; a fact under 一、2024年工作回顾 has that subject."""
+    """比上年增加1.6万亿元 is not asked; a fact under 一、2024年工作回顾 says so."""
     found = facts(
         "政府工作报告\n\n一、2024年工作回顾\n\n赤字率按3%安排、比上年提高1个百分点，"
         "赤字规模5.66万亿元、比上年增加1.6万亿元。\n"
     )
     assert found == [
-        ("赤字率按3%安排、比上年提高1个百分点", ("3%",), "2024年工作回顾"),
-        ("赤字规模5.66万亿元、比上年增加1.6万亿元", ("5.66万亿元",), "2024年工作回顾"),
+        ("2024年工作回顾：赤字率按3%安排、比上年提高1个百分点", ("3%",), None),
+        ("2024年工作回顾：赤字规模5.66万亿元、比上年增加1.6万亿元", ("5.66万亿元",), None),
     ]
 
 
@@ -151,7 +151,7 @@ def test_cli_import_drafts_only_what_an_examiner_would_set(runner, tmp_path):
     assert "章节结构清单" in result.stderr
     items = yaml.safe_load(out.read_text(encoding="utf-8"))["items"]
     assert [(i["kind"], i["text"]) for i in items] == [
-        ("fact", "外汇储备超过3.2万亿美元"),
-        ("fact", "国内生产总值增长5%左右"),
-        ("fact", "居民消费价格涨幅2%左右"),
+        ("fact", "回顾：外汇储备超过3.2万亿美元"),
+        ("fact", "今年发展主要预期目标：国内生产总值增长5%左右"),
+        ("fact", "今年发展主要预期目标：居民消费价格涨幅2%左右"),
     ]

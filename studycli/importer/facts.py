@@ -3,8 +3,9 @@ belongs to, headline figures first, local and trivial counts left out.
 
 A sentence of a government report can hold five figures; asked together they make a
 three-blank cloze nobody can answer. Each figure is drafted with the clause that says what
-it measures (国内生产总值增长5%左右), and the lead that gives it context (今年发展主要预期
-目标) becomes the fact's subject. What is left out is counted in the draft's ``skipped``.
+it measures (国内生产总值增长5%左右); a clause with no time of its own is written after
+the lead or heading that gives it one (今年发展主要预期目标：…; 2024年工作回顾：…), so that a
+判断 on it says whose figure it is. What is left out is counted in the draft's ``skipped``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _DEPENDENT = re.compile(
     r"^(?:比上年|比去年|同比|增长|下降|提高|降低|增加|减少|达到|其中|占|约|超过)"
 )
 
+_WHEN = re.compile(r"今年|去年|明年|\d{4}年|“十[一二三四五六七八九]五”")
 _CHANGE = re.compile(r"(?:比上年|比去年|同比)[\u4e00-\u9fff]{0,4}$")
 
 MAX_FACTS = 20
@@ -44,7 +46,7 @@ MAX_FACTS = 20
 
 @dataclass(frozen=True)
 class FactDraft:
-    """A fact to draft: the clause, its figures, a subject giving context, and its score."""
+    """A fact to draft: the clause (with its context), its figures, a subject, its score."""
 
     text: str
     figures: tuple[str, ...]
@@ -136,9 +138,12 @@ def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) 
             score += 1  # this year's targets before last year's results
         if "惠及" in unit or "人次" in "".join(kept):
             score -= 1
-        if context and (context in unit or len(context) > 12):
+        if context and (context in unit or len(context) > 12 or _WHEN.search(unit)):
             context = None
-        out.append(FactDraft(unit, kept, context, score, sentence))
+        # the context is written into the text, so that every question on it (a 判断 too)
+        # says whose figure it is: 今年发展主要预期目标：城镇调查失业率5.5%左右
+        text_of = f"{context}：{unit}" if context else unit
+        out.append(FactDraft(text_of, kept, None, score, sentence))
     return out
 
 
