@@ -155,3 +155,15 @@ def test_cli_import_drafts_only_what_an_examiner_would_set(runner, tmp_path):
         ("fact", "今年发展主要预期目标：国内生产总值增长5%左右"),
         ("fact", "今年发展主要预期目标：居民消费价格涨幅2%左右"),
     ]
+
+
+def test_a_target_explained_later_is_drafted_once():
+    """城镇调查失业率5.5%左右 stated under its lead, then again in the explanation: one fact."""
+    found = facts(
+        "今年发展主要预期目标是：城镇调查失业率5.5%左右；居民消费价格涨幅2%左右。\n\n"
+        "城镇调查失业率5.5%左右，体现了加大稳就业力度的要求。\n"
+    )
+    assert [text for text, _, _ in found] == [
+        "今年发展主要预期目标：城镇调查失业率5.5%左右",
+        "今年发展主要预期目标：居民消费价格涨幅2%左右",
+    ]

@@ -167,8 +167,9 @@ def select_facts(
     seen: set[str] = set()
     unique = []
     for fact in candidates:  # 城镇调查失业率5.5%左右 is stated, then explained
-        if fact.text not in seen:
-            seen.add(fact.text)
+        clause = fact.text.rsplit("：", 1)[-1]
+        if clause not in seen:
+            seen.add(clause)
             unique.append(fact)
     candidates = unique
     ranked = sorted(range(len(candidates)), key=lambda i: (-candidates[i].score, i))
