@@ -63,7 +63,7 @@ def test_local_trivial_and_split_figures_are_left_out():
 
 def test_facts_are_capped_with_headline_figures_first():
     """Thirty minor figures give at most four facts next to no other item; targets come first."""
-    minor = "".join(f"技术合同成交额增长{n}.5%。" for n in range(10, 40))
+    minor = "".join(f"技术合同成交额占比达到{n}.5%。" for n in range(10, 40))
     found = facts(minor + "今年国内生产总值增长5%左右。\n")
     assert len(found) == 4
     assert ("今年国内生产总值增长5%左右", ("5%",), None) in found
@@ -166,4 +166,18 @@ def test_a_target_explained_later_is_drafted_once():
     assert [text for text, _, _ in found] == [
         "今年发展主要预期目标：城镇调查失业率5.5%左右",
         "今年发展主要预期目标：居民消费价格涨幅2%左右",
+    ]
+
+
+def test_growth_with_no_period_and_question_named_lists_are_not_drafted():
+    """增长73.8% with no year or heading to say over what period, and a list named by a
+    question heading (何谓…是什么？), are left out and counted."""
+    result = draft(
+        "心得体会\n\n数字经济核心产业增加值增长73.8%。森林覆盖率提高到25%以上。\n\n"
+        "一、何谓新质生产力，核心要义是什么？\n\n一是抢占发展制高点。\n\n二是培育竞争新优势。\n"
+    )
+    assert [i.text for i in result.items if isinstance(i, Fact)] == ["森林覆盖率提高到25%以上"]
+    assert not [i for i in result.items if isinstance(i, ListItem)]
+    assert [(name, kept) for name, _, kept in result.structure] == [
+        ("何谓新质生产力，核心要义是什么", False)
     ]

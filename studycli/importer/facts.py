@@ -39,6 +39,7 @@ _DEPENDENT = re.compile(
 )
 
 _WHEN = re.compile(r"今年|去年|明年|\d{4}年|“十[一二三四五六七八九]五”")
+_GROWTH = re.compile(r"(?:增长|下降|增加|减少)(?:了)?\d")
 _CHANGE = re.compile(r"(?:比上年|比去年|同比)[\u4e00-\u9fff]{0,4}$")
 
 MAX_FACTS = 20
@@ -131,6 +132,10 @@ def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) 
             out.append(FactDraft(unit, tuple(figures), None, -9, sentence))
             continue
         context = lead or section_context
+        if not context and _GROWTH.search(unit) and not _WHEN.search(unit):
+            # 数字经济核心产业增加值增长73.8%: growth over which period? nobody can tell
+            out.append(FactDraft(unit, tuple(figures), None, -9, sentence))
+            continue
         score = (2 if _HEADLINE.search(unit) or (lead and _HEADLINE.search(lead)) else 0) + (
             1 if re.search(r"[万亿]|%|百分点", "".join(kept)) else 0
         )

@@ -55,11 +55,14 @@ def list_name(
 ) -> str | None:
     """The name a drafted list is asked by, or None for a list not worth drafting: the
     article's own parts (全文的 N 个部分), a list named only by a numbered heading above
-    it (…心得体会感悟2) or by its first entry (…等 4 项), or an essay's headings."""
+    it (…心得体会感悟2), by its first entry (…等 4 项) or by a question heading (何谓…？),
+    or an essay's headings."""
     name = found.name
     if re.search(r"等 \d+ 项$", name):  # no name in the text: 五个“加快” from what they share
         name = shared_head(labels) or name
-    unnamed = re.search(r"等 \d+ 项$|\d$", name) or name.startswith("全文的")
+    # a question for a name (何谓…，核心要义是什么？) makes a question about a question
+    unnamed = re.search(r"等 \d+ 项$|\d$|[？?]$|^(何谓|为何|为什么|如何)|是什么|有何", name)
+    unnamed = unnamed or name.startswith("全文的")
     if unnamed or (headed and not found.intro and not found.outer):
         return None
     if found.intro and not _FILLER.sub("", name):
