@@ -39,7 +39,7 @@ _DEPENDENT = re.compile(
 )
 
 _WHEN = re.compile(r"今年|去年|明年|\d{4}年|“十[一二三四五六七八九]五”")
-_GROWTH = re.compile(r"(?:增长|下降|增加|减少)(?:了)?\d")
+_GROWTH = re.compile(r"(?:增长|下降|增加|减少)了?$")
 _CHANGE = re.compile(r"(?:比上年|比去年|同比)[\u4e00-\u9fff]{0,4}$")
 
 MAX_FACTS = 20
@@ -132,7 +132,8 @@ def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) 
             out.append(FactDraft(unit, tuple(figures), None, -9, sentence))
             continue
         context = lead or section_context
-        if not context and _GROWTH.search(unit) and not _WHEN.search(unit):
+        asked_after = unit[: unit.find(kept[0])]
+        if not context and _GROWTH.search(asked_after) and not _WHEN.search(unit):
             # 数字经济核心产业增加值增长73.8%: growth over which period? nobody can tell
             out.append(FactDraft(unit, tuple(figures), None, -9, sentence))
             continue
