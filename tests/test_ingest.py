@@ -10,8 +10,9 @@ from conftest import ARTICLES, FIXTURES
 from studycli.deck.loader import load_deck
 from studycli.deck.model import Definition, ListItem, Quote
 from studycli.importer.cleaning import DAMAGE_MARK, clean_article, find_damage
-from studycli.importer.drafting import draft_deck, slugify
+from studycli.importer.drafting import draft_deck
 from studycli.importer.ingest import import_article, read_article
+from studycli.importer.outline import slugify
 
 IMPORT = FIXTURES / "import"
 A004 = "004_46f25000791b86e7.txt"

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from studycli.deck.model import Definition, Entry, Fact, Item, ListItem, Quote, Source
-from studycli.importer.cleaning import DAMAGE_MARK, Cleaned, Paragraph
+from studycli.importer.cleaning import DAMAGE_MARK, Cleaned
 from studycli.importer.facts import select_facts
 from studycli.importer.lists import Unit, entry_label, find_lists, marker_of
+from studycli.importer.outline import is_body, sections_of, short_label, slugify
 from studycli.importer.sentences import (
     ATTRIBUTION,
     Sentence,
@@ -60,54 +61,6 @@ class Draft:
         return {kind: n for kind, n in out.items() if n}
 
 
-def slugify(name: str) -> str:
-    """An id prefix from a file name: its stem in lower case, other characters as ``-``."""
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    slug = re.sub(r"[^a-z0-9_]+", "-", stem.lower()).strip("-_")
-    if not slug:
-        import hashlib
-
-        slug = "article-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return slug
-
-
-# --- sections -------------------------------------------------------------------------
-
-
-def _sections(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, list[str]]:
-    """The article's title (a heading before any content) and each paragraph's section."""
-    title = None
-    top, sub = "", ""
-    sections = []
-    for index, para in enumerate(paragraphs):
-        if para.level and index == 0 and not re.search(r"感悟\d+$", para.title):
-            title = para.text
-        elif para.level == 1:
-            top, sub = para.title, ""
-        elif para.level == 2:
-            byline = re.fullmatch(r".{4,40}\s([\u4e00-\u9fff]{2,4})", para.title)
-            sub = byline.group(1) if byline else para.title
-        sections.append(" · ".join(part for part in (top, sub) if part) or "导言")
-    if title is None:
-        for para in paragraphs:
-            match = re.fullmatch(r"(.+?)\s*\d+", para.text) if para.level == 1 else None
-            if match:
-                title = match.group(1)
-                break
-    return title, sections
-
-
-def _is_body(para: Paragraph) -> bool:
-    """Body text; a heading run into its paragraph (004 line 43) is body too."""
-    return para.level == 0 or (para.level == 2 and len(para.text) > 40)
-
-
-def _label(text: str) -> str:
-    """A short label: the first clause when the whole is long."""
-    first = re.split(r"[，；：。〔]", text, maxsplit=1)[0].strip()
-    return first if first and len(text) > 20 else strip_end(text)
-
-
 # --- the draft ----------------------------------------------------------------------------
 
 
@@ -118,12 +71,12 @@ class _Drafter:
         self.article = article
         self.topic = topic
         self.prefix = slugify(article)
-        self.title, self.section_of = _sections(cleaned.paragraphs)
+        self.title, self.section_of = sections_of(cleaned.paragraphs)
         self.draft = Draft(article, self.title, topic)
         self.damage_lines = {d.line for d in cleaned.damage}
         self.sentences: list[Sentence] = []
         for index, para in enumerate(cleaned.paragraphs):
-            if _is_body(para):
+            if is_body(para):
                 for text in split_sentences(para.text):
                     self.sentences.append(Sentence(text, index, self.section_of[index], para.lines))
         self.used: set[int] = set()
@@ -195,7 +148,7 @@ class _Drafter:
         paragraphs = self.cleaned.paragraphs
         pending: list[int] = []
         for index, para in enumerate(paragraphs):
-            if not _is_body(para):
+            if not is_body(para):
                 pending = []
                 continue
             section = self.section_of[index]
@@ -238,7 +191,7 @@ class _Drafter:
         sentence_index = 0
         for index, para in enumerate(self.cleaned.paragraphs):
             section = self.section_of[index]
-            if not _is_body(para):
+            if not is_body(para):
                 units.append(Unit(para.text, index, section, para.lines, heading=True))
                 unit_sentence.append(None)
                 continue
@@ -314,7 +267,7 @@ class _Drafter:
             entries, lines, texts = [], [], []
             for p in group:
                 sentences = split_sentences(paragraphs[p].text[2:])
-                label = _label(sentences[0]) if sentences else ""
+                label = short_label(sentences[0]) if sentences else ""
                 text = strip_end("".join(sentences[:2]))
                 entries.append(Entry(label, text))
                 lines += paragraphs[p].lines
@@ -333,7 +286,7 @@ class _Drafter:
 
     def _paragraph_before(self, index: int) -> str | None:
         """The sentence just before a dash list, when it introduces it."""
-        if index == 0 or not _is_body(self.cleaned.paragraphs[index - 1]):
+        if index == 0 or not is_body(self.cleaned.paragraphs[index - 1]):
             return None
         last = split_sentences(self.cleaned.paragraphs[index - 1].text)[-1:]
         if last and re.search(r"[：:]$|以下|如下|几个|方面|五个|四个|三个", last[0]):
