@@ -110,3 +110,15 @@ def test_pdf_entry_glued_to_another_column_starts_its_own_line():
     ]
     cleaned = clean_article(text, layout="pdf").text
     assert "增长42%\n" in cleaned and "《纲要》\n" in cleaned
+
+
+def test_entry_label_keeps_a_subject_with_its_predicate():
+    """科技创新能力，特别是…还不够强: the label is not the bare subject 科技创新能力."""
+    text = (
+        "但也存在一些需要着力解决的问题。一是科技创新能力，特别是原创性、颠覆性科技创新能力"
+        "还不够强，关键核心技术受制于人。二是要素配置效率还不高。\n"
+    )
+    assert lists_of(text)[0][1] == [
+        "科技创新能力，特别是原创性、颠覆性科技创新能力还不够强",
+        "要素配置效率还不高",
+    ]

@@ -164,7 +164,10 @@ def _outer(units: list[Unit], open_runs: dict[str, FoundList], index: int) -> st
 def entry_label(rest: str) -> str:
     """A short label to recall: the first clause when the entry is long."""
     rest = rest.strip().rstrip("。；！？，、 ")
-    first = re.split(r"[，；：。:]", rest, maxsplit=1)[0].strip()
+    first, _, after = (p.strip() for p in re.split(r"([，；：。:])", rest + "。", maxsplit=1))
+    if re.match(r"特别是|尤其是|包括", after):  # 科技创新能力，特别是…还不够强: not a subject alone
+        first = re.split(r"[；：。:]", rest, maxsplit=1)[0].strip()
+        first = re.split(r"，(?!特别是|尤其是|包括)", first, maxsplit=1)[0]
     if first and len(rest) > 20 and len(first) >= 2:
         rest = first
     if len(rest) > 40:  # cut at a pause, never inside a word
