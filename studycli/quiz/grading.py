@@ -29,13 +29,14 @@ from studycli.deck.model import Term
 from studycli.quiz import matching
 from studycli.quiz.cloze import BLANK, is_blankable
 from studycli.quiz.question import LETTERS, Question
-from studycli.text import answer_key, is_figure
+from studycli.text import answer_key, arabic_figures, is_figure
 
 ORDER_NOTE = "顺序不对"
 ALTERNATIVES_NOTE = "给出了不止一个答案"
 EXTRA_NOTE = "多写了{count}项"
 VARIANT_NOTE = "按你认可过的答案判对"
-_YUAN_AFTER_MAGNITUDE = re.compile(r"(\d(?:万亿|亿|万))元")
+# After 万/亿 the unit or counter is understood: 500亿 for 500亿元, 100万 for 100万名.
+_YUAN_AFTER_MAGNITUDE = re.compile(r"(\d(?:万亿|亿|万))(?:元|名|人|项|个)")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ def grade_answer(
     if question.kind in MARKED_KINDS:
         return mark_answer(question, given, Grade, PartResult)
     canon = _Canon(glossary)
+    if given and any(ch.isdigit() for ch in question.answer):
+        given = arabic_figures(given)  # 五百亿元 is 500亿元, 百分之五 is 5%
     reading = matching.read_answer(given or "", canon)
     if not reading.key:
         return _grade(question, [False] * len(question.expected), 0.0, "", canon)
@@ -105,7 +108,8 @@ def grade_answer(
 
 
 def _short_figures(part: str) -> tuple[str, ...]:
-    """500亿 for 500亿元: after 万/亿 the currency is understood (not after a bare 500)."""
+    """500亿 for 500亿元, 100万 for 100万名: after 万/亿 the unit is understood (not after
+    a bare 500)."""
     short = _YUAN_AFTER_MAGNITUDE.sub(r"\1", part)
     return (short,) if short != part else ()
 
@@ -245,8 +249,12 @@ def _grade_choice(question: Question, reading, canon: _Canon) -> Grade:
         chosen = letters.index(key[0])
     elif key in options:
         chosen = options.index(key)
-    else:
-        matches = [i for i, option in enumerate(options) if matching.whole_match(key, [option])]
+    else:  # the option with the stem's own words around it (100万名未来产业人才); a term
+        # is never shortened here (产业 is not 产业升级): short names are for 出处 and 归类
+        stem = matching.key_of(question.prompt.replace(BLANK, "\0"), canon)
+        matches = [
+            i for i, option in enumerate(options) if matching.whole_match(key, [option], stem=stem)
+        ]
         if len(matches) == 1:
             chosen = matches[0]
     right = question.options.index(question.answer) if question.answer in question.options else -1

@@ -16,7 +16,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem
+from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK
 from studycli.quiz.matching import key_of
 from studycli.text import display_term
@@ -32,6 +32,7 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
     sentences = _Sentences(deck)
     items = {item.id: item for item in deck.items}
     terms = [display_term(i.term) for i in deck.items if isinstance(i, Definition)]
+    voices = _voices(deck)
     out = []
     for question in questions:
         item = items.get(question.item_id)
@@ -53,10 +54,19 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
                 context = (question.prompt.replace(BLANK, question.answer, 1), *context)
             extra = terms if question.id.endswith(":term:meaning") else ()
             rivals = _rivals(item, question, _answers(item) + [(t,) for t in extra])
+            if question.kind == "source":  # a short name must be no other speaker or occasion
+                rivals = tuple(v for v in voices if v != question.answer)
         elif question.kind != "choice":
             context = sentences.holding(question.answer, item.id)
         out.append(dataclasses.replace(question, accepted=accepted, context=context, rivals=rivals))
     return out
+
+
+def _voices(deck: Deck) -> tuple[str, ...]:
+    """Every speaker and occasion the deck's quotes name."""
+    quotes = [i for i in deck.items if isinstance(i, Quote)]
+    names = [q.speaker for q in quotes] + [q.occasion for q in quotes if q.occasion]
+    return tuple(dict.fromkeys(names))
 
 
 def _own(question, index: int) -> tuple[str, ...]:
