@@ -50,6 +50,16 @@ def add_variant(store: Store, variant: Variant) -> bool:
         return cursor.rowcount > 0
 
 
+def remove_variants(store: Store, question_id: str, answer: str | None = None) -> int:
+    """Forget the accepted answers of a question (only ``answer`` when given); how many
+    were removed. The answers already recorded keep their score: only later grading changes."""
+    where, params = "question_id = ?", [question_id]
+    if answer is not None:
+        where, params = where + " AND answer = ?", [question_id, answer.strip()]
+    with store.transaction() as conn:
+        return conn.execute(f"DELETE FROM variants WHERE {where}", params).rowcount
+
+
 def list_variants(store: Store, question_id: str | None = None) -> list[Variant]:
     """Accepted variants, of one question or all, oldest first."""
     where, params = ("WHERE question_id = ?", (question_id,)) if question_id else ("", ())
