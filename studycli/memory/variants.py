@@ -82,6 +82,16 @@ def accepted_answers(store: Store, question_id: str, fingerprint: str | None = N
     ]
 
 
+def accepted_for(store: Store, questions) -> dict[str, list[str]]:
+    """Question id → the answers accepted for it (current wording only), for a whole paper."""
+    out: dict[str, list[str]] = {}
+    for question in questions:
+        answers = accepted_answers(store, question.id, question.fingerprint)
+        if answers:
+            out[question.id] = answers
+    return out
+
+
 @dataclass(frozen=True)
 class LastAnswer:
     """The most recent quiz answer in the log (what `study accept` may declare right)."""
