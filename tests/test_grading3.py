@@ -115,6 +115,7 @@ def test_short_name_must_not_be_another_name_in_the_deck():
     rivals = [name_key("党的二十大")]
     assert short_name_owner(name_key("二十大报告"), names, rivals) == 1
     assert short_name_owner(name_key("二十大"), names, rivals) is None
+    assert short_name_owner(name_key("党的二十大"), names, rivals) is None
 
 
 def test_source_question_accepts_a_short_name():

@@ -348,8 +348,8 @@ def short_name_owner(key: str, options: Sequence[str], rivals: Sequence[str] = (
     if len(owners) != 1 or any(key in other for other in options if other != options[owners[0]]):
         return None
     mine = options[owners[0]]
-    if any(key in rival and rival not in mine and mine not in rival for rival in rivals):
-        return None
+    if any(key in rival for rival in rivals if rival != mine):
+        return None  # 党的二十大 is a name of its own, not short for 党的二十大报告
     at = mine.find(key)
     before, after = mine[:at], mine[at + len(key) :]
     others = [name for name in (*options, *rivals) if name != mine]
