@@ -156,3 +156,12 @@ def test_multi_allows_the_stems_words_but_not_other_items():
     )
     assert grade_answer(question, "集群化、融合化、生态化发展").correct
     assert not grade_answer(question, "集群化、融合化、生态化、绿色化").correct
+
+
+def test_a_figure_in_chinese_in_the_key_takes_digits_too():
+    """The key 九个方面 (Chinese numerals) is answered 9个方面 as well; 十个方面 stays wrong."""
+    question = make("cloze", ("北京", "九个方面"), prompt="在____举行…提出____的工作要求")
+    assert grade_answer(question, "北京 9个方面").correct
+    assert grade_answer(question, "北京、九个方面").correct
+    assert not grade_answer(question, "北京、10个方面").correct
+    assert not grade_answer(question, "北京、十个方面").correct

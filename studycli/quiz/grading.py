@@ -82,8 +82,11 @@ def grade_answer(
     if question.kind in MARKED_KINDS:
         return mark_answer(question, given, Grade, PartResult)
     canon = _Canon(glossary)
-    if given and any(ch.isdigit() for ch in question.answer):
-        given = arabic_figures(given)  # 五百亿元 is 500亿元, 百分之五 is 5%
+    # 五百亿元 is 500亿元, 百分之五 is 5%, 9个方面 is 九个方面: figures compared in digits
+    figures = any(ch.isdigit() for ch in question.answer)
+    figures = figures or arabic_figures(question.answer) != question.answer
+    if given and figures:
+        given = arabic_figures(given)
     reading = matching.read_answer(given or "", canon)
     if not reading.key:
         return _grade(question, [False] * len(question.expected), 0.0, "", canon)
@@ -95,7 +98,7 @@ def grade_answer(
     variants = [
         [
             matching.key_of(text, canon)
-            for text in (part, *_accepted(question, index), *_short_figures(part))
+            for text in (part, *_accepted(question, index), *_figure_forms(part, figures))
         ]
         for index, part in enumerate(question.expected)
     ]
@@ -105,6 +108,15 @@ def grade_answer(
     if len(variants) == 1:
         return _grade_single(question, reading, variants[0], stem, hedged, canon)
     return _grade_parts(question, reading, variants, stem, hedged, canon)
+
+
+def _figure_forms(part: str, figures: bool) -> tuple[str, ...]:
+    """The part in digits (九个方面 → 9个方面) and without an understood unit."""
+    if not figures:
+        return ()
+    digits = arabic_figures(part)
+    forms = (digits,) if digits != part else ()
+    return (*forms, *_short_figures(digits))
 
 
 def _short_figures(part: str) -> tuple[str, ...]:
