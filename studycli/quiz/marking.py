@@ -1,7 +1,7 @@
 """What grading needs from the deck, attached to each question when it is generated.
 
 - ``accepted`` grows by the content's ``aliases`` (facets, list entries, framework parts,
-  fact figures): 劳动者 for 劳动力.
+  fact figures): 劳动者 for 劳动力; for 归类 on a list, by the entry's full wording.
 - ``context``: the deck's sentences that hold the answer (for a cloze, the prompt filled
   in), so the words next to the key in the source are fair around it
   (以全要素生产率大幅提升为核心标志; 形成经济发展新动能，实现经济高质量发展).
@@ -44,6 +44,10 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
             tuple(dict.fromkeys((*_own(question, index), *aliases.get(key_of(part), ()))))
             for index, part in enumerate(question.expected)
         )
+        if question.kind == "belongs" and isinstance(item, ListItem):  # the entry's full
+            # wording names it too: 大力发展战略性新兴产业，前瞻布局未来产业
+            full = [e.text for e in item.entries if e.label == question.answer and e.text]
+            accepted = (tuple(dict.fromkeys((*accepted[0], *full))),) if accepted else accepted
         if not any(accepted):
             accepted = question.accepted
         context: tuple[str, ...] = ()

@@ -188,6 +188,8 @@ def _recite(question: Question, text: str) -> Marked:
 def _single(question: Question, text: str) -> Marked:
     chosen = chosen_options(question, text) or _part_of_one_option(question, text)
     right = question.options.index(question.answer) if question.answer in question.options else -1
+    if chosen is None and right >= 0 and _full_wording(question, text):
+        chosen = {right}
     hit = chosen == {right}
     note = None
     if chosen is None or any(i >= len(question.options) for i in chosen):
@@ -195,3 +197,10 @@ def _single(question: Question, text: str) -> Marked:
     elif len(chosen) > 1:
         note = "只能选一项"
     return _all_or_nothing([hit], hit, note)
+
+
+def _full_wording(question: Question, text: str) -> bool:
+    """The right option given in its full wording from the deck (an entry's text)."""
+    key = loose(answer_key(text))
+    wordings = question.accepted[0] if question.accepted else ()
+    return bool(key) and any(key == loose(answer_key(w)) for w in wordings)
