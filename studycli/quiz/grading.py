@@ -91,7 +91,7 @@ def grade_answer(
     if not reading.key:
         return _grade(question, [False] * len(question.expected), 0.0, "", canon)
     if question.kind == "choice":
-        return _grade_choice(question, reading, canon)
+        return _grade_choice(question, reading, canon, figures)
     if any(reading.key == matching.key_of(text, canon) for text in accepted):
         found = [True] * len(question.expected)
         return _grade(question, found, 1.0, reading.key, canon, VARIANT_NOTE)
@@ -249,9 +249,11 @@ def _grade(
     return Grade(score, correct, parts, words, note, None if correct else near)
 
 
-def _grade_choice(question: Question, reading, canon: _Canon) -> Grade:
+def _grade_choice(question: Question, reading, canon: _Canon, figures: bool = False) -> Grade:
     """A choice is answered by its letter (either case, with or without the text) or its text."""
-    options = [matching.key_of(option, canon) for option in question.options]
+    # With figures the answer is read in digits (九个方面 → 9个方面): so are the options.
+    texts = [arabic_figures(o) if figures else o for o in question.options]
+    options = [matching.key_of(option, canon) for option in texts]
     letters = LETTERS[: len(options)].casefold()
     key = reading.key
     chosen = None
