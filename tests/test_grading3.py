@@ -165,3 +165,12 @@ def test_a_figure_in_chinese_in_the_key_takes_digits_too():
     assert grade_answer(question, "北京、九个方面").correct
     assert not grade_answer(question, "北京、10个方面").correct
     assert not grade_answer(question, "北京、十个方面").correct
+
+
+def test_a_recite_answer_the_user_accepted_is_right_next_time():
+    """默写 honours “我答对了” variants as the other open kinds do (the option kinds refuse it)."""
+    question = make("recite", ("用以指导新的发展实践",), prompt="默写金句的其余部分")
+    assert not grade_answer(question, "用来指导新的发展实践").correct
+    honoured = grade_answer(question, "用来指导新的发展实践。", accepted=["用来指导新的发展实践"])
+    assert honoured.correct and honoured.note == "按你认可过的答案判对"
+    assert not grade_answer(question, "用来指导发展实践", accepted=["用来指导新的发展实践"]).correct

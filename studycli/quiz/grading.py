@@ -80,6 +80,10 @@ def grade_answer(
     from studycli.quiz.marking_kinds import MARKED_KINDS, mark_answer  # the examiner's kinds
 
     if question.kind in MARKED_KINDS:
+        if given and any(matching.key_of(given) == matching.key_of(t) for t in accepted):
+            # 默写 answered as the user declared right (the option kinds refuse “我答对了”)
+            parts = tuple(PartResult(p, True) for p in question.expected)
+            return Grade(1.0, True, parts, (), VARIANT_NOTE)
         return mark_answer(question, given, Grade, PartResult)
     canon = _Canon(glossary)
     # 五百亿元 is 500亿元, 百分之五 is 5%, 9个方面 is 九个方面: figures compared in digits
