@@ -33,6 +33,13 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
     items = {item.id: item for item in deck.items}
     terms = [display_term(i.term) for i in deck.items if isinstance(i, Definition)]
     voices = _voices(deck)
+    # What a facet's term question accepts (the other article's wording of the same facet),
+    # its one-blank cloze accepts too: the two kinds must not judge the same point apart.
+    facet_accepts = {
+        question.id.replace(":term:", ":cloze:", 1): question.accepted[0]
+        for question in questions
+        if ":term:facet-" in question.id and question.accepted and question.accepted[0]
+    }
     out = []
     for question in questions:
         item = items.get(question.item_id)
@@ -48,6 +55,9 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
             # wording names it too: 大力发展战略性新兴产业，前瞻布局未来产业
             full = [e.text for e in item.entries if e.label == question.answer and e.text]
             accepted = (tuple(dict.fromkeys((*accepted[0], *full))),) if accepted else accepted
+        borrowed = facet_accepts.get(question.id, ())
+        if borrowed and len(question.expected) == 1:
+            accepted = (tuple(dict.fromkeys((*accepted[0], *borrowed))),)
         if not any(accepted):
             accepted = question.accepted
         context: tuple[str, ...] = ()
