@@ -255,3 +255,59 @@ def extract_keywords(text: str, top_k: int = 60) -> list[str]:
 def _jieba_cut(text: str) -> list[str]:
     """jieba's words for a stretch of text with no protected span in it."""
     return [w for w in _tokenizer().cut(text, HMM=True) if w]
+
+
+# --- Chinese numerals in figure answers -----------------------------------------
+#
+# 五百亿元 is 500亿元, 三点零五万亿 is 3.05万亿, 百分之五 is 5%, 二〇二五年 is 2025年.
+# Only runs that read as a figure are rewritten: followed by a unit or a magnitude, or
+# after 百分之; 第十一次 or 一核两翼 are words, not figures.
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_RUN = "[零〇一二两三四五六七八九十百千]"
+_CN_FIGURE = re.compile(
+    rf"(?<![第零〇一二两三四五六七八九十百千万亿点])(百分之)?({_CN_RUN}+(?:[万亿]{_CN_RUN}+)*(?:点[零〇一二三四五六七八九]+)?)(万亿|亿|万)?"
+    r"(?=(万亿|亿|万)?([%元项个名人年倍家座所条户吨件种批次月日天]|左右|以上|以下|多|余))?"
+)
+
+
+def _cn_integer(text: str) -> int | None:
+    """一千 → 1000, 十一 → 11, 十二万三千 → 123000, 二〇二五 → 2025 (digit by digit when
+    no 十百千); None if the run is not a well-formed numeral."""
+    for mark, size in (("亿", 10**8), ("万", 10**4)):
+        high, found, low = text.partition(mark)
+        if found:
+            top, rest = _cn_integer(high), _cn_integer(low) if low else 0
+            return None if top is None or rest is None else top * size + rest
+    if not any(ch in _CN_UNITS for ch in text):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if digit is not None and _CN_DIGITS[ch]:
+                return None  # 一二百: not a numeral
+            digit = _CN_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def arabic_figures(text: str) -> str:
+    """Chinese numerals of figures in ``text`` rewritten as Arabic digits (see above)."""
+
+    def swap(match: re.Match) -> str:
+        percent, run, magnitude = match.group(1), match.group(2), match.group(3) or ""
+        if not percent and not magnitude and match.group(5) is None:
+            return match.group()  # no unit after it: a word, not a figure (一核两翼)
+        whole, _, decimals = run.partition("点")
+        value = _cn_integer(whole)
+        if value is None:
+            return match.group()
+        number = str(value)
+        if decimals:
+            number += "." + "".join(str(_CN_DIGITS[ch]) for ch in decimals)
+        return number + magnitude + ("%" if percent else "")
+
+    return _CN_FIGURE.sub(swap, text)

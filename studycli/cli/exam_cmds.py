@@ -114,6 +114,7 @@ def exam(
 
 def _sit(paper, scope: str, glossary, titles: dict, json_out: bool, data_dir, now) -> None:
     """Collect the answers, mark the paper, record every answer and the paper itself."""
+    from studycli.memory.variants import accepted_for
     from studycli.quiz.paper_marking import mark_paper
     from studycli.render.exam import render_marked, render_paper_head
 
@@ -145,7 +146,10 @@ def _sit(paper, scope: str, glossary, titles: dict, json_out: bool, data_dir, no
             err.print("\n已中断:试卷没有提交,作答没有保存。", markup=False)
             raise typer.Exit(130) from None
         submitted = min(clock(), sitting.deadline)
-        marked = mark_paper(paper, sitting.answers, glossary, timed_out=sitting.timed_out)
+        accepted = accepted_for(store, [entry[2] for entry in paper.entries()])  # 我答对了
+        marked = mark_paper(
+            paper, sitting.answers, glossary, timed_out=sitting.timed_out, accepted=accepted
+        )
         _record(store, paper, marked, submitted, started, scope)
     if json_out:
         sys.stdout.write(json.dumps(exam_json(marked), ensure_ascii=False) + "\n")

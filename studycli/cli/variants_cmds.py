@@ -12,7 +12,7 @@ import typer
 
 from studycli.cli.app import DataDirOpt, ForceOpt, NowOpt, app, err, open_store, out, session_clock
 from studycli.cli.override import FIXED_OPTION_KINDS, kind_of, refusal
-from studycli.errors import StudyError
+from studycli.errors import StudyError, UsageError
 
 
 @app.command()
@@ -65,11 +65,38 @@ def variants(
         ),
     ] = None,
     force: ForceOpt = False,
+    remove: Annotated[
+        str | None,
+        typer.Option(
+            "--remove",
+            help="撤销:删除这道题(题目 id)认可过的答案,以后不再据此判对。",
+            show_default=False,
+        ),
+    ] = None,
+    answer: Annotated[
+        str | None,
+        typer.Option("--answer", help="与 --remove 同用:只删除这一个答案。", show_default=False),
+    ] = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """列出你认可过的答案(“我答对了”):评分时对同一道题按正确计。"""
+    """列出你认可过的答案(“我答对了”):评分时对同一道题按正确计;--remove 撤销。"""
     from studycli.memory.variants import list_variants
 
+    if answer is not None and remove is None:
+        raise UsageError(
+            "--answer 只能与 --remove 一起用:study variants --remove 题目 --answer 答案。"
+        )
+    if remove is not None:
+        with open_store(data_dir) as store:
+            removed = _remove(store, remove, answer)
+        out.print(
+            f"已撤销:题目 {remove} 不再接受"
+            + (f"“{answer.strip()}”。" if answer is not None else f"这 {removed} 个答案。")
+            + "已记下的成绩不变。",
+            markup=False,
+            soft_wrap=True,
+        )
+        return
     with open_store(data_dir) as store:
         rows = list_variants(store, question)
     if json_out:
@@ -88,6 +115,21 @@ def variants(
     for v in rows:
         out.print(f"{v.question_id}\n  答案:{v.expected}\n  认可:{v.answer}", markup=False)
     out.print(f"共 {len(rows)} 个。", markup=False)
+
+
+def _remove(store, question_id: str, answer: str | None) -> int:
+    """Remove the variants, or say in a sentence that there was none to remove."""
+    from studycli.memory.variants import remove_variants
+
+    removed = remove_variants(store, question_id, answer)
+    if removed:
+        return removed
+    if answer is not None:
+        raise StudyError(
+            f"题目 {question_id} 没有认可过的答案“{answer.strip()}”,没有可撤销的。"
+            "用 study variants --id 题目 查看。"
+        )
+    raise StudyError(f"题目 {question_id} 没有认可过的答案,没有可撤销的。用 study variants 查看。")
 
 
 def variants_yaml(rows) -> str:

@@ -50,6 +50,16 @@ def add_variant(store: Store, variant: Variant) -> bool:
         return cursor.rowcount > 0
 
 
+def remove_variants(store: Store, question_id: str, answer: str | None = None) -> int:
+    """Forget the accepted answers of a question (only ``answer`` when given); how many
+    were removed. The answers already recorded keep their score: only later grading changes."""
+    where, params = "question_id = ?", [question_id]
+    if answer is not None:
+        where, params = where + " AND answer = ?", [question_id, answer.strip()]
+    with store.transaction() as conn:
+        return conn.execute(f"DELETE FROM variants WHERE {where}", params).rowcount
+
+
 def list_variants(store: Store, question_id: str | None = None) -> list[Variant]:
     """Accepted variants, of one question or all, oldest first."""
     where, params = ("WHERE question_id = ?", (question_id,)) if question_id else ("", ())
@@ -70,6 +80,16 @@ def accepted_answers(store: Store, question_id: str, fingerprint: str | None = N
         for v in list_variants(store, question_id)
         if fingerprint is None or v.fingerprint == fingerprint
     ]
+
+
+def accepted_for(store: Store, questions) -> dict[str, list[str]]:
+    """Question id → the answers accepted for it (current wording only), for a whole paper."""
+    out: dict[str, list[str]] = {}
+    for question in questions:
+        answers = accepted_answers(store, question.id, question.fingerprint)
+        if answers:
+            out[question.id] = answers
+    return out
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,14 @@ from studycli.deck.model import Term
 from studycli.quiz import matching
 from studycli.quiz.cloze import BLANK, is_blankable
 from studycli.quiz.question import LETTERS, Question
-from studycli.text import answer_key, is_figure
+from studycli.text import answer_key, arabic_figures, is_figure
 
 ORDER_NOTE = "顺序不对"
 ALTERNATIVES_NOTE = "给出了不止一个答案"
 EXTRA_NOTE = "多写了{count}项"
 VARIANT_NOTE = "按你认可过的答案判对"
-_YUAN_AFTER_MAGNITUDE = re.compile(r"(\d(?:万亿|亿|万))元")
+# After 万/亿 the unit or counter is understood: 500亿 for 500亿元, 100万 for 100万名.
+_YUAN_AFTER_MAGNITUDE = re.compile(r"(\d(?:万亿|亿|万))(?:元|名|人|项|个)")
 
 
 @dataclass(frozen=True)
@@ -79,20 +80,29 @@ def grade_answer(
     from studycli.quiz.marking_kinds import MARKED_KINDS, mark_answer  # the examiner's kinds
 
     if question.kind in MARKED_KINDS:
+        if given and any(matching.key_of(given) == matching.key_of(t) for t in accepted):
+            # 默写 answered as the user declared right (the option kinds refuse “我答对了”)
+            parts = tuple(PartResult(p, True) for p in question.expected)
+            return Grade(1.0, True, parts, (), VARIANT_NOTE)
         return mark_answer(question, given, Grade, PartResult)
     canon = _Canon(glossary)
+    # 五百亿元 is 500亿元, 百分之五 is 5%, 9个方面 is 九个方面: figures compared in digits
+    figures = any(ch.isdigit() for ch in question.answer)
+    figures = figures or arabic_figures(question.answer) != question.answer
+    if given and figures:
+        given = arabic_figures(given)
     reading = matching.read_answer(given or "", canon)
     if not reading.key:
         return _grade(question, [False] * len(question.expected), 0.0, "", canon)
     if question.kind == "choice":
-        return _grade_choice(question, reading, canon)
+        return _grade_choice(question, reading, canon, figures)
     if any(reading.key == matching.key_of(text, canon) for text in accepted):
         found = [True] * len(question.expected)
         return _grade(question, found, 1.0, reading.key, canon, VARIANT_NOTE)
     variants = [
         [
             matching.key_of(text, canon)
-            for text in (part, *_accepted(question, index), *_short_figures(part))
+            for text in (part, *_accepted(question, index), *_figure_forms(part, figures))
         ]
         for index, part in enumerate(question.expected)
     ]
@@ -104,8 +114,18 @@ def grade_answer(
     return _grade_parts(question, reading, variants, stem, hedged, canon)
 
 
+def _figure_forms(part: str, figures: bool) -> tuple[str, ...]:
+    """The part in digits (九个方面 → 9个方面) and without an understood unit."""
+    if not figures:
+        return ()
+    digits = arabic_figures(part)
+    forms = (digits,) if digits != part else ()
+    return (*forms, *_short_figures(digits))
+
+
 def _short_figures(part: str) -> tuple[str, ...]:
-    """500亿 for 500亿元: after 万/亿 the currency is understood (not after a bare 500)."""
+    """500亿 for 500亿元, 100万 for 100万名: after 万/亿 the unit is understood (not after
+    a bare 500)."""
     short = _YUAN_AFTER_MAGNITUDE.sub(r"\1", part)
     return (short,) if short != part else ()
 
@@ -233,9 +253,11 @@ def _grade(
     return Grade(score, correct, parts, words, note, None if correct else near)
 
 
-def _grade_choice(question: Question, reading, canon: _Canon) -> Grade:
+def _grade_choice(question: Question, reading, canon: _Canon, figures: bool = False) -> Grade:
     """A choice is answered by its letter (either case, with or without the text) or its text."""
-    options = [matching.key_of(option, canon) for option in question.options]
+    # With figures the answer is read in digits (九个方面 → 9个方面): so are the options.
+    texts = [arabic_figures(o) if figures else o for o in question.options]
+    options = [matching.key_of(option, canon) for option in texts]
     letters = LETTERS[: len(options)].casefold()
     key = reading.key
     chosen = None
@@ -245,8 +267,12 @@ def _grade_choice(question: Question, reading, canon: _Canon) -> Grade:
         chosen = letters.index(key[0])
     elif key in options:
         chosen = options.index(key)
-    else:
-        matches = [i for i, option in enumerate(options) if matching.whole_match(key, [option])]
+    else:  # the option with the stem's own words around it (100万名未来产业人才); a term
+        # is never shortened here (产业 is not 产业升级): short names are for 出处 and 归类
+        stem = matching.key_of(question.prompt.replace(BLANK, "\0"), canon)
+        matches = [
+            i for i, option in enumerate(options) if matching.whole_match(key, [option], stem=stem)
+        ]
         if len(matches) == 1:
             chosen = matches[0]
     right = question.options.index(question.answer) if question.answer in question.options else -1

@@ -1,7 +1,7 @@
 """What grading needs from the deck, attached to each question when it is generated.
 
 - ``accepted`` grows by the content's ``aliases`` (facets, list entries, framework parts,
-  fact figures): 劳动者 for 劳动力, 劳动资料 for 劳动工具.
+  fact figures): 劳动者 for 劳动力; for 归类 on a list, by the entry's full wording.
 - ``context``: the deck's sentences that hold the answer (for a cloze, the prompt filled
   in), so the words next to the key in the source are fair around it
   (以全要素生产率大幅提升为核心标志; 形成经济发展新动能，实现经济高质量发展).
@@ -16,7 +16,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem
+from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK
 from studycli.quiz.matching import key_of
 from studycli.text import display_term
@@ -32,6 +32,14 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
     sentences = _Sentences(deck)
     items = {item.id: item for item in deck.items}
     terms = [display_term(i.term) for i in deck.items if isinstance(i, Definition)]
+    voices = _voices(deck)
+    # What a facet's term question accepts (the other article's wording of the same facet),
+    # its one-blank cloze accepts too: the two kinds must not judge the same point apart.
+    facet_accepts = {
+        question.id.replace(":term:", ":cloze:", 1): question.accepted[0]
+        for question in questions
+        if ":term:facet-" in question.id and question.accepted and question.accepted[0]
+    }
     out = []
     for question in questions:
         item = items.get(question.item_id)
@@ -43,6 +51,13 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
             tuple(dict.fromkeys((*_own(question, index), *aliases.get(key_of(part), ()))))
             for index, part in enumerate(question.expected)
         )
+        if question.kind == "belongs" and isinstance(item, ListItem):  # the entry's full
+            # wording names it too: 大力发展战略性新兴产业，前瞻布局未来产业
+            full = [e.text for e in item.entries if e.label == question.answer and e.text]
+            accepted = (tuple(dict.fromkeys((*accepted[0], *full))),) if accepted else accepted
+        borrowed = facet_accepts.get(question.id, ())
+        if borrowed and len(question.expected) == 1:
+            accepted = (tuple(dict.fromkeys((*accepted[0], *borrowed))),)
         if not any(accepted):
             accepted = question.accepted
         context: tuple[str, ...] = ()
@@ -53,10 +68,19 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
                 context = (question.prompt.replace(BLANK, question.answer, 1), *context)
             extra = terms if question.id.endswith(":term:meaning") else ()
             rivals = _rivals(item, question, _answers(item) + [(t,) for t in extra])
+            if question.kind == "source":  # a short name must be no other speaker or occasion
+                rivals = tuple(v for v in voices if v != question.answer)
         elif question.kind != "choice":
             context = sentences.holding(question.answer, item.id)
         out.append(dataclasses.replace(question, accepted=accepted, context=context, rivals=rivals))
     return out
+
+
+def _voices(deck: Deck) -> tuple[str, ...]:
+    """Every speaker and occasion the deck's quotes name."""
+    quotes = [i for i in deck.items if isinstance(i, Quote)]
+    names = [q.speaker for q in quotes] + [q.occasion for q in quotes if q.occasion]
+    return tuple(dict.fromkeys(names))
 
 
 def _own(question, index: int) -> tuple[str, ...]:

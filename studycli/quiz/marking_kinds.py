@@ -8,10 +8,9 @@ missing, extra and wrong characters; 出处 and 归类 are one-option questions.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any, NamedTuple
 
-from studycli.quiz.matching import loose
+from studycli.quiz.matching import fillable, key_of, loose, name_key, short_name_owner
 from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRUE_WORD, Question
 from studycli.text import answer_key, to_simplified
 
@@ -110,6 +109,8 @@ def _multi(question: Question, text: str) -> Marked:
     if extra:
         notes.append("错选 " + "、".join(_option_name(question, i) for i in extra))
     stray = stray_text(question, text)  # a named answer that is none of the options counts
+    if stray and fillable(stray, key_of(question.prompt)):
+        stray = ""  # the stem's own words (集群化、融合化、生态化发展 for “三化”)
     if stray:
         notes.append(f"多写了选项以外的内容“{stray}”")
     found = [question.options.index(p) in chosen for p in question.expected]
@@ -125,20 +126,19 @@ def _option_name(question: Question, index: int) -> str:
 
 
 def _part_of_one_option(question: Question, text: str) -> set[int] | None:
-    """The option an answer names without its bracketed note: 在江苏考察时 for
-    在江苏考察时（7月）. Names are otherwise given in full (西部地区 is not 中西部地区)."""
+    """The option an answer names in short form: without its bracketed note (在江苏考察时
+    for 在江苏考察时（7月）) or shortened where that still names one thing in the deck
+    (江苏考察, 二十大报告, 中西部 — but 西部 is not 中西部地区: too short a part)."""
     key = loose(answer_key(text))
     if not key:
         return None
-    owners = [
-        index
-        for index, option in enumerate(question.options)
-        if _BRACKETED.search(option) and loose(answer_key(_BRACKETED.sub("", option))) == key
-    ]
-    return {owners[0]} if len(owners) == 1 else None
-
-
-_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+    names = [loose(name_key(option)) for option in question.options]
+    if names.count(key) == 1:
+        return {names.index(key)}
+    names = [name_key(option) for option in question.options]
+    rivals = [name_key(rival) for rival in question.rivals]
+    owner = short_name_owner(answer_key(text), names, rivals)
+    return None if owner is None else {owner}
 
 
 def _judge(question: Question, text: str) -> Marked:
@@ -188,6 +188,8 @@ def _recite(question: Question, text: str) -> Marked:
 def _single(question: Question, text: str) -> Marked:
     chosen = chosen_options(question, text) or _part_of_one_option(question, text)
     right = question.options.index(question.answer) if question.answer in question.options else -1
+    if chosen is None and right >= 0 and _full_wording(question, text):
+        chosen = {right}
     hit = chosen == {right}
     note = None
     if chosen is None or any(i >= len(question.options) for i in chosen):
@@ -195,3 +197,10 @@ def _single(question: Question, text: str) -> Marked:
     elif len(chosen) > 1:
         note = "只能选一项"
     return _all_or_nothing([hit], hit, note)
+
+
+def _full_wording(question: Question, text: str) -> bool:
+    """The right option given in its full wording from the deck (an entry's text)."""
+    key = loose(answer_key(text))
+    wordings = question.accepted[0] if question.accepted else ()
+    return bool(key) and any(key == loose(answer_key(w)) for w in wordings)

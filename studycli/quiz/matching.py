@@ -111,7 +111,7 @@ def whole_match(
     for variant in variants:
         at = variant.find(key)
         if droppable and at >= 0:
-            if _fillable(variant[:at], stem) and _fillable(variant[at + len(key) :], stem):
+            if fillable(variant[:at], stem) and fillable(variant[at + len(key) :], stem):
                 return True
     for variant in sorted(variants, key=len, reverse=True):
         # Before the key, the words just after it in the source are fair too (提升原始创新能力
@@ -162,7 +162,7 @@ def _fair_before(text: str, variant: str, stem: str, contexts: Sequence[str]) ->
             tails.update(lead[i:] for i in range(len(lead)))
             at = context.find(variant, at + 1)
     for tail in tails:
-        if text.endswith(tail) and _fillable(text[: len(text) - len(tail)], stem):
+        if text.endswith(tail) and fillable(text[: len(text) - len(tail)], stem):
             return True
     return False
 
@@ -179,12 +179,12 @@ def _fair_after(text: str, variant: str, stem: str, contexts: Sequence[str]) -> 
             heads.update(rest[: i + 1] for i in range(len(rest)))
             at = context.find(variant, at + 1)
     for head in heads:
-        if text.startswith(head) and _fillable(text[len(head) :], stem):
+        if text.startswith(head) and fillable(text[len(head) :], stem):
             return True
     return False
 
 
-def _fillable(text: str, stem: str) -> bool:
+def fillable(text: str, stem: str) -> bool:
     """Whether ``text`` is made only of filler and stem words of two or more characters."""
     if not text:
         return True
@@ -261,7 +261,7 @@ def is_extra(piece: str, stem: str = "", wordings: Sequence[str] = ()) -> bool:
     """True when a leftover piece is an answer of its own: not filler, not the stem's
     words, and not words of a found part's fuller wording (大力推进 of 大力推进数字产业化)
     unless it is a whole wording itself (劳动者 beside 劳动力 is a hedge)."""
-    if len(piece) < MIN_STEM_WORD or _fillable(piece, stem):
+    if len(piece) < MIN_STEM_WORD or fillable(piece, stem):
         return False
     if piece in wordings:
         return True
@@ -313,3 +313,53 @@ def longest_ordered_run(positions: Sequence[int | None]) -> int:
         length = 1 + max((best[j] for j in range(index) if found[j] < position), default=0)
         best.append(length)
     return max(best, default=0)
+
+
+# --- option names given in short form ------------------------------------------------
+
+# An option name may be given shortened when the rest still names one thing: 二十大报告
+# for 党的二十大报告, 江苏考察 for 在江苏考察时（7月）, 中西部 for 中西部地区. The short
+# form must be a stretch of the name covering at least half of it, found in no other
+# option and in no other answer the deck offers (rivals); figures are never shortened.
+# A Chinese name ends in its head (地区, 报告, 集体学习) after its modifiers (党的, 中共):
+# - left out before: a modifier of two characters or more (党的, 中共中央), or filler (在);
+# - left out after: filler (时), or a generic head other names share (地区 of 东部沿海地区).
+# So 西部地区 (一 character cut off 中西部地区, another region) and 产业 for 产业升级 fail.
+MIN_SHORT_NAME = 2
+_NOTE = re.compile(r"[（(][^）)]*[）)]")
+_EDGE_FILLERS = FILLERS | {"时"}
+
+
+def name_key(option: str) -> str:
+    """An option's name in answer_key form (not loose), without a bracketed note (（7月）)."""
+    return answer_key(_NOTE.sub("", option))
+
+
+def short_name_owner(key: str, options: Sequence[str], rivals: Sequence[str] = ()) -> int | None:
+    """The one option (index) whose name ``key`` shortens, or None. ``key``, ``options``
+    and ``rivals`` are in answer_key form (name_key)."""
+    if len(key) < MIN_SHORT_NAME or any(ch.isdigit() for ch in key):
+        return None
+    owners = [
+        index
+        for index, name in enumerate(options)
+        if key in name and 2 * len(key) >= len(name) and not any(ch.isdigit() for ch in name)
+    ]
+    if len(owners) != 1 or any(key in other for other in options if other != options[owners[0]]):
+        return None
+    mine = options[owners[0]]
+    if any(key in rival for rival in rivals if rival != mine):
+        return None  # 党的二十大 is a name of its own, not short for 党的二十大报告
+    at = mine.find(key)
+    before, after = mine[:at], mine[at + len(key) :]
+    others = [name for name in (*options, *rivals) if name != mine]
+    if before and before not in _EDGE_FILLERS and len(before) < 2:
+        return None
+    if after and after not in _EDGE_FILLERS and not _generic(after, others):
+        return None
+    return owners[0]
+
+
+def _generic(piece: str, others: Sequence[str]) -> bool:
+    """Whether other names end in the same head (two characters or more of ``piece``)."""
+    return any(piece[i:] in other for i in range(len(piece) - 1) for other in others)

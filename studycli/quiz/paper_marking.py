@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from studycli.deck.model import Term
@@ -83,12 +83,17 @@ def mark_paper(
     glossary: Sequence[Term] = (),
     *,
     timed_out: bool = False,
+    accepted: Mapping[str, Sequence[str]] | None = None,
 ) -> MarkedPaper:
-    """Grade ``answers`` (one per question in paper order; None: not answered)."""
+    """Grade ``answers`` (one per question in paper order; None: not answered).
+
+    ``accepted`` maps a question id to the answers the user declared right (“我答对了”,
+    memory.variants.accepted_for): the paper honours them as the quiz does."""
+    accepted = accepted or {}
     marks = []
     for number, section, question, points in paper.entries():
         given = answers[number - 1] if number - 1 < len(answers) else None
-        grade = grade_answer(question, given, glossary)
+        grade = grade_answer(question, given, glossary, accepted.get(question.id, ()))
         marks.append(Mark(number, section, question, points, given, grade))
     return MarkedPaper(paper, tuple(marks), timed_out)
 
