@@ -1,0 +1,164 @@
+"""What a question needs to go on a mock paper: a stricter standard than a practice quiz.
+
+A practice session asks any question the quality gate (quiz.quality, quiz.contested) lets
+through, drawn by its weight. A paper is printed, timed and scored out of 100, so it is held
+higher (examiner reviews of papers: the WEAK ones were off-category options, term questions
+built from sentences that are not definitions, over-long recitations, and keys shown by
+another question on the same paper). Two grades:
+
+- ``faults``: never on a paper — quality flags (contested, ambiguous, damaged …), a
+  recitation or list too long to write out in an exam, a "哪个概念的含义是" choice.
+- ``core``: what a paper is made of — the gate's weight at least ``PAPER_MIN_WEIGHT``
+  (a core point: definitions, 金句, frameworks; no statistics or regional trivia); a
+  one-answer choice with at least two wrong options of the answer's own kind and no pair
+  of aliases among them; a multi with two wrong options or more, half of them like a right
+  one. A question that is neither faulty nor core goes on a paper only when a topic or a
+  section has nothing better.
+
+And, across a paper, ``Leaks``: no question may show another's key in its stem or options.
+Pure: reads only ``id``, ``kind``, ``prompt``, ``answer``, ``expected``, ``options``,
+``weight`` and ``flags``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+PAPER_MIN_WEIGHT = 1.0  # the gate gives 1.0–1.2 to core points, far less to the rest
+MAX_RECITE_CHARS = 30  # characters (punctuation not counted) to write out from memory
+MAX_LIST_CHARS = 24  # all the entries of a 列举 together
+MAX_LIST_ENTRY = 10  # one entry of a 列举
+MIN_ALIKE_OPTIONS = 2  # wrong options of a one-answer choice that look like the answer
+SHORT = 4  # characters: a word this short that ends alike (产业链 / 供应链) is of one kind
+# Words every other option of this deck shares: sharing them says nothing about kind.
+GENERIC_WORDS = frozenset("发展 创新 产业 经济 质量 新质 技术 科技".split())
+MIN_LEAK_CHARS = 3  # a key fragment this long shown by another question gives it away
+COMMON_SHARE = 0.03  # a fragment shown by more of the pool than this is common wording
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_PIECES = re.compile(r"[、，,；;：:。.“”\"‘’'()（）\s]+")
+_FILLERS = frozenset("的和与及")
+
+
+class PaperStandard:
+    """The paper standard for one deck: its glossary's alias groups, read once."""
+
+    def __init__(self, aliases: Iterable[Sequence[str]] = ()):
+        # term and aliases → the group's name, so that two options of one group are seen
+        self.group = {_chars(name): index for index, names in enumerate(aliases) for name in names}
+        # item → the keys of its one-answer questions: a facet's sibling facets (本质 beside
+        # 核心标志) are wrong options of its own kind whatever their words.
+        self.siblings: dict[str, set[str]] = {}
+
+    def learn(self, pool: Iterable) -> None:
+        """Note the keys of every one-answer question of the pool, by item."""
+        for question in pool:
+            if question.kind == "choice":
+                self.siblings.setdefault(question.item_id, set()).add(question.answer)
+
+    def faults(self, question) -> list[str]:
+        """Why ``question`` may never go on a paper (empty: it may)."""
+        out = [*getattr(question, "flags", ())]
+        key = _chars(question.answer)
+        if question.kind == "recite" and len(key) > MAX_RECITE_CHARS:
+            out.append(f"默写答案 {len(key)} 字,试卷上默写以 {MAX_RECITE_CHARS} 字为限")
+        if question.kind == "list":
+            parts = [_chars(p) for p in question.expected]
+            longest = max(map(len, parts), default=0)
+            if sum(map(len, parts)) > MAX_LIST_CHARS or longest > MAX_LIST_ENTRY:
+                out.append("列举的各项太长,考场上写不完")
+        if question.kind == "choice" and question.id.endswith(":term"):
+            out.append("“哪个概念的含义是”的句子多半不是定义,唯一同类的选项即是答案")
+        return out
+
+    def core(self, question) -> bool:
+        """A question a paper is made of: a core point, with wrong options worth weighing."""
+        weight = float(getattr(question, "weight", 1.0) or 0.0)
+        return weight >= PAPER_MIN_WEIGHT and self.well_formed(question)
+
+    def well_formed(self, question) -> bool:
+        """No fault, and wrong options worth weighing (whatever the weight)."""
+        if self.faults(question):
+            return False
+        right = list(question.expected) or [question.answer]
+        wrong = [o for o in question.options if o not in right]
+        if question.kind == "choice" and question.options:
+            if self._alias_pair(question.options):
+                return False
+            siblings = self.siblings.get(question.item_id, set())
+            alike_count = sum(
+                o in siblings or alike(o, question.answer, question.prompt) for o in wrong
+            )
+            return alike_count >= min(MIN_ALIKE_OPTIONS, len(wrong))
+        if question.kind == "multi":
+            like = sum(any(alike(o, r, question.prompt) for r in right) for o in wrong)
+            return len(wrong) >= 2 and like * 2 >= len(wrong)
+        return True
+
+    def _alias_pair(self, options: Sequence[str]) -> bool:
+        groups = [self.group.get(_chars(o)) for o in options]
+        named = [g for g in groups if g is not None]
+        return len(named) != len(set(named))
+
+
+def alike(option: str, right: str, stem: str = "") -> bool:
+    """``option`` is of ``right``'s kind at a glance: a shared two-character word that the
+    stem does not show and that is not the deck's common wording, or, between short words,
+    the same last character (产业链 / 供应链) or any shared character (for 1–3 characters)."""
+    a, b = _chars(option), _chars(right)
+    if not a or not b:
+        return False
+    shown = _pairs(_chars(stem)) | GENERIC_WORDS
+    if (_pairs(a) & _pairs(b)) - shown:
+        return True
+    if len(a) <= SHORT and len(b) <= SHORT and a[-1] == b[-1]:
+        return True
+    short = len(a) <= SHORT and len(b) <= 3
+    return short and bool((set(a) & set(b)) - _FILLERS - set(_chars(stem)))
+
+
+class Leaks:
+    """Keys shown by other questions of a paper: 全要素生产率大幅提升 as an option of one
+    question gives away the cloze 新质生产力的核心标志:____大幅提升 of another.
+
+    A key fragment counts when it is at least ``MIN_LEAK_CHARS`` long and is not common
+    wording (shown by more than ``COMMON_SHARE`` of the pool's questions).
+    """
+
+    def __init__(self, pool: Sequence):
+        self.shown = {q.id: _chars("".join((q.prompt, *q.options))) for q in pool}
+        counts: dict[str, int] = {}
+        for q in pool:
+            for piece in key_pieces(q):
+                if piece not in counts:
+                    counts[piece] = sum(piece in text for text in self.shown.values())
+        limit = max(2, math.ceil(COMMON_SHARE * len(pool)))
+        self.keys = {q.id: [p for p in key_pieces(q) if counts[p] <= limit] for q in pool}
+
+    def between(self, question, others: Iterable) -> bool:
+        """``question`` shows a key of one of ``others``, or one of them shows its key."""
+        mine, shown = self.keys.get(question.id, []), self.shown.get(question.id, "")
+        for other in others:
+            text = self.shown.get(other.id, "")
+            if any(p in text for p in mine) or any(p in shown for p in self.keys.get(other.id, [])):
+                return True
+        return False
+
+
+def key_pieces(question) -> list[str]:
+    """The fragments of a question's key another question could give away (not 对/错)."""
+    if question.kind == "judge":
+        return []
+    parts = list(question.expected) or [question.answer]
+    pieces = {_chars(p) for part in parts for p in _PIECES.split(part)}
+    return sorted(p for p in pieces if len(p) >= MIN_LEAK_CHARS)
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _chars(text: str) -> str:
+    return _NOT_WORD.sub("", text)

@@ -1,0 +1,189 @@
+"""The stricter standard a mock paper holds its questions to (quiz.paper_standard), and what it
+does to papers of the shipped deck through `study exam`."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from studycli.cli import app
+from studycli.quiz.paper_standard import (
+    MAX_RECITE_CHARS,
+    Leaks,
+    PaperStandard,
+    alike,
+    key_pieces,
+)
+
+NOW = "2026-03-01T09:00:00+08:00"
+
+
+def question(qid: str, kind: str, answer: str, **extra) -> SimpleNamespace:
+    """A stand-in question with what the standard reads."""
+    fields = {
+        "item_id": qid.split(":")[0],
+        "prompt": "题干",
+        "expected": (answer,),
+        "options": (),
+        "weight": 1.0,
+        "flags": (),
+    }
+    return SimpleNamespace(id=qid, kind=kind, answer=answer, **{**fields, **extra})
+
+
+def test_long_recitations_lists_and_term_choices_are_faults():
+    """A 35-character 默写, a list of long entries and a 哪个概念 choice never go on a paper."""
+    standard = PaperStandard()
+    long = question(
+        "a:recite:text",
+        "recite",
+        "发挥科技型骨干企业引领支撑作用，营造有利于科技型中小微企业成长的良好环境",
+    )
+    assert standard.faults(long) == [f"默写答案 35 字,试卷上默写以 {MAX_RECITE_CHARS} 字为限"]
+    short = question("b:recite:text", "recite", "促进各类创新要素向企业集聚")
+    assert standard.faults(short) == []
+    listed = question(
+        "c:list:all", "list", "x", expected=("数字技术与各领域深度融合", "增强关键技术创新能力")
+    )
+    assert standard.faults(listed) == ["列举的各项太长,考场上写不完"]
+    term = question("d:choice:term", "choice", "企业", options=("企业", "整合"))
+    assert "唯一同类" in standard.faults(term)[0]
+    flagged = question("e:cloze:text", "cloze", "质变", flags=("空格切开了固定词语",))
+    assert standard.faults(flagged) == ["空格切开了固定词语"]
+
+
+def test_core_needs_the_weight_and_wrong_options_of_the_answers_kind():
+    """Weight ≥ 1.0, and two wrong options like the key (same 链, a shared word, a sibling)."""
+    standard = PaperStandard()
+    chain = question(
+        "a:choice:entry-1", "choice", "产业链", options=("产业链", "供应链", "区块链", "跨机构")
+    )
+    assert standard.core(chain)
+    light = SimpleNamespace(**{**vars(chain), "weight": 0.5})
+    assert not standard.core(light) and standard.well_formed(light)
+    loose = question(
+        "b:choice:facet-地位",
+        "choice",
+        "最具活力的科技创新主体",
+        prompt="企业的地位是什么?",
+        options=(
+            "协同耦合",
+            "1+1大于2的非线性放大效应",
+            "以创新驱动新经济变革",
+            "最具活力的科技创新主体",
+        ),
+    )
+    assert not standard.core(loose)  # 创新 alone is the deck's common wording
+    assert standard.well_formed(chain) and not standard.well_formed(loose)
+    # Sibling facets of one item are of the key's kind whatever their words.
+    facets = [
+        question(
+            "x:choice:facet-本质",
+            "choice",
+            "先进生产力",
+            options=("先进生产力", "全要素生产率大幅提升", "高科技、高效能、高质量", "质优"),
+        ),
+        question("x:choice:facet-核心标志", "choice", "全要素生产率大幅提升"),
+        question("x:choice:facet-特征", "choice", "高科技、高效能、高质量"),
+    ]
+    standard.learn(facets)
+    assert standard.core(facets[0])
+
+
+def test_aliases_among_the_options_keep_a_choice_off():
+    """劳动力 and 劳动者 are one thing: both as options, they cancel out (examiner 3, 92-1)."""
+    options = ("劳动力", "劳动工具", "劳动者", "劳动对象")
+    q = question("a:choice:part-2", "choice", "劳动工具", options=options)
+    assert PaperStandard().core(q)
+    assert not PaperStandard([("劳动力", "劳动者")]).core(q)
+
+
+def test_multi_needs_two_wrong_options_half_of_them_plausible():
+    """One obvious wrong option, or wrong options unlike every right one: not for a paper."""
+    standard = PaperStandard()
+    good = question(
+        "a:multi:all",
+        "multi",
+        "x",
+        expected=("生态化", "融合化", "集群化"),
+        options=("生态化", "电气化", "融合化", "信息化", "集群化"),
+    )
+    assert standard.core(good)
+    one_wrong = question(
+        "b:multi:all",
+        "multi",
+        "x",
+        expected=("跨部门", "跨学科", "跨领域"),
+        options=("跨部门", "跨学科", "跨领域", "数字技术与各领域深度融合"),
+    )
+    assert not standard.core(one_wrong)
+    unlike = question(
+        "c:multi:all",
+        "multi",
+        "x",
+        expected=("新的产业、模式、动能", "掌握关键核心技术"),
+        options=("人工智能", "新的产业、模式、动能", "氢能与储能", "掌握关键核心技术"),
+    )
+    assert not standard.core(unlike)
+
+
+def test_alike_ignores_the_stem_and_common_words():
+    """A word shared only through the stem or the deck's common wording says nothing."""
+    assert alike("供应链", "产业链")
+    assert alike("劳动对象", "劳动工具")
+    assert not alike("先进生产力", "生产力中最活跃的因素", stem="劳动者在生产力中的地位是什么?")
+    assert not alike("科技创新发展", "实现高质量发展")
+
+
+def test_leaks_find_a_key_shown_by_another_question():
+    """全要素生产率 as part of an option of one question gives away the other's blank."""
+    shows = question(
+        "a:choice:facet-本质",
+        "choice",
+        "先进生产力",
+        options=("先进生产力", "全要素生产率大幅提升"),
+    )
+    blank = question(
+        "b:cloze:facet-核心标志",
+        "cloze",
+        "全要素生产率",
+        prompt="新质生产力的核心标志:____大幅提升",
+    )
+    apart = question("c:cloze:text", "cloze", "新赛道", prompt="我们在____上不能掉队")
+    leaks = Leaks([shows, blank, apart])
+    assert leaks.between(blank, [shows]) and leaks.between(shows, [blank])
+    assert not leaks.between(apart, [shows, blank])
+    assert key_pieces(question("j:judge:s-1", "judge", "对")) == []
+
+
+@pytest.mark.parametrize("seed", [5, 6, 7, 8])
+def test_shipped_papers_meet_the_standard(runner, isolated_env, seed):
+    """Four seeds through the CLI: 100 points, 12 topics, no recitation over the limit, no
+    哪个概念 choice, a list question in section 五, and at most one question below core."""
+    result = runner.invoke(app, ["exam", "--json", "--seed", str(seed), "--now", NOW], input="")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["questions"]
+    assert len(rows) == 20 and sum(r["points"] for r in rows) == 100
+    assert len({t for r in rows for t in r["topics"]}) == 12
+    assert not [r for r in rows if r["kind"] == "recite" and len(r["answer"]) > 34]
+    assert not [r for r in rows if r["id"].endswith(":term")]
+    assert {"recite", "list"} <= {r["kind"] for r in rows if r["section"] == "五、默写/列举题"}
+    assert len({r["item"] for r in rows}) == 20
+
+
+def test_a_second_sitting_leaves_the_first_papers_items_aside(runner, isolated_env):
+    """The same seed sat twice in one data dir: the second paper is another paper (a fresh
+    data dir gives the same seed the same 20 items); the history keeps each paper's items."""
+    args = ["exam", "--json", "--seed", "9", "--now", NOW]
+    first = runner.invoke(app, args, input="")
+    second = runner.invoke(app, args, input="")
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    items = [{r["item"] for r in json.loads(r.stdout)["questions"]} for r in (first, second)]
+    # A few core items the first paper did not use may leak a key, or sit on it as another
+    # kind: then a core repeat beats a question below the standard.
+    assert len(items[0]) == 20 and len(items[0] & items[1]) <= 2
+    history = runner.invoke(app, ["exam", "--history", "--json", "--now", NOW])
+    assert history.exit_code == 0
+    assert len(json.loads(history.stdout)["papers"]) == 2
