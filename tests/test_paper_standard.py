@@ -95,7 +95,7 @@ def test_core_needs_the_weight_and_wrong_options_of_the_answers_kind():
 def test_aliases_among_the_options_keep_a_choice_off():
     """劳动力 and 劳动者 are one thing: both as options, they cancel out (examiner 3, 92-1)."""
     options = ("劳动力", "劳动工具", "劳动者", "劳动对象")
-    q = question("a:choice:part-2", "choice", "劳动工具", options=options)
+    q = question("a:choice:entry-2", "choice", "劳动工具", options=options)
     assert PaperStandard().core(q)
     assert not PaperStandard([("劳动力", "劳动者")]).core(q)
 
@@ -187,3 +187,109 @@ def test_a_second_sitting_leaves_the_first_papers_items_aside(runner, isolated_e
     history = runner.invoke(app, ["exam", "--history", "--json", "--now", NOW])
     assert history.exit_code == 0
     assert len(json.loads(history.stdout)["papers"]) == 2
+
+
+def test_an_entry_of_a_list_named_alike_is_contested():
+    """人才工作机制创新 is one of the five 加快: a wrong option of the 五项具体举措 it is not."""
+    five = question(
+        "w:list:all",
+        "list",
+        "x",
+        prompt="按顺序写出推动新质生产力加快发展的五个“加快”(共 5 项)。",
+        expected=("科技创新", "产业创新", "人才工作机制创新"),
+    )
+    other = question(
+        "o:list:all",
+        "list",
+        "x",
+        prompt="写出成都要解决的三个基本问题(共 3 项)。",
+        expected=("动力哪里来",),
+    )
+    duice = question(
+        "d:multi:all",
+        "multi",
+        "x",
+        prompt="下列属于“推动新质生产力加快发展的五项具体举措”的有(多选):",
+        expected=("人才引育和培养", "基础研究和原始创新"),
+        options=("人才工作机制创新", "人才引育和培养", "动力哪里来", "基础研究和原始创新"),
+    )
+    standard = PaperStandard()
+    standard.learn([five, other, duice])
+    assert standard.contested(duice) == [
+        "干扰项“人才工作机制创新”是名称相近的另一清单的一项,也可能算对"
+    ]
+    assert not standard.core(duice) and not standard.well_formed(duice)
+
+
+def test_a_facet_needs_sibling_facets_or_near_misses_from_its_passage():
+    """企业的地位 against 整合 and 以新促质 facets from other essays: not for a paper."""
+    here = SimpleNamespace(article="004", section="感悟2")
+    away = SimpleNamespace(article="004", section="感悟5")
+    facet = question(
+        "q:choice:facet-地位",
+        "choice",
+        "最具活力的科技创新主体",
+        options=("最具活力的科技创新主体", "协同耦合", "以创新驱动新经济变革", "重要参与者"),
+        source=here,
+    )
+    others = [
+        question("z:choice:facet-含义", "choice", "协同耦合", source=away),
+        question("y:choice:facet-含义", "choice", "以创新驱动新经济变革", source=away),
+        question("q:choice:facet-角色", "choice", "重要参与者", source=here),
+    ]
+    standard = PaperStandard()
+    standard.learn([facet, *others])
+    assert not standard.core(facet)  # one sibling only
+    near = question("n:choice:facet-x", "choice", "协同耦合", source=here)
+    standard.learn([near])
+    assert standard.core(facet)  # 协同耦合 is now also a key of its own passage
+
+
+def test_a_judge_of_membership_is_fair():
+    """A role that is one thing is not judged with 包括; a false item is of the entries' kind
+    and not one of them shortened."""
+    role = question(
+        "t:judge:s-2",
+        "judge",
+        "对",
+        prompt="判断正误:“新质生产力的重要特征、着力点、落脚点与目标”中的“着力点”包括“科技创新”。",
+    )
+    part = question("t:choice:part-2", "choice", "科技创新")
+    entries = ("技术革命性突破", "生产要素创新性配置", "产业深度转型升级")
+    listed = question(
+        "c:list:all",
+        "list",
+        "x",
+        prompt="写出催生新质生产力的三个方面(共 3 项)。",
+        expected=entries,
+    )
+    standard = PaperStandard()
+    standard.learn([role, part, listed])
+    assert not standard.core(role)
+
+    def claim(item: str, answer: str = "错"):
+        prompt = f"判断正误:“催生新质生产力的三个方面”包括“{item}”。"
+        return question("c:judge:s-1", "judge", answer, prompt=prompt)
+
+    assert not standard.core(claim("产业升级"))  # 产业深度转型升级 shortened: half true
+    assert not standard.core(claim("人才是第一资源"))  # not of the entries' kind
+    assert standard.core(claim("技术颠覆性突破"))
+    assert standard.core(claim("技术革命性突破", "对"))
+
+
+def test_two_questions_with_one_key_leak_into_each_other():
+    """产业链 of the 000 四链 and 产业链 of the 004 四链: one paper asks it once."""
+    a = question("a:choice:entry-1", "choice", "产业链", options=("产业链", "供应链"))
+    b = question("b:choice:entry-1", "choice", "产业链", options=("区块链", "产业链"))
+    pool = [a, b] + [question(f"p{n}:cloze:x", "cloze", "产业链") for n in range(80)]
+    assert Leaks(pool).between(a, [b])
+
+
+def test_three_blanks_only_side_by_side():
+    """新性质、新特征、新功能 blanked together is a list; three blanks strewn over a short
+    sentence leave too little to go on."""
+    standard = PaperStandard()
+    listed = question("x:cloze:a", "cloze", "x", prompt="由质变产生的____、____、____、新规律。")
+    strewn = question("y:cloze:b", "cloze", "x", prompt="____是生产力____、____的要素")
+    two = question("z:cloze:c", "cloze", "x", prompt="____是生产力最基本、____的要素")
+    assert standard.core(listed) and not standard.core(strewn) and standard.core(two)

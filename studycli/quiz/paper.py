@@ -9,7 +9,6 @@ preferred. Pure: the caller passes the questions and the ``rng``.
 
 from __future__ import annotations
 
-import math
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -141,8 +140,8 @@ def compose_paper(
     ``standard`` (the deck's aliases) judges which questions are fit for a paper.
     """
     standard = standard or PaperStandard()
+    standard.learn(questions)
     pool = [q for q in questions if usable(q, standard)]
-    standard.learn(pool)
     rng.shuffle(pool)  # ties below are broken by this seeded order
     if topic_sizes is None:
         topic_sizes = _topic_sizes(pool)
@@ -153,7 +152,7 @@ def compose_paper(
     # that two papers do not share most of that section.
     cores = [len({q.item_id for q in group if draw.core(q)}) for group in by_section]
     spread = [
-        min(room, max(1, math.ceil(core * CORE_DRAW))) if room else 0
+        min(room, max(1, int(core * CORE_DRAW))) if room else 0
         for room, core in zip(capacity, cores, strict=True)
     ]
     shares = [spec.share for spec in SECTIONS]

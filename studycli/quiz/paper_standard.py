@@ -26,6 +26,8 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+from studycli.quiz.cloze import BLANK
+
 PAPER_MIN_WEIGHT = 1.0  # the gate gives 1.0–1.2 to core points, far less to the rest
 MAX_RECITE_CHARS = 30  # characters (punctuation not counted) to write out from memory
 MAX_LIST_CHARS = 24  # all the entries of a 列举 together
@@ -37,7 +39,19 @@ GENERIC_WORDS = frozenset("发展 创新 产业 经济 质量 新质 技术 科�
 MIN_LEAK_CHARS = 3  # a key fragment this long shown by another question gives it away
 COMMON_SHARE = 0.03  # a fragment shown by more of the pool than this is common wording
 
+MAX_LOOSE_BLANKS = 2  # a cloze with more blanks must have them side by side (a list)
+SIMILAR_NAMES = 0.5  # share of two-character words two list names have in common
+MAX_LENGTH_RATIO = 1.8  # a wrong option this many times longer or shorter is another form
+
 _NOT_WORD = re.compile(r"[\W_]+")
+_FACET = re.compile(r":(facet|part)-")
+_INCLUDES = re.compile(r"”包括“([^”]+)”。?$")
+FALSE_WORD = "错"
+_ONE_TO_ONE = re.compile(r"”中的“[^”]+”包括“")
+_LISTED = re.compile(r"写出(.+)\(共 ?\d+ ?项\)")
+_NAMED = re.compile(r"^(?:下列属于|下列哪一项属于)“(.+)”(?:的有|\?|？)")
+# The deck's subject, in nearly every list name: sharing it says nothing.
+_SUBJECT = re.compile("新质生产力|高质量发展")
 _PIECES = re.compile(r"[、，,；;：:。.“”\"‘’'()（）\s]+")
 _FILLERS = frozenset("的和与及")
 
@@ -51,12 +65,46 @@ class PaperStandard:
         # item → the keys of its one-answer questions: a facet's sibling facets (本质 beside
         # 核心标志) are wrong options of its own kind whatever their words.
         self.siblings: dict[str, set[str]] = {}
+        # a key → the passages (article, section) whose items have it: a wrong option from
+        # the same passage is a near miss, one from another essay a different concept.
+        self.passages: dict[str, set[tuple[str, str]]] = {}
+        # list name → (item, its entries): a wrong option that is an entry of a list named
+        # almost alike (五项具体举措 / 五个“加快”) is right there, so it is contested.
+        self.lists: list[tuple[str, frozenset[str], frozenset[str]]] = []
+        self.entries: dict[str, frozenset[str]] = {}  # item → every entry of its list
 
     def learn(self, pool: Iterable) -> None:
-        """Note the keys of every one-answer question of the pool, by item."""
+        """Note, across the pool, each item's keys, each key's passage and each list."""
         for question in pool:
             if question.kind == "choice":
                 self.siblings.setdefault(question.item_id, set()).add(question.answer)
+                self.passages.setdefault(question.answer, set()).add(_passage(question))
+            whole = _LISTED.search(question.prompt) if question.id.endswith(":list:all") else None
+            if whole:  # 写出……(共 5 项): every entry of the list is expected
+                entries = frozenset(question.expected)
+                self.lists.append((question.item_id, _name_pairs(whole.group(1)), entries))
+                self.entries[question.item_id] = entries | self.entries.get(question.item_id, set())
+            elif question.kind == "multi" and question.id.endswith(":all"):
+                known = self.entries.get(question.item_id, frozenset())
+                self.entries[question.item_id] = known | frozenset(question.expected)
+
+    def contested(self, question) -> list[str]:
+        """Wrong options that are entries of another list named almost alike."""
+        name = list_name(question)
+        if not name:
+            return []
+        pairs = _name_pairs(name)
+        right = set(question.expected) or {question.answer}
+        out = []
+        for option in question.options:
+            if option in right:
+                continue
+            for item, other, entries in self.lists:
+                similar = len(pairs & other) / max(len(pairs | other), 1) >= SIMILAR_NAMES
+                if item != question.item_id and option in entries and similar:
+                    out.append(f"干扰项“{option}”是名称相近的另一清单的一项,也可能算对")
+                    break
+        return out
 
     def faults(self, question) -> list[str]:
         """Why ``question`` may never go on a paper (empty: it may)."""
@@ -80,22 +128,51 @@ class PaperStandard:
 
     def well_formed(self, question) -> bool:
         """No fault, and wrong options worth weighing (whatever the weight)."""
-        if self.faults(question):
+        if self.faults(question) or self.contested(question):
             return False
+        if question.kind == "judge":
+            return self._fair_judge(question)
+        blanks = question.prompt.count(BLANK)
+        if question.kind == "cloze" and blanks > MAX_LOOSE_BLANKS:
+            # 新性质、新特征、新功能 side by side is one list; three blanks strewn over a
+            # sentence (____是生产力____、____的要素) leave too little to go on.
+            return "、".join([BLANK] * blanks) in question.prompt
         right = list(question.expected) or [question.answer]
         wrong = [o for o in question.options if o not in right]
         if question.kind == "choice" and question.options:
             if self._alias_pair(question.options):
                 return False
             siblings = self.siblings.get(question.item_id, set())
+            need = min(MIN_ALIKE_OPTIONS, len(wrong))
+            if _FACET.search(question.id):
+                # A facet's wrong options: its sibling facets or near misses from its passage.
+                here = _passage(question)
+                near = sum(o in siblings or here in self.passages.get(o, ()) for o in wrong)
+                return near >= need
             alike_count = sum(
                 o in siblings or alike(o, question.answer, question.prompt) for o in wrong
             )
-            return alike_count >= min(MIN_ALIKE_OPTIONS, len(wrong))
+            return alike_count >= need
         if question.kind == "multi":
             like = sum(any(alike(o, r, question.prompt) for r in right) for o in wrong)
             return len(wrong) >= 2 and like * 2 >= len(wrong)
         return True
+
+    def _fair_judge(self, question) -> bool:
+        """A 判断 of list membership: a role is not a list (“……”中的“着力点”包括), and a false
+        item is of the entries' kind (not 掌握关键核心技术 among industries) without being
+        one of them shortened (产业升级 for 产业深度转型升级)."""
+        claim = _INCLUDES.search(question.prompt)
+        if claim and _ONE_TO_ONE.search(question.prompt) and question.answer != FALSE_WORD:
+            # True only if the role is that one thing: then it is an identity, not 包括.
+            return claim.group(1) not in self.siblings.get(question.item_id, set())
+        entries = self.entries.get(question.item_id)
+        if not claim or not entries or question.answer != FALSE_WORD:
+            return True
+        item = _chars(claim.group(1))
+        if any(_restates(item, _chars(e)) for e in entries):
+            return False
+        return any(alike(claim.group(1), e) for e in entries)
 
     def _alias_pair(self, options: Sequence[str]) -> bool:
         groups = [self.group.get(_chars(o)) for o in options]
@@ -108,8 +185,8 @@ def alike(option: str, right: str, stem: str = "") -> bool:
     stem does not show and that is not the deck's common wording, or, between short words,
     the same last character (产业链 / 供应链) or any shared character (for 1–3 characters)."""
     a, b = _chars(option), _chars(right)
-    if not a or not b:
-        return False
+    if not a or not b or max(len(a), len(b)) > MAX_LENGTH_RATIO * min(len(a), len(b)):
+        return False  # 大数据中心 beside 提升数据要素供给质量: a thing among measures
     shown = _pairs(_chars(stem)) | GENERIC_WORDS
     if (_pairs(a) & _pairs(b)) - shown:
         return True
@@ -136,24 +213,64 @@ class Leaks:
                     counts[piece] = sum(piece in text for text in self.shown.values())
         limit = max(2, math.ceil(COMMON_SHARE * len(pool)))
         self.keys = {q.id: [p for p in key_pieces(q) if counts[p] <= limit] for q in pool}
+        # Two questions with the same key (产业链 of two 四链 lists) ask one thing twice.
+        self.whole = {
+            q.id: frozenset(_chars(p) for p in _parts(q)) for q in pool if q.kind != "judge"
+        }
 
     def between(self, question, others: Iterable) -> bool:
         """``question`` shows a key of one of ``others``, or one of them shows its key."""
         mine, shown = self.keys.get(question.id, []), self.shown.get(question.id, "")
+        whole = self.whole.get(question.id, frozenset())
         for other in others:
+            if whole & self.whole.get(other.id, frozenset()):
+                return True
             text = self.shown.get(other.id, "")
             if any(p in text for p in mine) or any(p in shown for p in self.keys.get(other.id, [])):
                 return True
         return False
 
 
+def list_name(question) -> str:
+    """The list a 下列属于“…”的有 / 下列哪一项属于“…”? question asks about, or ""."""
+    whole = question.kind == "multi" and question.id.endswith(":all")
+    entry = question.kind == "choice" and ":entry-" in question.id
+    found = _NAMED.search(question.prompt) if whole or entry else None
+    return found.group(1) if found else ""
+
+
+def _name_pairs(name: str) -> frozenset[str]:
+    return frozenset(_pairs(_chars(_SUBJECT.sub("", name))))
+
+
+def _passage(question) -> tuple[str, str]:
+    source = getattr(question, "source", None)
+    if source is None:
+        return "", ""
+    if isinstance(source, dict):
+        return source.get("article", ""), source.get("section", "")
+    return source.article, source.section
+
+
 def key_pieces(question) -> list[str]:
     """The fragments of a question's key another question could give away (not 对/错)."""
     if question.kind == "judge":
         return []
-    parts = list(question.expected) or [question.answer]
-    pieces = {_chars(p) for part in parts for p in _PIECES.split(part)}
+    pieces = {_chars(p) for part in _parts(question) for p in _PIECES.split(part)}
     return sorted(p for p in pieces if len(p) >= MIN_LEAK_CHARS)
+
+
+def _restates(a: str, b: str) -> bool:
+    """One holds the other's characters in order (产业升级 in 产业深度转型升级)."""
+    if a == b or min(len(a), len(b)) < 3:
+        return False
+    short, long = sorted((a, b), key=len)
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def _parts(question) -> list[str]:
+    return list(question.expected) or [question.answer]
 
 
 def _pairs(text: str) -> set[str]:
