@@ -246,8 +246,8 @@ def test_a_facet_needs_sibling_facets_or_near_misses_from_its_passage():
 
 
 def test_a_judge_of_membership_is_fair():
-    """A role that is one thing is not judged with 包括; a false item is of the entries' kind
-    and not one of them shortened."""
+    """A role (mostly one thing) is not judged true with 包括; a false item is of the
+    entries' kind and not one of them shortened."""
     role = question(
         "t:judge:s-2",
         "judge",

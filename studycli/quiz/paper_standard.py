@@ -76,17 +76,20 @@ class PaperStandard:
     def learn(self, pool: Iterable) -> None:
         """Note, across the pool, each item's keys, each key's passage and each list."""
         for question in pool:
+            item = question.item_id
             if question.kind == "choice":
-                self.siblings.setdefault(question.item_id, set()).add(question.answer)
+                self.siblings.setdefault(item, set()).add(question.answer)
                 self.passages.setdefault(question.answer, set()).add(_passage(question))
+                if ":entry-" in question.id:  # 下列哪一项属于: its key is an entry
+                    self._add_entries(item, [question.answer])
             whole = _LISTED.search(question.prompt) if question.id.endswith(":list:all") else None
             if whole:  # 写出……(共 5 项): every entry of the list is expected
-                entries = frozenset(question.expected)
-                self.lists.append((question.item_id, _name_pairs(whole.group(1)), entries))
-                self.entries[question.item_id] = entries | self.entries.get(question.item_id, set())
-            elif question.kind == "multi" and question.id.endswith(":all"):
-                known = self.entries.get(question.item_id, frozenset())
-                self.entries[question.item_id] = known | frozenset(question.expected)
+                self.lists.append((item, _name_pairs(whole.group(1)), frozenset(question.expected)))
+            if whole or (question.kind == "multi" and question.id.endswith(":all")):
+                self._add_entries(item, question.expected)
+
+    def _add_entries(self, item: str, entries: Iterable[str]) -> None:
+        self.entries[item] = self.entries.get(item, frozenset()) | frozenset(entries)
 
     def contested(self, question) -> list[str]:
         """Wrong options that are entries of another list named almost alike."""
@@ -164,8 +167,7 @@ class PaperStandard:
         one of them shortened (产业升级 for 产业深度转型升级)."""
         claim = _INCLUDES.search(question.prompt)
         if claim and _ONE_TO_ONE.search(question.prompt) and question.answer != FALSE_WORD:
-            # True only if the role is that one thing: then it is an identity, not 包括.
-            return claim.group(1) not in self.siblings.get(question.item_id, set())
+            return False  # a role is mostly one thing: “基本语境”包括“经济新常态” misreads it
         entries = self.entries.get(question.item_id)
         if not claim or not entries or question.answer != FALSE_WORD:
             return True
