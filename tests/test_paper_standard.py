@@ -293,3 +293,34 @@ def test_three_blanks_only_side_by_side():
     strewn = question("y:cloze:b", "cloze", "x", prompt="____是生产力____、____的要素")
     two = question("z:cloze:c", "cloze", "x", prompt="____是生产力最基本、____的要素")
     assert standard.core(listed) and not standard.core(strewn) and standard.core(two)
+
+
+def test_a_false_item_from_a_list_in_the_same_passage_is_left_off():
+    """数据要素治理 is not one of the 六项举措, but the 第六 one builds it: half true."""
+    here = SimpleNamespace(article="000", section="专家解读")
+    six = question(
+        "six:list:all",
+        "list",
+        "x",
+        prompt="写出加快培育形成新质生产力的六项举措(共 2 项)。",
+        expected=("培育数据、算力等要素", "数智化人才队伍"),
+        source=here,
+    )
+    rules = question(
+        "rules:list:all",
+        "list",
+        "x",
+        prompt="写出完备的数据基础制度(共 2 项)。",
+        expected=("数据产权", "数据要素治理"),
+        source=here,
+    )
+    judge = question(
+        "six:judge:s-1",
+        "judge",
+        "错",
+        prompt="判断正误:“加快培育形成新质生产力的六项举措”包括“数据要素治理”。",
+        source=here,
+    )
+    standard = PaperStandard()
+    standard.learn([six, rules, judge])
+    assert not standard.core(judge)

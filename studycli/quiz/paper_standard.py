@@ -72,11 +72,13 @@ class PaperStandard:
         # almost alike (五项具体举措 / 五个“加快”) is right there, so it is contested.
         self.lists: list[tuple[str, frozenset[str], frozenset[str]]] = []
         self.entries: dict[str, frozenset[str]] = {}  # item → every entry of its list
+        self.item_passages: dict[str, tuple[str, str]] = {}
 
     def learn(self, pool: Iterable) -> None:
         """Note, across the pool, each item's keys, each key's passage and each list."""
         for question in pool:
             item = question.item_id
+            self.item_passages.setdefault(item, _passage(question))
             if question.kind == "choice":
                 self.siblings.setdefault(item, set()).add(question.answer)
                 self.passages.setdefault(question.answer, set()).add(_passage(question))
@@ -174,6 +176,12 @@ class PaperStandard:
         item = _chars(claim.group(1))
         if any(_restates(item, _chars(e)) for e in entries):
             return False
+        here = self.item_passages.get(question.item_id)
+        for other, listed in self.entries.items():
+            # 数据要素治理 is not one of the 六项举措, but it is in the 第六 one's own list.
+            if other != question.item_id and self.item_passages.get(other) == here:
+                if claim.group(1) in listed:
+                    return False
         return any(alike(claim.group(1), e) for e in entries)
 
     def _alias_pair(self, options: Sequence[str]) -> bool:
