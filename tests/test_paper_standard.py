@@ -297,7 +297,8 @@ def test_three_blanks_only_side_by_side():
 
 def test_a_false_item_from_a_list_in_the_same_passage_is_left_off():
     """数据要素治理 is not one of the 六项举措, but the 第六 one builds it: half true."""
-    here = SimpleNamespace(article="000", section="专家解读")
+    here = SimpleNamespace(article="000", section="专家解读 · 第一至第六")
+    sixth = SimpleNamespace(article="000", section="专家解读 · 第六")
     six = question(
         "six:list:all",
         "list",
@@ -312,7 +313,7 @@ def test_a_false_item_from_a_list_in_the_same_passage_is_left_off():
         "x",
         prompt="写出完备的数据基础制度(共 2 项)。",
         expected=("数据产权", "数据要素治理"),
-        source=here,
+        source=sixth,
     )
     judge = question(
         "six:judge:s-1",
@@ -324,3 +325,44 @@ def test_a_false_item_from_a_list_in_the_same_passage_is_left_off():
     standard = PaperStandard()
     standard.learn([six, rules, judge])
     assert not standard.core(judge)
+
+
+def test_options_showing_most_of_a_list_key_leak_it():
+    """劳动工具 / 劳动对象 / 劳动力 as options give away most of 劳动力、劳动工具、劳动对象."""
+    choice = question(
+        "c:choice:part-1",
+        "choice",
+        "劳动力",
+        options=("劳动工具", "创新是第一动力", "劳动对象", "劳动力"),
+    )
+    recite = question(
+        "r:recite:all",
+        "recite",
+        "x",
+        expected=("劳动力", "劳动工具", "劳动对象"),
+        prompt="默写三大要素",
+    )
+    common = [
+        question(f"p{n}:cloze:x", "cloze", "y", prompt="劳动力劳动工具劳动对象") for n in range(90)
+    ]
+    leaks = Leaks([choice, recite, *common])
+    assert leaks.between(recite, [choice]) and leaks.between(choice, [recite])
+
+
+def test_aliases_count_when_a_list_key_is_shown():
+    """劳动力 and 劳动工具 shown stand for 劳动者 and 劳动资料 (declared aliases)."""
+    choice = question(
+        "c:choice:part-1",
+        "choice",
+        "劳动力",
+        options=("劳动工具", "创新是第一动力", "劳动对象", "劳动力"),
+    )
+    listed = question("l:list:all", "list", "x", expected=("劳动者", "劳动资料", "劳动对象"))
+    # Each word alone is common wording in this pool: only the aliases make it a leak.
+    common = [
+        question(f"p{n}:cloze:x", "cloze", "y", prompt="劳动者劳动资料劳动对象") for n in range(90)
+    ]
+    pool = [choice, listed, *common]
+    assert not Leaks(pool).between(listed, [choice])
+    standard = PaperStandard([("劳动者", "劳动力"), ("劳动资料", "劳动工具")])
+    assert Leaks(pool, standard).between(listed, [choice])

@@ -95,9 +95,18 @@ def exam(
     kinds = [kind for kind in PAPER_KINDS if kind in KINDS]
     with open_deck_bank(content, builtin, data_dir) as bank:  # the compiled question bank
         topic_name = bank_topic(bank, topic)
-        questions = bank.all_questions(topic=topic_name, kinds=kinds, flagged=False)
+        # The whole deck, flagged questions too, tells the paper standard what each list
+        # holds; only unflagged questions of the topic and the paper kinds are drawn.
+        deck_questions = bank.all_questions()
         items = list(bank.items(bank.item_ids(topic_name)).values())
         glossary, titles = bank.glossary, bank.articles
+    standard = PaperStandard((t.term, *t.aliases) for t in glossary)
+    standard.learn(deck_questions)
+    questions = [
+        q
+        for q in deck_questions
+        if not q.flags and q.kind in kinds and (topic_name is None or topic_name in q.topics)
+    ]
     sizes: dict[str, int] = {}
     for item in items:
         for name in item.topics:
@@ -111,7 +120,7 @@ def exam(
         topic=topic_name,
         topic_sizes=sizes,
         recent=_recent_items(data_dir),
-        standard=PaperStandard((t.term, *t.aliases) for t in glossary),
+        standard=standard,
     )
     if not paper.sections:
         where = f"主题“{topic_name}”下" if topic_name else "题库中"

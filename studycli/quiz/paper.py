@@ -146,7 +146,7 @@ def compose_paper(
     if topic_sizes is None:
         topic_sizes = _topic_sizes(pool)
     by_section = [[q for q in pool if q.kind in spec.kinds] for spec in SECTIONS]
-    draw = Draw(rng, recent, standard, Leaks(pool))
+    draw = Draw(rng, recent, standard, Leaks(pool, standard))
     capacity = [len({q.item_id for q in group}) for group in by_section]
     # A section whose core items are few takes fewer places (they go to the others), so
     # that two papers do not share most of that section.

@@ -89,6 +89,9 @@ class PaperStandard:
                 self.lists.append((item, _name_pairs(whole.group(1)), frozenset(question.expected)))
             if whole or (question.kind == "multi" and question.id.endswith(":all")):
                 self._add_entries(item, question.expected)
+            claim = _INCLUDES.search(question.prompt) if question.kind == "judge" else None
+            if claim and question.answer != FALSE_WORD and not _ONE_TO_ONE.search(question.prompt):
+                self._add_entries(item, [claim.group(1)])  # a true 包括: an entry
 
     def _add_entries(self, item: str, entries: Iterable[str]) -> None:
         self.entries[item] = self.entries.get(item, frozenset()) | frozenset(entries)
@@ -176,10 +179,11 @@ class PaperStandard:
         item = _chars(claim.group(1))
         if any(_restates(item, _chars(e)) for e in entries):
             return False
-        here = self.item_passages.get(question.item_id)
+        here = _part(self.item_passages.get(question.item_id))
         for other, listed in self.entries.items():
-            # 数据要素治理 is not one of the 六项举措, but it is in the 第六 one's own list.
-            if other != question.item_id and self.item_passages.get(other) == here:
+            # 数据要素治理 is not one of the 六项举措 (专家解读 · 第一至第六), but the 第六
+            # one builds it (专家解读 · 第六): a list from the same part of the essay.
+            if other != question.item_id and _part(self.item_passages.get(other)) == here:
                 if claim.group(1) in listed:
                     return False
         return any(alike(claim.group(1), e) for e in entries)
@@ -214,8 +218,15 @@ class Leaks:
     wording (shown by more than ``COMMON_SHARE`` of the pool's questions).
     """
 
-    def __init__(self, pool: Sequence):
+    def __init__(self, pool: Sequence, standard: PaperStandard | None = None):
         self.shown = {q.id: _chars("".join((q.prompt, *q.options))) for q in pool}
+        # 劳动力 shown gives away 劳动者: a list key's entry counts as shown by any alias.
+        groups: dict[int, set[str]] = {}
+        for name, index in (standard.group if standard else {}).items():
+            groups.setdefault(index, set()).add(name)
+        self.names = {
+            name: groups[index] for name, index in (standard.group if standard else {}).items()
+        }
         counts: dict[str, int] = {}
         for q in pool:
             for piece in key_pieces(q):
@@ -238,7 +249,18 @@ class Leaks:
             text = self.shown.get(other.id, "")
             if any(p in text for p in mine) or any(p in shown for p in self.keys.get(other.id, [])):
                 return True
+            theirs = self.whole.get(other.id, frozenset())
+            if self._shows_most(whole, text) or self._shows_most(theirs, shown):
+                return True
         return False
+
+    def _shows_most(self, parts: frozenset[str], text: str) -> bool:
+        """Most entries of a list key shown at once (劳动工具 / 劳动对象 / 劳动力 as options
+        give away 劳动者、劳动资料、劳动对象), however common each word is alone."""
+        shown = sum(
+            len(p) >= 2 and any(name in text for name in self.names.get(p, {p})) for p in parts
+        )
+        return len(parts) >= 2 and shown >= max(2, len(parts) / 2)
 
 
 def list_name(question) -> str:
@@ -251,6 +273,11 @@ def list_name(question) -> str:
 
 def _name_pairs(name: str) -> frozenset[str]:
     return frozenset(_pairs(_chars(_SUBJECT.sub("", name))))
+
+
+def _part(passage: tuple[str, str] | None) -> tuple[str, str] | None:
+    """专家解读 · 第六 → (article, 专家解读): the part of the essay a passage belongs to."""
+    return None if passage is None else (passage[0], passage[1].split(" · ")[0])
 
 
 def _passage(question) -> tuple[str, str]:
