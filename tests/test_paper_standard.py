@@ -243,6 +243,15 @@ def test_a_facet_needs_sibling_facets_or_near_misses_from_its_passage():
     near = question("n:choice:facet-x", "choice", "协同耦合", source=here)
     standard.learn([near])
     assert standard.core(facet)  # 协同耦合 is now also a key of its own passage
+    lone = question(
+        "l:choice:facet-地位",
+        "choice",
+        "最活跃的因素",
+        options=("最活跃的因素", "协同耦合", "重要参与者"),
+        source=here,
+    )
+    standard.learn([lone])
+    assert not standard.core(lone)  # near misses from its passage, but no sibling facet
 
 
 def test_a_judge_of_membership_is_fair():
@@ -366,3 +375,11 @@ def test_aliases_count_when_a_list_key_is_shown():
     assert not Leaks(pool).between(listed, [choice])
     standard = PaperStandard([("劳动者", "劳动力"), ("劳动资料", "劳动工具")])
     assert Leaks(pool, standard).between(listed, [choice])
+
+
+def test_a_recited_list_and_a_listed_one_share_entries():
+    """默写 劳动力、劳动工具、劳动对象 and 列举 劳动者、劳动资料、劳动对象: one thing twice."""
+    recite = question("r:recite:all", "recite", "劳动力、劳动工具、劳动对象")
+    listed = question("l:list:all", "list", "x", expected=("劳动者", "劳动资料", "劳动对象"))
+    common = [question(f"p{n}:cloze:x", "cloze", "y", prompt="劳动对象") for n in range(90)]
+    assert Leaks([recite, listed, *common]).between(recite, [listed])

@@ -153,10 +153,11 @@ class PaperStandard:
             siblings = self.siblings.get(question.item_id, set())
             need = min(MIN_ALIKE_OPTIONS, len(wrong))
             if _FACET.search(question.id):
-                # A facet's wrong options: its sibling facets or near misses from its passage.
+                # A facet's wrong options: its sibling facets, or near misses from its passage
+                # beside at least one sibling (劳动者的地位 against facets of 新质生产力: no).
                 here = _passage(question)
                 near = sum(o in siblings or here in self.passages.get(o, ()) for o in wrong)
-                return near >= need
+                return near >= need and any(o in siblings for o in wrong)
             alike_count = sum(
                 o in siblings or alike(o, question.answer, question.prompt) for o in wrong
             )
@@ -235,8 +236,11 @@ class Leaks:
         limit = max(2, math.ceil(COMMON_SHARE * len(pool)))
         self.keys = {q.id: [p for p in key_pieces(q) if counts[p] <= limit] for q in pool}
         # Two questions with the same key (产业链 of two 四链 lists) ask one thing twice.
+        # A recited list (劳动力、劳动工具、劳动对象) counts by its entries.
         self.whole = {
-            q.id: frozenset(_chars(p) for p in _parts(q)) for q in pool if q.kind != "judge"
+            q.id: frozenset(_chars(p) for part in _parts(q) for p in _PIECES.split(part)) - {""}
+            for q in pool
+            if q.kind != "judge"
         }
 
     def between(self, question, others: Iterable) -> bool:
