@@ -36,6 +36,7 @@ MIN_ALIKE_OPTIONS = 2  # wrong options of a one-answer choice that look like the
 SHORT = 4  # characters: a word this short that ends alike (产业链 / 供应链) is of one kind
 # Words every other option of this deck shares: sharing them says nothing about kind.
 GENERIC_WORDS = frozenset("发展 创新 产业 经济 质量 新质 技术 科技".split())
+MAX_ENTRY_CHARS = 6  # a 、-separated piece this short is a list entry (劳动对象)
 MIN_LEAK_CHARS = 3  # a key fragment this long shown by another question gives it away
 COMMON_SHARE = 0.03  # a fragment shown by more of the pool than this is common wording
 
@@ -236,12 +237,9 @@ class Leaks:
         limit = max(2, math.ceil(COMMON_SHARE * len(pool)))
         self.keys = {q.id: [p for p in key_pieces(q) if counts[p] <= limit] for q in pool}
         # Two questions with the same key (产业链 of two 四链 lists) ask one thing twice.
-        # A recited list (劳动力、劳动工具、劳动对象) counts by its entries.
-        self.whole = {
-            q.id: frozenset(_chars(p) for part in _parts(q) for p in _PIECES.split(part)) - {""}
-            for q in pool
-            if q.kind != "judge"
-        }
+        # A recited list (劳动力、劳动工具、劳动对象) counts by its entries; a longer clause
+        # two quotes share (加快形成新质生产力) is common wording, not one key twice.
+        self.whole = {q.id: _entries(q) for q in pool if q.kind != "judge"}
 
     def between(self, question, others: Iterable) -> bool:
         """``question`` shows a key of one of ``others``, or one of them shows its key."""
@@ -308,6 +306,18 @@ def _restates(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     rest = iter(long)
     return all(ch in rest for ch in short)
+
+
+def _entries(question) -> frozenset[str]:
+    """A key's parts, and the short entries of a part that is a 、-list."""
+    parts = {_chars(p) for p in _parts(question)}
+    short = {
+        _chars(piece)
+        for part in _parts(question)
+        for piece in _PIECES.split(part)
+        if 0 < len(_chars(piece)) <= MAX_ENTRY_CHARS
+    }
+    return frozenset(parts | short)
 
 
 def _parts(question) -> list[str]:
