@@ -383,3 +383,30 @@ def test_a_recited_list_and_a_listed_one_share_entries():
     listed = question("l:list:all", "list", "x", expected=("劳动者", "劳动资料", "劳动对象"))
     common = [question(f"p{n}:cloze:x", "cloze", "y", prompt="劳动对象") for n in range(90)]
     assert Leaks([recite, listed, *common]).between(recite, [listed])
+
+
+def test_a_false_item_named_as_one_of_the_kind_is_left_off():
+    """科技成果转化机制改革 is a 改革: “三项改革”包括 it is arguable; 三个方面 say nothing."""
+    listed = question(
+        "g:list:all",
+        "list",
+        "x",
+        prompt="写出继续深化改革要推进的三项改革(共 2 项)。",
+        expected=("经济体制改革", "科技体制改革"),
+    )
+    standard = PaperStandard()
+    standard.learn([listed])
+    reform = question(
+        "g:judge:s-1",
+        "judge",
+        "错",
+        prompt="判断正误:“继续深化改革要推进的三项改革”包括“科技成果转化机制改革”。",
+    )
+    assert not standard.core(reform)
+    other = question(
+        "g:judge:s-2",
+        "judge",
+        "错",
+        prompt="判断正误:“继续深化改革要推进的三项改革”包括“体制机制创新”。",
+    )
+    assert standard.core(other)

@@ -46,6 +46,11 @@ MAX_LENGTH_RATIO = 1.8  # a wrong option this many times longer or shorter is an
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _FACET = re.compile(r":(facet|part)-")
+_NAME_IN_JUDGE = re.compile(r"^判断正误:“(.+)”包括“")
+# The last word of a list name that says only "how many", not what kind of thing.
+CONTAINER_WORDS = frozenset(
+    "方面 问题 环节 阶段 目标 方向 内容 作用 要点 任务 措施 举措 途径".split()
+)
 _INCLUDES = re.compile(r"”包括“([^”]+)”。?$")
 FALSE_WORD = "错"
 _ONE_TO_ONE = re.compile(r"”中的“[^”]+”包括“")
@@ -180,6 +185,12 @@ class PaperStandard:
             return True
         item = _chars(claim.group(1))
         if any(_restates(item, _chars(e)) for e in entries):
+            return False
+        named = _NAME_IN_JUDGE.search(question.prompt)
+        kind = _chars(named.group(1))[-2:] if named else ""
+        if kind and kind not in CONTAINER_WORDS and item.endswith(kind):
+            # 科技成果转化机制改革 for 继续深化改革的三项改革: itself a 改革 the article calls
+            # for elsewhere, so "not one of them" is arguable.
             return False
         here = _part(self.item_passages.get(question.item_id))
         for other, listed in self.entries.items():
