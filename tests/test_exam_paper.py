@@ -30,7 +30,8 @@ def shipped():
 
 def fake(qid: str, kind: str, topics=("甲",), **extra) -> SimpleNamespace:
     """A stand-in question with just what composing a paper reads."""
-    return SimpleNamespace(id=qid, item_id=qid, kind=kind, topics=topics, **extra)
+    fields = {"prompt": f"题干{qid}", "answer": f"答案{qid}", "expected": (), "options": ()}
+    return SimpleNamespace(id=qid, item_id=qid, kind=kind, topics=topics, **{**fields, **extra})
 
 
 def test_split_evenly_sums_exactly():
@@ -44,7 +45,9 @@ def test_split_evenly_sums_exactly():
 def test_section_counts_respect_capacity_and_give_each_one():
     """Every section with questions gets one; a full section's share goes to the others."""
     assert section_counts(20, [30, 20, 10, 25, 15], [50, 50, 50, 50, 50]) == [6, 4, 2, 5, 3]
-    assert section_counts(20, [30, 20, 10, 25, 15], [50, 0, 0, 50, 1]) == [11, 0, 0, 8, 1]
+    assert section_counts(20, [30, 20, 10, 25, 15], [50, 0, 0, 50, 1]) == [10, 0, 0, 9, 1]
+    # Two full sections: their places go to the others in proportion to the shares.
+    assert section_counts(20, [30, 20, 10, 25, 15], [4, 2, 50, 50, 50]) == [4, 2, 3, 7, 4]
     assert section_counts(3, [30, 20, 10, 25, 15], [0, 0, 0, 2, 0]) == [0, 0, 0, 2, 0]
 
 
@@ -94,15 +97,63 @@ def test_new_kinds_drop_into_their_sections():
 
 
 def test_flagged_questions_never_reach_a_paper_and_core_points_come_first():
-    """Quality flags keep a question off; between equals a higher weight is chosen."""
+    """Quality flags keep a question off; a core point (weight ≥ 1.0) beats any lesser one."""
     pool = [fake("bad", "choice", flags=("too_short",), weight=9.0)]
-    pool += [fake(f"c{n}", "choice", weight=1.0) for n in range(5)]
-    pool.append(fake("core", "choice", weight=2.0))
-    paper = compose_paper(pool, 1, random.Random(0))
-    assert [q.id for q in paper.questions] == ["core"]
+    pool += [fake(f"c{n}", "cloze", weight=0.6) for n in range(5)]
+    pool.append(fake("core", "cloze", weight=1.0))
+    for seed in range(5):
+        paper = compose_paper(pool, 1, random.Random(seed))
+        assert [q.id for q in paper.questions] == ["core"]
     paper = compose_paper(pool, 10, random.Random(0))
     assert "bad" not in {q.id for q in paper.questions}
     assert len(paper.questions) == 6
+
+
+def test_two_seeds_give_two_papers_and_history_is_left_aside():
+    """Among equal core points the seed draws by lot; the items of recent papers wait."""
+    pool = [fake(f"z{n}", "cloze", weight=1.0) for n in range(30)]
+    first = {q.id for q in compose_paper(pool, 10, random.Random(1)).questions}
+    second = {q.id for q in compose_paper(pool, 10, random.Random(2)).questions}
+    assert first != second and len(first & second) < 10
+    again = compose_paper(pool, 10, random.Random(1), recent=frozenset(first))
+    assert not {q.id for q in again.questions} & first
+    # With only 12 items, a second sitting repeats no more than it must.
+    small = pool[:12]
+    sat = {q.id for q in compose_paper(small, 10, random.Random(1)).questions}
+    next_ = {
+        q.id for q in compose_paper(small, 10, random.Random(1), recent=frozenset(sat)).questions
+    }
+    assert len(sat & next_) == 8
+
+
+def test_section_five_mixes_recite_and_list():
+    """默写/列举 takes a list question beside the recitations while core ones are left."""
+    pool = [fake(f"r{n}", "recite", answer="发展新质生产力") for n in range(10)]
+    pool += [fake(f"l{n}", "list", expected=("甲乙", "丙丁")) for n in range(10)]
+    pool += [fake(f"c{n}", "cloze") for n in range(10)]
+    for seed in range(4):
+        paper = compose_paper(pool, 10, random.Random(seed))
+        five = next(s for s in paper.sections if s.name == "默写/列举题")
+        assert len(five.questions) >= 2
+        assert {q.kind for q in five.questions} == {"recite", "list"}
+
+
+def test_no_question_shows_another_questions_key():
+    """An option that is another question's key is not on the same paper as that question."""
+    leak = fake(
+        "leak", "choice", answer="乙乙乙", options=("甲甲甲", "乙乙乙", "全要素生产率大幅提升")
+    )
+    cloze = fake(
+        "cz", "cloze", answer="全要素生产率", expected=("全要素生产率",), blanks=("全要素生产率",)
+    )
+    others = [
+        fake(f"o{n}", "choice", answer=f"{n}号答案", options=(f"{n}号答案", f"{n}号选项"))
+        for n in range(3)
+    ]
+    for seed in range(6):
+        paper = compose_paper([leak, cloze, *others], 3, random.Random(seed))
+        ids = {q.id for q in paper.questions}
+        assert not {"leak", "cz"} <= ids
 
 
 def test_uncovered_topic_is_preferred_over_a_bigger_one():
@@ -132,7 +183,8 @@ def test_marking_gives_points_per_section_and_topic(shipped):
 
 
 def test_a_section_short_of_questions_gets_fewer_points():
-    """Only one list question on a 9-question paper: it is not worth the list section's 15 %."""
+    """Only one list question on a 9-question paper: it is worth what any question is (11),
+    not the list section's 15 % share of the paper (21 points)."""
     pool = [fake(f"c{n}", "choice") for n in range(10)] + [
         fake(f"z{n}", "cloze") for n in range(10)
     ]
@@ -140,7 +192,6 @@ def test_a_section_short_of_questions_gets_fewer_points():
     paper = compose_paper(pool, 9, random.Random(0))
     points = {s.name: s.points for s in paper.sections}
     assert sum(sum(p) for p in points.values()) == 100
-    assert len(points["默写/列举题"]) == 1
-    # Without the adjustment it would be worth 15 / 70 of the paper: 21 points.
-    assert points["默写/列举题"] == (13,)
-    assert points["单选题"] == (10, 10, 10, 10, 9)
+    assert points["默写/列举题"] == (11,)
+    every = [p for section in points.values() for p in section]
+    assert len(every) == 9 and max(every) - min(every) <= 1

@@ -43,6 +43,8 @@ from studycli.cli.sourcing import bank_topic, open_deck_bank
 from studycli.errors import StudyError, UsageError
 
 EXAM_MODE = "exam"
+# The items of this many past papers are left aside while other core points remain.
+RECENT_PAPERS = 2
 
 
 def _positive(value: int | None, option: str) -> None:
@@ -84,6 +86,7 @@ def exam(
     if print_paper and output is None:
         raise UsageError("--print 需要用 -o 指定试卷文件,例如:study exam --print -o paper.md")
     from studycli.quiz.paper import PAPER_KINDS, compose_paper
+    from studycli.quiz.paper_standard import PaperStandard
     from studycli.quiz.question import KINDS
 
     if seed is None:
@@ -92,15 +95,32 @@ def exam(
     kinds = [kind for kind in PAPER_KINDS if kind in KINDS]
     with open_deck_bank(content, builtin, data_dir) as bank:  # the compiled question bank
         topic_name = bank_topic(bank, topic)
-        questions = bank.all_questions(topic=topic_name, kinds=kinds, flagged=False)
+        # The whole deck, flagged questions too, tells the paper standard what each list
+        # holds; only unflagged questions of the topic and the paper kinds are drawn.
+        deck_questions = bank.all_questions()
         items = list(bank.items(bank.item_ids(topic_name)).values())
         glossary, titles = bank.glossary, bank.articles
+    standard = PaperStandard((t.term, *t.aliases) for t in glossary)
+    standard.learn(deck_questions)
+    questions = [
+        q
+        for q in deck_questions
+        if not q.flags and q.kind in kinds and (topic_name is None or topic_name in q.topics)
+    ]
     sizes: dict[str, int] = {}
     for item in items:
         for name in item.topics:
             sizes[name] = sizes.get(name, 0) + 1
     paper = compose_paper(
-        questions, count, rng, seed=seed, minutes=minutes, topic=topic_name, topic_sizes=sizes
+        questions,
+        count,
+        rng,
+        seed=seed,
+        minutes=minutes,
+        topic=topic_name,
+        topic_sizes=sizes,
+        recent=_recent_items(data_dir),
+        standard=standard,
     )
     if not paper.sections:
         where = f"主题“{topic_name}”下" if topic_name else "题库中"
@@ -110,6 +130,14 @@ def exam(
         _write_paper(paper, scope, titles, output, force)
         return
     _sit(paper, scope, glossary, titles, json_out, data_dir, now)
+
+
+def _recent_items(data_dir) -> frozenset[str]:
+    """The items on the last papers sat, for the next paper to leave aside."""
+    from studycli.memory.history import recent_items
+
+    with open_store(data_dir) as store:
+        return recent_items(store, RECENT_PAPERS)
 
 
 def _sit(paper, scope: str, glossary, titles: dict, json_out: bool, data_dir, now) -> None:
@@ -187,6 +215,7 @@ def _record(store, paper, marked, submitted: datetime, started: datetime, scope:
             duration_s=(submitted - started).total_seconds(),
             timed_out=marked.timed_out,
             sections=sections,
+            items=list(dict.fromkeys(q.item_id for q in paper.questions)),
         ),
     )
 

@@ -27,6 +27,7 @@ class ExamRecord:
     duration_s: float | None
     timed_out: bool
     sections: list[dict] = field(default_factory=list)  # title, points, earned
+    items: list[str] = field(default_factory=list)  # the items the paper's questions test
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def save_exam(store: Store, record: ExamRecord) -> None:
         (
             record.taken_at.timestamp(), record.topic, record.seed, record.questions,
             record.answered, record.score, record.minutes, record.duration_s,
-            int(record.timed_out), json.dumps({"sections": record.sections}, ensure_ascii=False),
+            int(record.timed_out),
+            json.dumps({"sections": record.sections, "items": record.items}, ensure_ascii=False),
         ),
     )  # fmt: skip
 
@@ -83,9 +85,15 @@ def exams(store: Store, limit: int | None = None) -> list[ExamRecord]:
             duration,
             bool(timed_out),
             json.loads(detail).get("sections", []),
+            json.loads(detail).get("items", []),
         )
         for t, topic, seed, n, answered, score, minutes, duration, timed_out, detail in rows
     ]
+
+
+def recent_items(store: Store, papers: int) -> frozenset[str]:
+    """The items tested by the last ``papers`` papers sat (for the next one to leave aside)."""
+    return frozenset(item for record in exams(store, limit=papers) for item in record.items)
 
 
 def save_challenge(store: Store, record: ChallengeRecord) -> None:
