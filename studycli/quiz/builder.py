@@ -8,11 +8,14 @@ from collections import Counter
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze
 from studycli.quiz.contested import ContestIndex
+from studycli.quiz.families import fits
 from studycli.quiz.options import OptionPools, pick_options
 from studycli.quiz.question import Question
 from studycli.quiz.segments import Segments
 from studycli.quiz.wording import close_facets, facet_question, facet_stem, is_concept, term_labels
 from studycli.text import display_term, is_punctuation, split_pieces
+
+TERM_PROMPT_MAX = 45  # characters: a longer "which concept" stem is a reading test
 
 
 class Builder:
@@ -212,12 +215,13 @@ class Builder:
             # Whatever any article gives as this facet of this concept is right too.
             also_true = self.pools.true_facets(item.term, facet.name)
             close = [f.text for f in item.facets if f is not facet and f.text not in own]
+            tiers = self.pools.facets_like(item, own, facet.name)
             out += self.choice(
                 item,
                 f"facet-{facet.name}",
                 ask(term, facet.name),
                 facet.text,
-                self.pools.facets_like(item, own),
+                [[c for c in tier if fits(c, [facet.text])] for tier in tiers],
                 close,
                 refuse=also_true,
             )
@@ -225,8 +229,11 @@ class Builder:
         concept = is_concept(bare)
         masked = item.meaning.replace(bare, BLANK)
         ask_term = f"哪个概念的含义是:“{masked}”?"
-        if concept:
-            out += self.choice(item, "term", ask_term, bare, self.pools.terms_like(item))
+        # Which concept: only for a short sentence, among concepts of the key's shape and size
+        # (企业 among 整合 and 以新促质 is told by 主体 and 营商环境 alone: examiner 3).
+        if concept and len(ask_term) <= TERM_PROMPT_MAX:
+            tiers = [[c for c in t if fits(c, [bare])] for t in self.pools.terms_like(item)]
+            out += self.choice(item, "term", ask_term, bare, tiers)
         for facet in item.facets:
             others = self.pools.other_wordings(item.term, facet.name, facet.text)
             # Where another article words the facet differently, either wording is right.
@@ -255,7 +262,7 @@ class Builder:
             out += self.clozes(item, f"entry-{number}", entry.text, prefix=prefix)
         labels = [e.label for e in item.entries]
         own = [x for e in item.entries for x in (e.label, e.text)]
-        also_true = self.pools.refused_for(item)
+        also_true = self.pools.refused_for(item) | self.pools.subject_truths(item.name)
         if item.ordered and len(item.entries) >= 3:
             # One order question per list: which entry comes N-th is trivia beyond that.
             # Chosen without the seed: question ids never depend on it.
@@ -267,14 +274,15 @@ class Builder:
                 f"entry-{number}",
                 f"{item.name}的第{number}项是?",
                 entry.label,
-                [siblings, *self.pools.labels_like(item, entry.label)],
+                [siblings, self.pools.typed_labels(item.name, item.name, labels, [entry.label])],
                 [entry.text],
                 refuse=also_true - {self.pools.canonical(s) for s in siblings},
             )
-        elif not item.ordered:
+        elif not item.ordered and not item.open:
+            # An open list (……等) has members beyond the article's: no "which one belongs".
             for number, entry in enumerate(item.entries, 1):
                 prompt = f"下列哪一项属于“{item.name}”?"
-                tiers = self.pools.labels_like(item, entry.label)
+                tiers = [self.pools.typed_labels(item.name, item.name, labels, [entry.label])]
                 out += self.choice(
                     item, f"entry-{number}", prompt, entry.label, tiers, own, refuse=also_true
                 )
@@ -311,8 +319,10 @@ class Builder:
             else:
                 prompt = f"下列哪一项属于“{item.name}”中的“{part.role}”?"
             others = [p.label for p in item.parts if p.role != part.role]
-            also_true = self.pools.true_of_list(part.role)
-            tiers = [others, *self.pools.labels_like(item, part.label)]
+            owner = f"{item.name}{part.role}"
+            also_true = self.pools.true_of_list(part.role) | self.pools.subject_truths(owner)
+            typed = self.pools.typed_labels(owner, part.role, same, [part.label])
+            tiers = [others, typed]
             refuse = also_true - {self.pools.canonical(o) for o in others}
             out += self.choice(
                 item, f"part-{number}", prompt, part.label, tiers, same, refuse=refuse

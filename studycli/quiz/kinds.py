@@ -41,7 +41,8 @@ def multi(b: Builder, item: Item) -> list[Question]:
         labels = [e.label for e in item.entries]
         own = [x for e in item.entries for x in (e.label, e.text)]
         stem = f"下列属于“{item.name}”的有(多选):"
-        return _multi(b, item, "all", stem, labels, own, b.pools.refused_for(item))
+        refused = b.pools.refused_for(item) | b.pools.subject_truths(item.name)
+        return _multi(b, item, "all", stem, labels, own, refused, head=(item.name, item.name))
     if isinstance(item, Quote):
         return _multi_quotes(b, item)
     if isinstance(item, Framework):
@@ -51,8 +52,11 @@ def multi(b: Builder, item: Item) -> list[Question]:
             if len(same) >= 2:
                 stem = f"下列属于“{item.name}”中“{role}”的有(多选):"
                 own = [p.label for p in item.parts]
-                also_true = b.pools.true_of_list(role)
-                out += _multi(b, item, f"role-{role}", stem, same, own, also_true, [])
+                owner = f"{item.name}{role}"
+                also_true = b.pools.true_of_list(role) | b.pools.subject_truths(owner)
+                out += _multi(
+                    b, item, f"role-{role}", stem, same, own, also_true, [], head=(owner, role)
+                )
         return out
     return []
 
@@ -125,7 +129,9 @@ def _same_voice(a: str, b: str) -> bool:
     return official(a) and official(b)
 
 
-def _multi(b, item, slug, prompt, labels, own, also_true, siblings=None) -> list[Question]:
+def _multi(
+    b, item, slug, prompt, labels, own, also_true, siblings=None, head=("", "")
+) -> list[Question]:
     if len(labels) < MULTI_RIGHT[0]:
         return []
     rng = b.rng_for(item, f"multi:{slug}")
@@ -134,7 +140,8 @@ def _multi(b, item, slug, prompt, labels, own, also_true, siblings=None) -> list
     right = rng.sample(labels, min(len(labels), how_many))
     total = 5 if len(right) >= 3 else 4
     wrong_needed = total - len(right)
-    tiers = [siblings or [], *b.pools.labels_like(item, right[0])]
+    # Distractors of the entries' own family and shape only (quiz/families.py).
+    tiers = [siblings or [], b.pools.typed_labels(head[0], head[1], labels, right)]
     # A distractor that restates a listed entry (形成经济发展新动能 for ……新的动能) is right too.
     says_the_same = restating([*labels, *own])
     tiers = [[c for c in tier if not says_the_same(c)] for tier in tiers]
@@ -227,12 +234,13 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
             out.append((f"{stem}“{rng.choice(same)}”。", f"{stem}“{rng.choice(others)}”。"))
         return out
     if isinstance(item, ListItem) and len(item.entries) >= 3:
-        also_true = b.pools.refused_for(item)
+        labels = [e.label for e in item.entries]
+        also_true = b.pools.refused_for(item) | b.pools.subject_truths(item.name)
         rng = b.rng_for(item, "swap:list")
         entry = rng.choice(item.entries)
         wrong = pick_options(
             entry.label,
-            b.pools.labels_like(item, entry.label),
+            [b.pools.typed_labels(item.name, item.name, labels, [entry.label])],
             rng,
             prompt=item.name,
             exclude=[x for e in item.entries for x in (e.label, e.text)],

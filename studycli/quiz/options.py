@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem
+from studycli.quiz.families import common_mark, family_of, fits, same_subject, shares_run
+from studycli.quiz.wording import close_facets
 from studycli.text import answer_key, display_term, is_figure, is_punctuation, split_pieces
 
 OPTION_COUNT = 4
@@ -73,7 +75,7 @@ def pick_options(
             if len(chosen) == count - 1:
                 break
             key = _key(candidate)
-            if not key or key in taken or key in shown:
+            if not key or key in taken or canon.get(key, key) in taken or key in shown:
                 continue
             if any(key in k or k in key for k in wrong_keys):
                 continue
@@ -87,6 +89,8 @@ def pick_options(
                 continue
             chosen.append(candidate)
             taken.add(key)
+            # 劳动力 and 劳动者 are one answer: two alias distractors cancel each other out.
+            taken.add(canon.get(key, key))
     if len(chosen) + 1 < min(MIN_OPTIONS, count):
         return None
     options = [*chosen, answer]
@@ -182,6 +186,10 @@ class OptionPools:
         self.facet_truths: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.facet_texts: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.item_pieces: dict[str, list[str]] = {}
+        # Labels by the family of what their list names (action, problem, industry …),
+        # with the name of their list: typed distractors (quiz/families.py).
+        self.family_labels: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.all_labels: list[tuple[str, str]] = []
         # Members of open lists and of industries: true of many a stem the deck leaves open.
         self.open_truths: set[str] = set()
         # The three characters before each figure piece in its own text (生产力是|全部社会…),
@@ -224,8 +232,11 @@ class OptionPools:
             truths = self.truths[head_of(item.name)]
             if item.open or head_of(item.name).endswith(_OPEN_HEADS):
                 self.open_truths.update(_key(e.label) for e in item.entries)
+            family = family_of(head_of(item.name))
             for entry in item.entries:
                 truths.update(_key(x) for x in (entry.label, entry.text, *entry.points))
+                self.family_labels[family].append((entry.label, item.name))
+                self.all_labels.append((entry.label, item.name))
                 self.labels_by_last[_last(entry.label)].append(entry.label)
                 for topic in topics:
                     self.labels[topic].append(entry.label)
@@ -235,6 +246,9 @@ class OptionPools:
                 if head_of(part.role).endswith(_OPEN_HEADS):
                     self.open_truths.add(_key(part.label))
                 truths.update(_key(x) for x in (part.label, part.text) if x)
+                owner = f"{item.name}{part.role}"
+                self.family_labels[family_of(head_of(part.role))].append((part.label, owner))
+                self.all_labels.append((part.label, owner))
                 self.labels_by_last[_last(part.label)].append(part.label)
                 for topic in topics:
                     self.labels[topic].append(part.label)
@@ -298,9 +312,20 @@ class OptionPools:
         near = [index[f"{t}{suffix}"] for t in item.topics if f"{t}{suffix}" in index]
         return [*near, index.get(suffix, [])]
 
-    def facets_like(self, item: Definition, own: list[str]) -> list[list[str]]:
-        """Other facets of the definition, then facets of related and of all definitions."""
-        return [own, *self._by_topics(self.facets, item)]
+    def facets_like(self, item: Definition, own: list[str], name: str = "") -> list[list[str]]:
+        """Other facets of the definition, then the same facet (or a close one: 地位, 作用,
+        意义 …) of other concepts; never a facet of another kind (examiner 3: 企业的地位
+        beside 整合's 效应 is ruled out at a glance)."""
+        if not name:
+            return [own, *self._by_topics(self.facets, item)]
+        term = self.canonical(display_term(item.term))
+        same = [
+            text
+            for (other, facet), texts in self.facet_texts.items()
+            if other != term and (facet == name or close_facets(facet, name))
+            for text in texts
+        ]
+        return [own, same]
 
     def terms_like(self, item: Definition) -> list[list[str]]:
         """Terms of related definitions, of all definitions, then glossary terms."""
@@ -310,6 +335,37 @@ class OptionPools:
         """Labels ending like ``answer`` (链 for 产业链), then labels of related lists, then all."""
         alike = self.labels_by_last.get(_last(answer), []) if answer else []
         return [alike, *self._by_topics(self.labels, item)]
+
+    def typed_labels(
+        self, name: str, head: str, members: Sequence[str], rights: Sequence[str]
+    ) -> list[str]:
+        """Labels of the same family as a list's right entries, fit to be its distractors.
+
+        ``members`` are every entry of the list (they give its mark: 链, 化, 改革);
+        ``rights`` the options that are right. A label of a list about the same subject
+        (五个“加快” / 五项具体举措) or saying the same as a right one is left out.
+        """
+        mark = common_mark(members)
+        if mark:
+            pool = self.all_labels
+        else:
+            pool = self.family_labels.get(family_of(head_of(head)), [])
+        out = []
+        for label, owner in pool:
+            if owner == name or same_subject(owner, name):
+                continue
+            if not fits(label, rights, mark) or shares_run(label, members):
+                continue
+            out.append(label)
+        return list(dict.fromkeys(out))
+
+    def subject_truths(self, name: str) -> set[str]:
+        """Keys of labels of other lists about the same subject as ``name``."""
+        return {
+            _key(label)
+            for label, owner in self.all_labels
+            if owner != name and same_subject(owner, name)
+        }
 
     def words_like(self, item: Item) -> list[list[str]]:
         """Glossary terms used by related items, then all glossary terms."""
