@@ -24,6 +24,7 @@ OPTION_COUNT = 4
 MIN_OPTIONS = 3
 # How many candidates of one tier are looked at: enough for variety, bounded for speed.
 SAMPLE = 40
+SMALL_DECK_LISTS = 8  # lists and frameworks: fewer, and there are no families to type by
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?")
 _QUANTITY = re.compile(r"^(?:[一二三四五六七八九十两几多\d]+[个项批大类条点种方面“”\"]*)+")
 # Heads of lists whose members are examples of a wide class (industries, fields).
@@ -195,6 +196,10 @@ class OptionPools:
         # The three characters before each figure piece in its own text (生产力是|全部社会…),
         # so a distractor that its own article says after the same words is refused.
         self.pieces_after: dict[str, set[str]] = defaultdict(set)
+        # A small personal deck has no sibling lists to type its distractors by: there the
+        # labels of related items (of the key's shape and size) serve, as before.
+        lists = sum(isinstance(item, (ListItem, Framework)) for item in deck.items)
+        self.small = lists < SMALL_DECK_LISTS
         used: dict[str, set[str]] = defaultdict(set)
         glossary_pattern = _alternation(self.glossary)
         for item in deck.items:
@@ -316,7 +321,7 @@ class OptionPools:
         """Other facets of the definition, then the same facet (or a close one: 地位, 作用,
         意义 …) of other concepts; never a facet of another kind (examiner 3: 企业的地位
         beside 整合's 效应 is ruled out at a glance)."""
-        if not name:
+        if not name or self.small:
             return [own, *self._by_topics(self.facets, item)]
         term = self.canonical(display_term(item.term))
         same = [
@@ -346,7 +351,9 @@ class OptionPools:
         (五个“加快” / 五项具体举措) or saying the same as a right one is left out.
         """
         mark = common_mark(members)
-        if mark:
+        if self.small:
+            pool = [(label, "") for tier in self.labels_like_all() for label in tier]
+        elif mark:
             pool = self.all_labels
         else:
             pool = self.family_labels.get(family_of(head_of(head)), [])
@@ -358,6 +365,10 @@ class OptionPools:
                 continue
             out.append(label)
         return list(dict.fromkeys(out))
+
+    def labels_like_all(self) -> list[list[str]]:
+        """Every label of the deck (a small deck's only pool)."""
+        return [self.labels.get("", [])]
 
     def subject_truths(self, name: str) -> set[str]:
         """Keys of labels of other lists about the same subject as ``name``."""

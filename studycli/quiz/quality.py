@@ -198,6 +198,12 @@ class QualityGate:
             out.append("空格是开放列举(……等)中的一项,同类的干扰项也可能对")
         if q.kind == "belongs" and _shares_words(q.prompt, q.answer, q.options):
             out.append(f"题干与答案“{q.answer}”字面重合,一看便知")
+        near = _near_synonyms(q.options) if q.kind == "belongs" else None
+        if near:
+            out.append(f"选项“{near[0]}”“{near[1]}”是去掉主语的近义词,分不清归哪一项")
+        half = _half_of_clause(q, item)
+        if half:
+            out.append(f"答案只是原文“{half}”的一半,另一半也对")
         generic = STOCK_BLANKS | GENERIC_BLANKS
         if q.kind == "choice" and BLANK in q.prompt and _light_key(q.answer) in generic:
             out.append(f"空格“{q.answer}”是套话或泛词,考不出要点")
@@ -343,6 +349,38 @@ def _in_open_enumeration(prompt: str) -> bool:
     clause_after = re.split("[，。；,;:：!?！？]", after, maxsplit=1)[0]
     listed = before.endswith("、") or after.startswith("、")
     return listed and "等" in clause_after
+
+
+def _near_synonyms(options: tuple[str, ...]) -> tuple[str, str] | None:
+    """Two bare two-character options opening alike (转换 / 转移): verbs stripped of
+    their subjects, which a student cannot tell apart (examiner 2, FLAWED)."""
+    short = [o for o in options if len(_light_key(o)) <= 2]
+    for i, a in enumerate(short):
+        for b in short[i + 1 :]:
+            if a[:1] == b[:1]:
+                return a, b
+    return None
+
+
+def _half_of_clause(q: Question, item: Item) -> str | None:
+    """The key is one half of "目标是A,B。": the sentence goes on after it with another
+    clause of the same predicate, so B is as right as A (examiner 2: 形成…新动能,实现…)."""
+    if q.kind not in ("term", "choice") or not isinstance(item, Framework):
+        return None
+    for part in item.parts:
+        if part.label != q.answer:
+            continue
+        for text in (part.text, item.summary):
+            at = text.find(part.label) if text else -1
+            if at < 0:
+                continue
+            rest = text[at + len(part.label) :]
+            clause = re.split("[。；;]", rest + "。", maxsplit=1)[0]
+            # 、 goes on with a list (产业升级、科技创新…); a comma with another predicate.
+            if clause[:1] in ("，", ",") and "是" not in clause and len(clause) > 2:
+                start = text.rfind("，", 0, at) + 1
+                return text[start : at + len(part.label) + len(clause)].lstrip("，")
+    return None
 
 
 def _shares_words(prompt: str, answer: str, options: tuple[str, ...]) -> bool:
