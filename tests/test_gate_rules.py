@@ -61,3 +61,77 @@ def test_flagged_listing_names_the_new_reasons():
     rows = {row["id"]: row for row in json.loads(result.stdout)}
     assert any("一半" in f for f in rows["a004-g4-tezheng:term:role-目标"]["flags"])
     assert any("近义词" in f for f in rows["a004-g5-dongbei-zhuanhuan:belongs:point-2-1"]["flags"])
+
+
+def test_list_judges_need_a_false_twin(every):
+    """A list judge with no wrong entry of the list's family to swap in is always 对: not made.
+    A role with one part says 是, not 包括 (基本语境是经济新常态)."""
+    assert "a000-shuju-jichu-zhidu:judge:s-1" not in every  # open list, no twin
+    assert "a004-g5-dongbei-kaoliang:judge:s-1" not in every
+    tifa = every["a004-g5-sange-tifa:judge:s-1"].prompt
+    assert "“基本语境”是“" in tifa and "包括" not in tifa
+
+
+def test_phrase_figures_take_distractors_of_their_kind(every):
+    """A blanked phrase (not an amount) has distractors that look like it, and none that the
+    deck says of the concept before the blank (劳动力是____ never offers 最活跃的因素)."""
+    from studycli.quiz.families import looks_like
+
+    assert looks_like("工业革命", "信息革命") and not looks_like("深空探测", "信息革命")
+    for q in every.values():
+        if q.kind != "choice" or q.flags or ":figure-" not in q.id:
+            continue
+        if any(ch.isdigit() for ch in q.answer):
+            continue
+        for option in q.options:
+            assert option == q.answer or looks_like(option, q.answer), (q.id, option)
+        if "劳动力是____" in q.prompt:
+            assert "最活跃的因素" not in q.options, q.id
+
+
+def test_weights_of_the_remaining_weak_causes(every):
+    """Who-said-it ×0.1; a belongs whose point shares 人才 with the key only ×0.3;
+    a connective (如果说) is a stock blank."""
+    speaker = every["a004-g4-neizai-yaoqiu-quote:source:speaker"]
+    occasion = every["a004-g4-neizai-yaoqiu-quote:source:occasion"]
+    assert speaker.weight <= occasion.weight / 8
+    talent = every["a004-wuge-jiakuai:belongs:point-5-1"]  # 人才是第一资源… → 人才工作机制创新
+    data = every["a000-jucuo-1-shuju:belongs:point-1-2"]  # no telling word
+    assert talent.weight <= data.weight * 0.3 + 1e-9
+    for q in every.values():
+        if q.kind == "cloze" and not q.flags:
+            assert "如果说" not in q.blanks, q.id
+
+
+def test_the_third_examiners_give_aways_are_flagged(every):
+    """Each cause of examiner review 3 that a rule can catch is flagged with its reason."""
+    flagged = {
+        "a004-g1-dengxiaoping-quote:cloze:text": "套话或虚词",  # 根本____ → 一条
+        "a004-g1-lilun-zongjie-quote:cloze:text": "套话或虚词",  # ____指导 → 用以
+        "a004-g2-zhengce-zhiding:cloze:text": "同一个字打头",  # 适时、适度 beside 适宜
+        "a000-laodongli-yaosu:cloze:meaning": "几乎全空",  # ____是生产力____、____的要素
+        "a004-g1-maozedong-quote:source:occasion": "时期而非场合",  # 新中国成立后
+        "a004-g3-sanda-yaosu:recite:all": "别名",  # 劳动力/劳动者 recited verbatim
+        "a004-g1-laodongzhe:cloze:facet-在生产力中的地位": "另一种说法",
+        "a004-g1-tizhi-jizhi-chuangxin:choice:figure-1": "题干重复了答案",  # 生产关系
+        "a004-g4-tezheng:judge:s-1": "原文另有一处",  # 重要特征 without 感悟4
+        "a004-g4-tezheng:cloze:summary": "原文另有一处",
+    }
+    for qid, reason in flagged.items():
+        assert any(reason in f for f in every[qid].flags), (qid, every[qid].flags)
+    # The enumerated facet names what is asked: still a fair cloze.
+    assert not every["a004-xinzhi-definition:cloze:facet-特征"].flags
+
+
+def test_no_judge_swaps_two_halves_of_one_sentence(every):
+    """新质: 来源 and 内涵 come from one sentence, so neither is the other's false twin."""
+    for q in every.values():
+        if q.kind == "judge" and q.item_id == "a004-g3-xinzhi":
+            assert q.answer == "对" or "来源" not in q.prompt, q.prompt
+
+
+def test_a_two_option_belongs_weighs_little(every):
+    """一核 or 两翼 is a coin flip: kept for the curator, rarely drawn."""
+    two = every["a004-yihe-liangyi:belongs:part-1"]
+    judge = every["a004-yihe-liangyi:judge:s-1"]  # the same framework, same item weight
+    assert len(two.options) == 2 and two.weight <= judge.weight * 0.3 + 1e-9

@@ -8,14 +8,17 @@ from collections import Counter
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze
 from studycli.quiz.contested import ContestIndex
+from studycli.quiz.facts import fact_questions
 from studycli.quiz.families import fits
-from studycli.quiz.options import OptionPools, pick_options
+from studycli.quiz.options import OptionPools
+from studycli.quiz.picking import pick_options
 from studycli.quiz.question import Question
 from studycli.quiz.segments import Segments
 from studycli.quiz.wording import close_facets, facet_question, facet_stem, is_concept, term_labels
 from studycli.text import display_term, is_punctuation, split_pieces
 
-TERM_PROMPT_MAX = 45  # characters: a longer "which concept" stem is a reading test
+TERM_PROMPT_MAX = 60  # characters: a longer "which concept" stem is a reading test
+TERM_NAME_MAX = 7  # characters: a longer "concept" is a phrase (科学合理的政府产业政策)
 
 
 class Builder:
@@ -221,17 +224,23 @@ class Builder:
                 f"facet-{facet.name}",
                 ask(term, facet.name),
                 facet.text,
-                [[c for c in tier if fits(c, [facet.text])] for tier in tiers],
+                # The definition's own facets are its natural rivals whatever their length
+                # (本质: 先进生产力 beside 全要素生产率大幅提升); others only of its size.
+                [tiers[0], *[[c for c in t if fits(c, [facet.text])] for t in tiers[1:]]],
                 close,
                 refuse=also_true,
             )
         # Asking "which concept" only makes sense for a term that names one.
-        concept = is_concept(bare)
         masked = item.meaning.replace(bare, BLANK)
         ask_term = f"哪个概念的含义是:“{masked}”?"
+        # A concept's name, asked from a short sentence: 科学合理的政府产业政策 is a policy told
+        # by 体制内容, and a 77-character stem is a reading test (examiner 3).
+        concept = (
+            is_concept(bare) and len(bare) <= TERM_NAME_MAX and len(ask_term) <= TERM_PROMPT_MAX
+        )
         # Which concept: only for a short sentence, among concepts of the key's shape and size
         # (企业 among 整合 and 以新促质 is told by 主体 and 营商环境 alone: examiner 3).
-        if concept and len(ask_term) <= TERM_PROMPT_MAX:
+        if concept:
             tiers = [[c for c in t if fits(c, [bare])] for t in self.pools.terms_like(item)]
             out += self.choice(item, "term", ask_term, bare, tiers)
         for facet in item.facets:
@@ -352,28 +361,7 @@ class Builder:
         return out
 
     def fact(self, item: Fact) -> list[Question]:
-        pieces = [p for f in item.figures for p in split_pieces(f)]
-        prefix = ""
-        if item.subject and item.subject not in item.text and len(item.subject) <= 12:
-            prefix = f"{item.subject}:"
-        out = self.clozes(item, "text", item.text, prefix=prefix, primary=pieces, primary_only=True)
-        words = self.segments.words(item.text)
-        for number, piece in enumerate(pieces, 1):
-            if words.count(piece) != 1:
-                continue
-            prompt, _ = render_cloze(prefix, words, {words.index(piece)})
-            if piece in prompt:
-                continue
-            before = "".join(words[: words.index(piece)])
-            out += self.choice(
-                item,
-                f"figure-{number}",
-                prompt,
-                piece,
-                self.pools.figures_like(item, piece),
-                refuse=self.pools.said_after(before) - {self.pools.canonical(piece)},
-            )
-        return out
+        return fact_questions(self, item)
 
 
 def _is_word(word: str) -> bool:

@@ -113,7 +113,7 @@ def fits(candidate: str, rights: Sequence[str], mark: str = "") -> bool:
         return False
     lengths = [len(_bare(r)) for r in rights]
     low, high = min(lengths), max(lengths)
-    return max(1, low // 2) <= len(bare) <= max(high * 2, high + 3)
+    return max(1, low // 2) <= len(bare) <= max(high * 3 // 2, high + 3)
 
 
 def _marked(text: str, mark: str, rights: Sequence[str]) -> bool:
@@ -124,6 +124,33 @@ def _marked(text: str, mark: str, rights: Sequence[str]) -> bool:
     if all(k.startswith(mark) for k in keys):
         return text.startswith(mark)
     return mark in text
+
+
+def looks_like(candidate: str, key: str) -> bool:
+    """Of the key's kind by its words: the same last character (信息革命 / 工业革命), or a
+    shared two-character word (绿色低碳 / 绿色生产力)."""
+    a, b = _bare(candidate), _bare(key)
+    if not a or not b:
+        return False
+    if a[-1] == b[-1] and a[-1] not in _WEAK_MARKS:
+        return True
+    pairs = {b[i : i + 2] for i in range(len(b) - 1)} - _COMMON_PAIRS
+    pairs = {p for p in pairs if "的" not in p}  # 力的 tells nothing
+    return any(a[i : i + 2] in pairs for i in range(len(a) - 1))
+
+
+# Modifiers that leave a phrase saying the same: 重要保障 may be what 坚实体制保障 is.
+_GENERIC = ("重要", "坚实", "有力", "强大", "基本", "根本", "主要", "有效", "强劲", "良好")
+
+
+def may_mean_the_same(candidate: str, key: str) -> bool:
+    """A generic modifier on the key's own head word (重要保障 / 坚实体制保障): also right."""
+    a, b = _bare(candidate), _bare(key)
+    return len(a) >= 3 and a[-2:] == b[-2:] and a[:-2] in _GENERIC
+
+
+# Two-character words too common to show two phrases are of a kind.
+_COMMON_PAIRS = frozenset("发展 新质 质生 生产 产力 创新 高质 质量 经济 推动 加快 建设".split())
 
 
 def shares_run(candidate: str, rights: Sequence[str], size: int = 4) -> bool:
