@@ -135,3 +135,13 @@ def test_a_two_option_belongs_weighs_little(every):
     two = every["a004-yihe-liangyi:belongs:part-1"]
     judge = every["a004-yihe-liangyi:judge:s-1"]  # the same framework, same item weight
     assert len(two.options) == 2 and two.weight <= judge.weight * 0.3 + 1e-9
+
+
+def test_eras_are_no_occasion_options_and_everyday_blanks_weigh_little(every):
+    """新中国成立后 is never offered beside meetings; 释放、驱动 blanks weigh far less than a
+    cloze on a named term of the same item."""
+    for q in every.values():
+        if q.kind == "source" and q.id.endswith(":occasion") and not q.flags:
+            assert not {"新中国成立后", "改革开放后"} & set(q.options), q.id
+    verbs = every["a004-g5-sange-tifa:cloze:part-3"]  # 释放、驱动
+    assert verbs.blanks == ("释放", "驱动") and verbs.weight <= 0.25

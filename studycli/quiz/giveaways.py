@@ -46,7 +46,7 @@ def flags(q: Question, item: Item, pools: OptionPools) -> list[str]:
         if sum(len(_key(b)) for b in q.blanks) > shown:
             out.append("一句话几乎全空,缺少判断所问内容的语境")
     if q.kind == "source" and q.id.endswith(":occasion") and isinstance(item, Quote):
-        if item.occasion and _PERIOD.search(item.occasion):
+        if item.occasion and is_period(item.occasion):
             out.append(f"“{item.occasion}”是一个时期而非场合,凭年代即可猜出")
     if q.kind == "recite" and isinstance(item, ListItem):
         aliased = [e.label for e in item.entries if len(pools.aliases(e.label)) > 1]
@@ -60,6 +60,11 @@ def flags(q: Question, item: Item, pools: OptionPools) -> list[str]:
     if q.kind == "choice" and BLANK in q.prompt and _stem_repeats_key(q):
         out.append(f"题干重复了答案“{q.answer}”中的词,其他选项都没有,一看便知")
     return out
+
+
+def is_period(occasion: str) -> bool:
+    """An era, not an occasion: 新中国成立后, 改革开放后."""
+    return bool(_PERIOD.search(occasion))
 
 
 def _visible_sibling(prompt: str, blanks: tuple[str, ...]) -> str | None:

@@ -11,6 +11,7 @@ import random
 from studycli.deck.model import Definition, Framework, Item, ListItem, Quote
 from studycli.quiz.builder import Builder
 from studycli.quiz.contested import restating
+from studycli.quiz.giveaways import is_period
 from studycli.quiz.judges import judge
 from studycli.quiz.picking import pick_options
 from studycli.quiz.question import Question
@@ -190,7 +191,9 @@ def source(b: Builder, item: Item) -> list[Question]:
     """Who said a quote, and on what occasion."""
     if not isinstance(item, Quote):
         return []
-    speakers, occasions = b.speakers, b.occasions
+    speakers = b.speakers
+    # An era (新中国成立后) beside meetings and visits is ruled out at a glance (examiner 3).
+    occasions = [o for o in b.occasions if not is_period(o)]
     out = []
     shown = f"“{item.text}”"
     exclude = [item.speaker]

@@ -54,8 +54,12 @@ def question_weight(q: Question, item: Item, keywords: Keywords) -> float:
             weight *= 0.3
     if q.kind == "cloze":
         key = keywords.all()
-        if [b for b in q.blanks if b not in key and not is_figure(b)]:
+        plain = [b for b in q.blanks if b not in key and not is_figure(b)]
+        if plain:
             weight *= 0.5
+        if not isinstance(item, Quote) and len(plain) == len(q.blanks) and q.blanks:
+            if all(len(_light_key(b)) <= 2 for b in plain):
+                weight *= 0.4  # 塑造、未来 / 释放、驱动: everyday words, not the point
     long_parts = q.kind == "list" and (
         sum(map(len, q.expected)) > 24 or max(map(len, q.expected)) > 8
     )
