@@ -87,3 +87,12 @@ def test_no_two_options_are_aliases_of_each_other(every):
         if q.kind == "choice" and not q.flags:
             assert not {"劳动力", "劳动者"} <= set(q.options), q.id
             assert not {"劳动工具", "劳动资料"} <= set(q.options), q.id
+
+
+def test_one_character_apart_means_the_same():
+    """新质生产工具 for 新型生产工具 is no distractor; 数字化 for 智能化 is."""
+    from studycli.quiz.families import may_mean_the_same
+
+    assert may_mean_the_same("新质生产工具", "新型生产工具")
+    assert may_mean_the_same("重要保障", "坚实体制保障")
+    assert not may_mean_the_same("数字化", "智能化")

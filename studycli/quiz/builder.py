@@ -101,8 +101,11 @@ class Builder:
         for number, chosen in enumerate(sets, 1):
             prompt, blanks = render_cloze(prefix, words, set(chosen), suffix)
             visible_body = "".join(w for i, w in enumerate(words) if i not in chosen)
-            if len(blanks) == 1 and not any(ch.isalnum() for ch in visible_body):
-                continue  # the whole text is one blank: that is a term question, not a cloze
+            bare_body = not any(ch.isalnum() for ch in visible_body)
+            if bare_body and (len(blanks) == 1 or any(len(b) > 4 for b in blanks)):
+                # The whole text blanked: a term question (能够更快、更好地发展生产力),
+                # unless it is an enumeration of short items (高科技、高效能、高质量).
+                continue
             out.append(
                 self.make(
                     item,

@@ -146,11 +146,15 @@ _GENERIC = ("重要", "坚实", "有力", "强大", "基本", "根本", "主要"
 def may_mean_the_same(candidate: str, key: str) -> bool:
     """A generic modifier on the key's own head word (重要保障 / 坚实体制保障): also right."""
     a, b = _bare(candidate), _bare(key)
+    if len(a) == len(b) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return True  # 新质生产工具 / 新型生产工具: one character apart says the same
     return len(a) >= 3 and a[-2:] == b[-2:] and a[:-2] in _GENERIC
 
 
 # Two-character words too common to show two phrases are of a kind.
-_COMMON_PAIRS = frozenset("发展 新质 质生 生产 产力 创新 高质 质量 经济 推动 加快 建设".split())
+_COMMON_PAIRS = frozenset(
+    "发展 新质 质生 生产 产力 创新 高质 质量 经济 推动 加快 建设 技术".split()
+)
 
 
 def shares_run(candidate: str, rights: Sequence[str], size: int = 4) -> bool:
