@@ -145,3 +145,9 @@ def test_eras_are_no_occasion_options_and_everyday_blanks_weigh_little(every):
             assert not {"新中国成立后", "改革开放后"} & set(q.options), q.id
     verbs = every["a004-g5-sange-tifa:cloze:part-3"]  # 释放、驱动
     assert verbs.blanks == ("释放", "驱动") and verbs.weight <= 0.25
+
+
+def test_a_parallel_clause_giving_the_key_away_is_flagged(every):
+    """推动____、新型生产关系逐步形成: only 旧有生产关系逐步瓦解 mirrors 逐步 (examiner 2, W2)."""
+    for qid in ("a004-g5-keji-tupo:choice:figure-1", "a004-g5-keji-tupo:choice:figure-2"):
+        assert any("题干重复了答案" in f for f in every[qid].flags), qid

@@ -98,7 +98,12 @@ def _stem_repeats_key(q: Question) -> bool:
     if len(key_pairs) < 2 and not runs:
         return False  # one shared word (要素, 能力) says little
     others = [o for o in q.options if o != q.answer]
-    return not any(pairs(o) & key_pairs for o in others)
+    if not any(pairs(o) & key_pairs for o in others):
+        return True
+    # 推动____、新型生产关系逐步形成 → 旧有生产关系逐步瓦解: the distractors share 生产关系,
+    # but only the key mirrors 逐步 as well (examiner 3, C2).
+    shared = set().union(*(pairs(o) for o in others))
+    return len(key_pairs - shared) >= 2
 
 
 def _key(text: str) -> str:
