@@ -151,3 +151,12 @@ def test_a_parallel_clause_giving_the_key_away_is_flagged(every):
     """推动____、新型生产关系逐步形成: only 旧有生产关系逐步瓦解 mirrors 逐步 (examiner 2, W2)."""
     for qid in ("a004-g5-keji-tupo:choice:figure-1", "a004-g5-keji-tupo:choice:figure-2"):
         assert any("题干重复了答案" in f for f in every[qid].flags), qid
+
+
+def test_a_facet_word_only_the_key_holds_is_flagged(every):
+    """理论贡献 → …生产力理论; 在生产力中的地位 → 生产力中最活跃的因素: told by the word."""
+    for qid in (
+        "a004-g1-lunshu-yiyi:choice:facet-理论贡献",
+        "a004-g1-laodongzhe:choice:facet-在生产力中的地位",
+    ):
+        assert any("只出现在答案里" in f for f in every[qid].flags), qid

@@ -59,6 +59,9 @@ def flags(q: Question, item: Item, pools: OptionPools) -> list[str]:
             out.append("另一篇文章对同一方面有另一种说法,填空无法判定要哪一句")
     if q.kind == "choice" and BLANK in q.prompt and _stem_repeats_key(q):
         out.append(f"题干重复了答案“{q.answer}”中的词,其他选项都没有,一看便知")
+    named = _facet_word_in_key(q)
+    if named:
+        out.append(f"所问方面“{named}”只出现在答案里,其他选项都没有,一看便知")
     return out
 
 
@@ -104,6 +107,21 @@ def _stem_repeats_key(q: Question) -> bool:
     # but only the key mirrors 逐步 as well (examiner 3, C2).
     shared = set().union(*(pairs(o) for o in others))
     return len(key_pairs - shared) >= 2
+
+
+def _facet_word_in_key(q: Question) -> str | None:
+    """理论贡献 → 进一步创新和发展了马克思主义生产力理论: the facet's own word is in the key
+    and in no distractor (examiner 3)."""
+    if q.kind != "choice" or ":facet-" not in q.id:
+        return None
+    name = _key(q.id.rsplit(":facet-", 1)[-1])
+    key = _key(q.answer)
+    others = [_key(o) for o in q.options if o != q.answer]
+    for i in range(len(name) - 1):
+        word = name[i : i + 2]
+        if word not in _COMMON and word in key and not any(word in o for o in others):
+            return word
+    return None
 
 
 def _key(text: str) -> str:
