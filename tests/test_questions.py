@@ -196,10 +196,11 @@ def test_every_shipped_choice_has_one_right_option(shipped):
 
 
 def test_shipped_choices_mostly_have_four_options(shipped):
-    """Four options wherever the deck has enough siblings: the large majority."""
+    """Four options wherever the deck has enough siblings of the key's family: most of them
+    (three fair options beat four with an off-category one, so some have three)."""
     _, _, questions = shipped
     counts = Counter(len(q.options) for q in questions if q.kind == "choice")
-    assert counts[4] >= 0.9 * sum(counts.values())
+    assert counts[4] >= 2 / 3 * sum(counts.values())
 
 
 def test_answer_position_is_spread_by_rng(shipped):

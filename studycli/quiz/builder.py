@@ -8,11 +8,17 @@ from collections import Counter
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze
 from studycli.quiz.contested import ContestIndex
-from studycli.quiz.options import OptionPools, pick_options
+from studycli.quiz.facts import fact_questions
+from studycli.quiz.families import fits
+from studycli.quiz.options import OptionPools
+from studycli.quiz.picking import pick_options
 from studycli.quiz.question import Question
 from studycli.quiz.segments import Segments
 from studycli.quiz.wording import close_facets, facet_question, facet_stem, is_concept, term_labels
 from studycli.text import display_term, is_punctuation, split_pieces
+
+TERM_PROMPT_MAX = 60  # characters: a longer "which concept" stem is a reading test
+TERM_NAME_MAX = 7  # characters: a longer "concept" is a phrase (科学合理的政府产业政策)
 
 
 class Builder:
@@ -95,8 +101,11 @@ class Builder:
         for number, chosen in enumerate(sets, 1):
             prompt, blanks = render_cloze(prefix, words, set(chosen), suffix)
             visible_body = "".join(w for i, w in enumerate(words) if i not in chosen)
-            if len(blanks) == 1 and not any(ch.isalnum() for ch in visible_body):
-                continue  # the whole text is one blank: that is a term question, not a cloze
+            bare_body = not any(ch.isalnum() for ch in visible_body)
+            if bare_body and (len(blanks) == 1 or any(len(b) > 4 for b in blanks)):
+                # The whole text blanked: a term question (能够更快、更好地发展生产力),
+                # unless it is an enumeration of short items (高科技、高效能、高质量).
+                continue
             out.append(
                 self.make(
                     item,
@@ -212,21 +221,31 @@ class Builder:
             # Whatever any article gives as this facet of this concept is right too.
             also_true = self.pools.true_facets(item.term, facet.name)
             close = [f.text for f in item.facets if f is not facet and f.text not in own]
+            tiers = self.pools.facets_like(item, own, facet.name)
             out += self.choice(
                 item,
                 f"facet-{facet.name}",
                 ask(term, facet.name),
                 facet.text,
-                self.pools.facets_like(item, own),
+                # The definition's own facets are its natural rivals whatever their length
+                # (本质: 先进生产力 beside 全要素生产率大幅提升); others only of its size.
+                [tiers[0], *[[c for c in t if fits(c, [facet.text])] for t in tiers[1:]]],
                 close,
                 refuse=also_true,
             )
         # Asking "which concept" only makes sense for a term that names one.
-        concept = is_concept(bare)
         masked = item.meaning.replace(bare, BLANK)
         ask_term = f"哪个概念的含义是:“{masked}”?"
+        # A concept's name, asked from a short sentence: 科学合理的政府产业政策 is a policy told
+        # by 体制内容, and a 77-character stem is a reading test (examiner 3).
+        concept = (
+            is_concept(bare) and len(bare) <= TERM_NAME_MAX and len(ask_term) <= TERM_PROMPT_MAX
+        )
+        # Which concept: only for a short sentence, among concepts of the key's shape and size
+        # (企业 among 整合 and 以新促质 is told by 主体 and 营商环境 alone: examiner 3).
         if concept:
-            out += self.choice(item, "term", ask_term, bare, self.pools.terms_like(item))
+            tiers = [[c for c in t if fits(c, [bare])] for t in self.pools.terms_like(item)]
+            out += self.choice(item, "term", ask_term, bare, tiers)
         for facet in item.facets:
             others = self.pools.other_wordings(item.term, facet.name, facet.text)
             # Where another article words the facet differently, either wording is right.
@@ -255,7 +274,7 @@ class Builder:
             out += self.clozes(item, f"entry-{number}", entry.text, prefix=prefix)
         labels = [e.label for e in item.entries]
         own = [x for e in item.entries for x in (e.label, e.text)]
-        also_true = self.pools.refused_for(item)
+        also_true = self.pools.refused_for(item) | self.pools.subject_truths(item.name)
         if item.ordered and len(item.entries) >= 3:
             # One order question per list: which entry comes N-th is trivia beyond that.
             # Chosen without the seed: question ids never depend on it.
@@ -267,14 +286,15 @@ class Builder:
                 f"entry-{number}",
                 f"{item.name}的第{number}项是?",
                 entry.label,
-                [siblings, *self.pools.labels_like(item, entry.label)],
+                [siblings, self.pools.typed_labels(item.name, item.name, labels, [entry.label])],
                 [entry.text],
                 refuse=also_true - {self.pools.canonical(s) for s in siblings},
             )
-        elif not item.ordered:
+        elif not item.ordered and not item.open:
+            # An open list (……等) has members beyond the article's: no "which one belongs".
             for number, entry in enumerate(item.entries, 1):
                 prompt = f"下列哪一项属于“{item.name}”?"
-                tiers = self.pools.labels_like(item, entry.label)
+                tiers = [self.pools.typed_labels(item.name, item.name, labels, [entry.label])]
                 out += self.choice(
                     item, f"entry-{number}", prompt, entry.label, tiers, own, refuse=also_true
                 )
@@ -311,8 +331,10 @@ class Builder:
             else:
                 prompt = f"下列哪一项属于“{item.name}”中的“{part.role}”?"
             others = [p.label for p in item.parts if p.role != part.role]
-            also_true = self.pools.true_of_list(part.role)
-            tiers = [others, *self.pools.labels_like(item, part.label)]
+            owner = f"{item.name}{part.role}"
+            also_true = self.pools.true_of_list(part.role) | self.pools.subject_truths(owner)
+            typed = self.pools.typed_labels(owner, part.role, same, [part.label])
+            tiers = [others, typed]
             refuse = also_true - {self.pools.canonical(o) for o in others}
             out += self.choice(
                 item, f"part-{number}", prompt, part.label, tiers, same, refuse=refuse
@@ -342,28 +364,7 @@ class Builder:
         return out
 
     def fact(self, item: Fact) -> list[Question]:
-        pieces = [p for f in item.figures for p in split_pieces(f)]
-        prefix = ""
-        if item.subject and item.subject not in item.text and len(item.subject) <= 12:
-            prefix = f"{item.subject}:"
-        out = self.clozes(item, "text", item.text, prefix=prefix, primary=pieces, primary_only=True)
-        words = self.segments.words(item.text)
-        for number, piece in enumerate(pieces, 1):
-            if words.count(piece) != 1:
-                continue
-            prompt, _ = render_cloze(prefix, words, {words.index(piece)})
-            if piece in prompt:
-                continue
-            before = "".join(words[: words.index(piece)])
-            out += self.choice(
-                item,
-                f"figure-{number}",
-                prompt,
-                piece,
-                self.pools.figures_like(item, piece),
-                refuse=self.pools.said_after(before) - {self.pools.canonical(piece)},
-            )
-        return out
+        return fact_questions(self, item)
 
 
 def _is_word(word: str) -> bool:

@@ -111,12 +111,21 @@ class ContestIndex:
         if item.open and q.kind == "choice" and several:
             # 人工智能 is 未来产业 here, counted in 新一代信息技术 elsewhere: open roles overlap.
             out.append("开放清单(……等)不问“下列哪一项属于”:其他同类项也说得通")
-        if role and q.kind in ("term", "choice") and not _has_context(q.prompt):
+        if role and q.kind in ("term", "choice", "judge") and not _has_context(q.prompt):
             label = next((p.label for p in item.parts if p.role == role), "")
             concept = item.name.split("的", 1)[0]
             rival = self.rival(item.id, concept, role, label)
             if rival:
                 out.append(f"原文另有一处说“{rival}”,题干须写明是谁的说法(按……的表述)")
+        if q.kind == "cloze" and not _has_context(q.prompt):
+            # 重要特征是____和____ (感悟4) taught without whose view, against 习近平's 特征.
+            concept = item.name.split("的", 1)[0]
+            for part in item.parts:
+                blanked = any(b and b in part.label for b in q.blanks)
+                rival = blanked and self.rival(item.id, concept, part.role, part.label)
+                if rival:
+                    out.append(f"原文另有一处说“{rival}”,题干须写明是谁的说法(按……的表述)")
+                    break
         return out
 
     def rival(self, item_id: str, concept: str, facet: str, key: str) -> str | None:
@@ -191,6 +200,10 @@ def _role_of(q: Question, item: Framework) -> str | None:
     number = slug[len("part-") :] if slug.startswith("part-") else ""
     if number.isdigit() and 0 < int(number) <= len(item.parts):
         return item.parts[int(number) - 1].role
+    # A judge s-N asks about the N-th role (quiz/judges.py takes the first two).
+    number = slug[len("s-") :] if q.kind == "judge" and slug.startswith("s-") else ""
+    if number.isdigit() and 0 < int(number) <= len(item.roles()):
+        return item.roles()[int(number) - 1]
     return None
 
 

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import random
 
-from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
+from studycli.deck.model import Definition, Framework, Item, ListItem, Quote
 from studycli.quiz.builder import Builder
 from studycli.quiz.contested import restating
-from studycli.quiz.options import number_variants, pick_options
-from studycli.quiz.question import FALSE_WORD, TRUE_WORD, Question
-from studycli.quiz.wording import close_facets, facet_stem, is_verb_like
-from studycli.text import answer_key, is_figure, split_pieces
+from studycli.quiz.giveaways import is_period
+from studycli.quiz.judges import judge
+from studycli.quiz.picking import pick_options
+from studycli.quiz.question import Question
+from studycli.quiz.voices import INSTITUTIONS, _voices
+from studycli.text import answer_key
 
 MULTI_RIGHT = (2, 4)  # how many right options a 多选 question holds, at least and at most
+MULTI_OPTIONS = 5  # options shown at most
+MULTI_WRONG = 2  # wrong options at least
 RECITE_MAX = 80  # characters: longer is no recitation but an essay
-_INSTITUTIONS = ("党的", "中央")
 
 
 def new_kind_questions(builder: Builder, item: Item) -> list[Question]:
@@ -41,7 +44,8 @@ def multi(b: Builder, item: Item) -> list[Question]:
         labels = [e.label for e in item.entries]
         own = [x for e in item.entries for x in (e.label, e.text)]
         stem = f"下列属于“{item.name}”的有(多选):"
-        return _multi(b, item, "all", stem, labels, own, b.pools.refused_for(item))
+        refused = b.pools.refused_for(item) | b.pools.subject_truths(item.name)
+        return _multi(b, item, "all", stem, labels, own, refused, head=(item.name, item.name))
     if isinstance(item, Quote):
         return _multi_quotes(b, item)
     if isinstance(item, Framework):
@@ -51,8 +55,11 @@ def multi(b: Builder, item: Item) -> list[Question]:
             if len(same) >= 2:
                 stem = f"下列属于“{item.name}”中“{role}”的有(多选):"
                 own = [p.label for p in item.parts]
-                also_true = b.pools.true_of_list(role)
-                out += _multi(b, item, f"role-{role}", stem, same, own, also_true, [])
+                owner = f"{item.name}{role}"
+                also_true = b.pools.true_of_list(role) | b.pools.subject_truths(owner)
+                out += _multi(
+                    b, item, f"role-{role}", stem, same, own, also_true, [], head=(owner, role)
+                )
         return out
     return []
 
@@ -82,59 +89,21 @@ def _multi_quotes(b: Builder, item: Quote) -> list[Question]:
     ]
 
 
-def _voices(b: Builder, speaker: str) -> tuple[list[str], list[str]]:
-    """Short quotes (≤ 40 characters) of this speaker, and of speakers who are surely others."""
-    key = ("voices", speaker)
-    if key not in b.memo:
-        short = [q for q in b.quotes if len(q.text) <= 40]
-        same = list(dict.fromkeys(q.text for q in short if q.speaker == speaker))
-        others = list(dict.fromkeys(q.text for q in short if not _same_voice(q.speaker, speaker)))
-        b.memo[key] = (same, others)
-    return b.memo[key]
-
-
-def _other_speakers(b: Builder, speaker: str) -> list[str]:
-    """Speakers who surely did not say what ``speaker`` said, in a stable order."""
-    key = ("speakers", speaker)
-    if key not in b.memo:
-        b.memo[key] = sorted({s for s in b.speakers if not _same_voice(s, speaker)})
-    return b.memo[key]
-
-
-def _occasions_of(b: Builder, speaker: str) -> list[tuple[str, str | None]]:
-    """(occasion, date) pairs of the speaker's quotes."""
-    key = ("occasions", speaker)
-    if key not in b.memo:
-        pairs = {(q.occasion, q.date) for q in b.quotes if q.speaker == speaker and q.occasion}
-        b.memo[key] = sorted(pairs, key=lambda p: (p[0], p[1] or ""))
-    return b.memo[key]
-
-
-def _same_voice(a: str, b: str) -> bool:
-    """Two speakers one quote may be put down to.
-
-    The same name, one inside the other (马克思 and 马克思、恩格斯), or 习近平 and a
-    party meeting he addressed (党的二十大报告).
-    """
-    if a == b or a in b or b in a:
-        return True
-
-    def official(name: str) -> bool:
-        return name.startswith(_INSTITUTIONS) or name == "习近平"
-
-    return official(a) and official(b)
-
-
-def _multi(b, item, slug, prompt, labels, own, also_true, siblings=None) -> list[Question]:
+def _multi(
+    b, item, slug, prompt, labels, own, also_true, siblings=None, head=("", "")
+) -> list[Question]:
     if len(labels) < MULTI_RIGHT[0]:
         return []
     rng = b.rng_for(item, f"multi:{slug}")
     # How many are right does not depend on the seed, so the question exists for every seed.
     how_many = random.Random(f"{item.id}:{slug}").randint(*MULTI_RIGHT)
     right = rng.sample(labels, min(len(labels), how_many))
-    total = 5 if len(right) >= 3 else 4
-    wrong_needed = total - len(right)
-    tiers = [siblings or [], *b.pools.labels_like(item, right[0])]
+    # At least two wrong options: one lone distractor among four right ones is no test.
+    right = right[: MULTI_OPTIONS - MULTI_WRONG]
+    wrong_needed = max(MULTI_WRONG, (5 if len(right) >= 3 else 4) - len(right))
+    # Distractors of the entries' own family and shape only (quiz/families.py).
+    # Typed against every entry, not the seeded right ones: the question exists for any seed.
+    tiers = [siblings or [], b.pools.typed_labels(head[0], head[1], labels, labels)]
     # A distractor that restates a listed entry (形成经济发展新动能 for ……新的动能) is right too.
     says_the_same = restating([*labels, *own])
     tiers = [[c for c in tier if not says_the_same(c)] for tier in tiers]
@@ -168,116 +137,6 @@ def _multi(b, item, slug, prompt, labels, own, also_true, siblings=None) -> list
             options=tuple(options),
         )
     ]
-
-
-# --- 判断 ---------------------------------------------------------------------------
-
-
-def judge(b: Builder, item: Item) -> list[Question]:
-    """A statement the deck holds, true as written or made false by a confusable swap."""
-    pairs = _statements(b, item)
-    out = []
-    for number, (true_text, false_text) in enumerate(pairs, 1):
-        rng = b.rng_for(item, f"judge:{number}")
-        is_true = false_text is None or rng.random() < 0.5
-        shown = true_text if is_true else false_text
-        out.append(
-            b.make(
-                item,
-                "judge",
-                f"s-{number}",
-                prompt=f"判断正误:{shown}",
-                answer=TRUE_WORD if is_true else FALSE_WORD,
-                answer_words=(),
-                explanation=f"原文:{true_text}",
-            )
-        )
-    return out
-
-
-def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
-    """(true statement, false twin) pairs; the twin swaps in a confusable text of the deck."""
-    out: list[tuple[str, str | None]] = []
-    if isinstance(item, Definition) and len(item.facets) >= 2:
-        term = b.labels[item.id]
-        for facet in item.facets:
-            if "什么" in facet.name:
-                continue
-            joint = "" if is_verb_like(facet.name) else "是"
-            stem = f"{facet_stem(term, facet.name)}{joint}"
-            true_facets = b.pools.true_facets(item.term, facet.name)
-            others = [
-                f.text
-                for f in item.facets
-                if f is not facet
-                and b.pools.canonical(f.text) not in true_facets
-                and not close_facets(f.name, facet.name)
-            ]
-            if not others:
-                continue
-            swap = b.rng_for(item, f"swap:{facet.name}").choice(others)
-            out.append((f"{stem}“{facet.text}”。", f"{stem}“{swap}”。"))
-        return out[:2]
-    if isinstance(item, Framework) and len(item.roles()) >= 2:
-        for role in item.roles()[:2]:
-            same = [p.label for p in item.parts if p.role == role]
-            others = [p.label for p in item.parts if p.role != role]
-            rng = b.rng_for(item, f"swap:{role}")
-            stem = f"“{item.name}”中的“{role}”包括"
-            out.append((f"{stem}“{rng.choice(same)}”。", f"{stem}“{rng.choice(others)}”。"))
-        return out
-    if isinstance(item, ListItem) and len(item.entries) >= 3:
-        also_true = b.pools.refused_for(item)
-        rng = b.rng_for(item, "swap:list")
-        entry = rng.choice(item.entries)
-        wrong = pick_options(
-            entry.label,
-            b.pools.labels_like(item, entry.label),
-            rng,
-            prompt=item.name,
-            exclude=[x for e in item.entries for x in (e.label, e.text)],
-            count=2,
-            refuse=also_true,
-            canon=b.pools.canon,
-            like="".join(e.label for e in item.entries),
-            overlap_with="|".join(x for e in item.entries for x in (e.label, e.text)),
-        )
-        stem = f"“{item.name}”包括"
-        false = None
-        if wrong:
-            false = f"{stem}“{next(o for o in wrong if o != entry.label)}”。"
-        out.append((f"{stem}“{entry.label}”。", false))
-        return out
-    if isinstance(item, Quote):
-        # The occasion swapped for another of the same speaker's, or the speaker for another.
-        said = f"“{item.text}”"
-        if item.occasion:
-            others = sorted(
-                {
-                    occasion
-                    for occasion, date in _occasions_of(b, item.speaker)
-                    if occasion != item.occasion and date != item.date
-                }
-            )
-            if others:
-                swap = b.rng_for(item, "swap:occasion").choice(others)
-                stem = f"{said}——{item.speaker}。这段论述的场合是“{{}}”。"
-                return [(stem.format(item.occasion), stem.format(swap))]
-        others = _other_speakers(b, item.speaker)
-        if others:
-            swap = b.rng_for(item, "swap:speaker").choice(others)
-            return [(f"{said}出自{item.speaker}。", f"{said}出自{swap}。")]
-        return []
-    if isinstance(item, Fact):
-        for figure in item.figures:
-            for piece in split_pieces(figure):
-                # Only amounts with a unit: 12月 → 24月 or 6G → 60G would be nonsense, not a test.
-                amount = is_figure(piece) and not piece.endswith(("年", "月", "日"))
-                variants = number_variants(piece) if amount else []
-                if variants and item.text.count(piece) == 1 and len(item.text) <= 90:
-                    swap = b.rng_for(item, "swap:figure").choice(variants)
-                    return [(item.text, item.text.replace(piece, swap))]
-    return out
 
 
 # --- 默写 ---------------------------------------------------------------------------
@@ -332,13 +191,15 @@ def source(b: Builder, item: Item) -> list[Question]:
     """Who said a quote, and on what occasion."""
     if not isinstance(item, Quote):
         return []
-    speakers, occasions = b.speakers, b.occasions
+    speakers = b.speakers
+    # An era (新中国成立后) beside meetings and visits is ruled out at a glance (examiner 3).
+    occasions = [o for o in b.occasions if not is_period(o)]
     out = []
     shown = f"“{item.text}”"
     exclude = [item.speaker]
-    if item.speaker == "习近平" or item.speaker.startswith(_INSTITUTIONS):
+    if item.speaker == "习近平" or item.speaker.startswith(INSTITUTIONS):
         # A speech by 习近平 at a party meeting: the meeting and the speaker are both right.
-        exclude += [s for s in speakers if s == "习近平" or s.startswith(_INSTITUTIONS)]
+        exclude += [s for s in speakers if s == "习近平" or s.startswith(INSTITUTIONS)]
     out += b.choice(
         item, "speaker", f"{shown}是谁的论述?", item.speaker, [speakers], exclude, kind="source"
     )

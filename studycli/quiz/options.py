@@ -10,122 +10,24 @@ questions is linear in its size.
 from __future__ import annotations
 
 import functools
-import random
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Sequence
 
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem
-from studycli.text import answer_key, display_term, is_figure, is_punctuation, split_pieces
+from studycli.quiz.families import common_mark, family_of, fits, same_subject, shares_run
+from studycli.quiz.picking import _has_digit, _key, _last
+from studycli.quiz.picking import pick_options as pick_options  # re-exported for callers
+from studycli.quiz.wording import close_facets
+from studycli.text import display_term, is_figure, split_pieces
 
-OPTION_COUNT = 4
-MIN_OPTIONS = 3
-# How many candidates of one tier are looked at: enough for variety, bounded for speed.
-SAMPLE = 40
+SMALL_DECK_LISTS = 8  # lists and frameworks: fewer, and there are no families to type by
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?")
 _QUANTITY = re.compile(r"^(?:[一二三四五六七八九十两几多\d]+[个项批大类条点种方面“”\"]*)+")
 # Heads of lists whose members are examples of a wide class (industries, fields).
 _OPEN_HEADS = ("产业", "领域", "技术", "基础设施", "增长点")
 # Heads that name the same kind of thing: 制约因素 and 五个问题 are one pool of truths.
 _HEAD_SYNONYMS = {"因素": "问题", "短板": "问题", "难题": "问题", "措施": "举措", "方面": "举措"}
-
-
-def pick_options(
-    answer: str,
-    tiers: Sequence[Sequence[str]],
-    rng: random.Random,
-    *,
-    prompt: str = "",
-    exclude: Iterable[str] = (),
-    count: int = OPTION_COUNT,
-    refuse: Collection[str] = frozenset(),
-    canon: Mapping[str, str] | None = None,
-    like: str = "",
-    overlap_with: str = "",
-) -> tuple[str, ...] | None:
-    """The options in display order: the answer and up to ``count - 1`` distractors, or None.
-
-    Distractors come from the first tiers first (closest siblings), of the answer's
-    type (same last character or unit) and nearest in length. A candidate is
-    refused if it could also be right: equal to, inside or containing the answer
-    or an ``exclude`` text after answer_key normalisation, or shown in the prompt;
-    so is one whose key (read through ``canon``, glossary aliases) is in ``refuse``,
-    the texts the deck holds true of the stem. Candidates sharing characters with
-    ``like`` (default: the answer) come first: 供应链 for 产业链, 更好 for 更高质量.
-    A candidate sharing four characters in a row with ``overlap_with`` (the list's own
-    wording) is refused: 战略性新兴产业与未来产业 half-restates 布局建设未来产业.
-    """
-    canon = canon or {}
-    right = _key(answer)
-    wrong_keys = [k for k in (right, *(_key(x) for x in exclude)) if k]
-    # The prompt is new text each time: keyed without the (slow) script conversion.
-    shown = "".join(ch for ch in prompt.casefold() if not ch.isspace() and not is_punctuation(ch))
-    chosen: list[str] = []
-    taken: set[str] = set()
-    last = _last(answer)
-    alike = set(like or answer)
-    for tier in tiers:
-        if len(chosen) == count - 1:
-            break
-        pool = _sample(tier, rng)
-        pool.sort(key=lambda c: (_last(c) != last, -len(alike & set(c)), abs(len(c) - len(answer))))
-        for candidate in pool:
-            if len(chosen) == count - 1:
-                break
-            key = _key(candidate)
-            if not key or key in taken or key in shown:
-                continue
-            if any(key in k or k in key for k in wrong_keys):
-                continue
-            if refuse and canon.get(key, key) in refuse:
-                continue
-            if _odd_length(candidate, answer):
-                continue
-            if overlap_with and any(
-                candidate[i : i + 4] in overlap_with for i in range(len(candidate) - 3)
-            ):
-                continue
-            chosen.append(candidate)
-            taken.add(key)
-    if len(chosen) + 1 < min(MIN_OPTIONS, count):
-        return None
-    options = [*chosen, answer]
-    rng.shuffle(options)
-    return tuple(options)
-
-
-def _odd_length(candidate: str, answer: str) -> bool:
-    """A 45-character sentence beside a 9-character answer, or 特点 beside 抢占发展制高点:
-    a distractor that much longer or shorter is ruled out at a glance."""
-    if _has_digit(candidate) or _has_digit(answer):
-        return False
-    too_long = len(candidate) > max(20, 3 * len(answer))
-    too_short = len(candidate) <= 2 and len(answer) >= 5
-    return too_long or too_short
-
-
-def _sample(tier: Sequence[str], rng: random.Random) -> list[str]:
-    """At most SAMPLE distinct candidates of a tier, in random order."""
-    if len(tier) <= SAMPLE:
-        pool = list(dict.fromkeys(tier))
-        rng.shuffle(pool)
-        return pool
-    picks = rng.sample(range(len(tier)), SAMPLE)
-    return list(dict.fromkeys(tier[i] for i in picks))
-
-
-@functools.lru_cache(maxsize=65536)
-def _key(text: str) -> str:
-    """answer_key, remembered: the same sibling texts are compared for many questions."""
-    return answer_key(text)
-
-
-def _last(text: str) -> str:
-    """The last character that is not punctuation: 基金 of a fund, 产业 of an industry."""
-    for ch in reversed(text):
-        if not is_punctuation(ch) and not ch.isspace():
-            return ch
-    return ""
 
 
 def head_of(name: str) -> str:
@@ -182,11 +84,19 @@ class OptionPools:
         self.facet_truths: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.facet_texts: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.item_pieces: dict[str, list[str]] = {}
+        # Labels by the family of what their list names (action, problem, industry …),
+        # with the name of their list: typed distractors (quiz/families.py).
+        self.family_labels: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.all_labels: list[tuple[str, str]] = []
         # Members of open lists and of industries: true of many a stem the deck leaves open.
         self.open_truths: set[str] = set()
         # The three characters before each figure piece in its own text (生产力是|全部社会…),
         # so a distractor that its own article says after the same words is refused.
         self.pieces_after: dict[str, set[str]] = defaultdict(set)
+        # A small personal deck has no sibling lists to type its distractors by: there the
+        # labels of related items (of the key's shape and size) serve, as before.
+        lists = sum(isinstance(item, (ListItem, Framework)) for item in deck.items)
+        self.small = lists < SMALL_DECK_LISTS
         used: dict[str, set[str]] = defaultdict(set)
         glossary_pattern = _alternation(self.glossary)
         for item in deck.items:
@@ -195,6 +105,9 @@ class OptionPools:
                 found = set(glossary_pattern.findall("".join(item.texts())))
                 for topic in item.topics:
                     used[topic] |= found
+        names = [display_term(i.term) for i in deck.items if isinstance(i, Definition)]
+        names += [n for term in deck.glossary for n in (term.term, *term.aliases)]
+        self._term_pattern = _alternation([n for n in names if len(n) >= 2])
         for topic, found in used.items():
             self.glossary_by_topic[topic] = [t for t in self.glossary if t in found]
         for name in ("facets", "terms", "labels"):
@@ -224,8 +137,11 @@ class OptionPools:
             truths = self.truths[head_of(item.name)]
             if item.open or head_of(item.name).endswith(_OPEN_HEADS):
                 self.open_truths.update(_key(e.label) for e in item.entries)
+            family = family_of(head_of(item.name))
             for entry in item.entries:
                 truths.update(_key(x) for x in (entry.label, entry.text, *entry.points))
+                self.family_labels[family].append((entry.label, item.name))
+                self.all_labels.append((entry.label, item.name))
                 self.labels_by_last[_last(entry.label)].append(entry.label)
                 for topic in topics:
                     self.labels[topic].append(entry.label)
@@ -235,6 +151,9 @@ class OptionPools:
                 if head_of(part.role).endswith(_OPEN_HEADS):
                     self.open_truths.add(_key(part.label))
                 truths.update(_key(x) for x in (part.label, part.text) if x)
+                owner = f"{item.name}{part.role}"
+                self.family_labels[family_of(head_of(part.role))].append((part.label, owner))
+                self.all_labels.append((part.label, owner))
                 self.labels_by_last[_last(part.label)].append(part.label)
                 for topic in topics:
                     self.labels[topic].append(part.label)
@@ -284,6 +203,14 @@ class OptionPools:
         """Keys of every text given as this facet of this concept (or an alias of it)."""
         return self.facet_truths.get((self.canonical(display_term(term)), facet), set())
 
+    def said_of(self, text: str) -> list[str]:
+        """Every facet text of the concepts (or their aliases) named in ``text``:
+        劳动力是____ is not to be offered 最活跃的因素, which 劳动者 is."""
+        if self._term_pattern is None:
+            return []
+        found = {self.canonical(t) for t in self._term_pattern.findall(text)}
+        return [x for (term, _), texts in self.facet_texts.items() if term in found for x in texts]
+
     def other_wordings(self, term: str, facet: str, text: str) -> list[str]:
         """The same facet of the same concept as another article words it (劳动力/劳动者)."""
         found = self.facet_texts.get((self.canonical(display_term(term)), facet), [])
@@ -298,9 +225,20 @@ class OptionPools:
         near = [index[f"{t}{suffix}"] for t in item.topics if f"{t}{suffix}" in index]
         return [*near, index.get(suffix, [])]
 
-    def facets_like(self, item: Definition, own: list[str]) -> list[list[str]]:
-        """Other facets of the definition, then facets of related and of all definitions."""
-        return [own, *self._by_topics(self.facets, item)]
+    def facets_like(self, item: Definition, own: list[str], name: str = "") -> list[list[str]]:
+        """Other facets of the definition, then the same facet (or a close one: 地位, 作用,
+        意义 …) of other concepts; never a facet of another kind (examiner 3: 企业的地位
+        beside 整合's 效应 is ruled out at a glance)."""
+        if not name or self.small:
+            return [own, *self._by_topics(self.facets, item)]
+        term = self.canonical(display_term(item.term))
+        same = [
+            text
+            for (other, facet), texts in self.facet_texts.items()
+            if other != term and (facet == name or close_facets(facet, name))
+            for text in texts
+        ]
+        return [own, same]
 
     def terms_like(self, item: Definition) -> list[list[str]]:
         """Terms of related definitions, of all definitions, then glossary terms."""
@@ -310,6 +248,43 @@ class OptionPools:
         """Labels ending like ``answer`` (链 for 产业链), then labels of related lists, then all."""
         alike = self.labels_by_last.get(_last(answer), []) if answer else []
         return [alike, *self._by_topics(self.labels, item)]
+
+    def typed_labels(
+        self, name: str, head: str, members: Sequence[str], rights: Sequence[str]
+    ) -> list[str]:
+        """Labels of the same family as a list's right entries, fit to be its distractors.
+
+        ``members`` are every entry of the list (they give its mark: 链, 化, 改革);
+        ``rights`` the options that are right. A label of a list about the same subject
+        (五个“加快” / 五项具体举措) or saying the same as a right one is left out.
+        """
+        mark = common_mark(members)
+        if self.small:
+            pool = [(label, "") for tier in self.labels_like_all() for label in tier]
+        elif mark:
+            pool = self.all_labels
+        else:
+            pool = self.family_labels.get(family_of(head_of(head)), [])
+        out = []
+        for label, owner in pool:
+            if owner == name or same_subject(owner, name):
+                continue
+            if not fits(label, rights, mark) or shares_run(label, members):
+                continue
+            out.append(label)
+        return list(dict.fromkeys(out))
+
+    def labels_like_all(self) -> list[list[str]]:
+        """Every label of the deck (a small deck's only pool)."""
+        return [self.labels.get("", [])]
+
+    def subject_truths(self, name: str) -> set[str]:
+        """Keys of labels of other lists about the same subject as ``name``."""
+        return {
+            _key(label)
+            for label, owner in self.all_labels
+            if owner != name and same_subject(owner, name)
+        }
 
     def words_like(self, item: Item) -> list[list[str]]:
         """Glossary terms used by related items, then all glossary terms."""
@@ -333,11 +308,6 @@ class OptionPools:
 def _alternation(words: Sequence[str]) -> re.Pattern | None:
     names = sorted((w for w in words if w), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names))) if names else None
-
-
-@functools.lru_cache(maxsize=65536)
-def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -11,17 +11,25 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
+from studycli.deck.model import Definition, Framework, Item, ListItem
+from studycli.quiz import giveaways
 from studycli.quiz.cloze import BLANK, MAX_BLANK_CHARS
 from studycli.quiz.contested import ContestIndex
 from studycli.quiz.options import OptionPools
 from studycli.quiz.question import Question
+from studycli.quiz.weights import (
+    ORDINAL,
+    _in_open_enumeration,
+    _light_key,
+    _like,
+    _plausible,
+    question_weight,
+)
 from studycli.text import Keywords, display_term, is_figure
 
 MAX_BLANK = MAX_BLANK_CHARS  # characters: a longer blank is recitation, not a cloze
 RECITE_LEAD = 12  # characters a recited meaning may run before naming its term
 MIN_CONTEXT = 6  # characters a cloze must show besides its blanks
-REGIONAL_TOPICS = frozenset({"区域与实践"})
 
 # A placeholder (20XX) or mojibake in anything shown or expected.
 _DAMAGE = re.compile(r"[Xx]{2}|�|\?\?|□")
@@ -29,7 +37,9 @@ _DAMAGE_IN_ANSWER = re.compile(r"[Xx]{2}|�|[?？]|□")
 # Stock phrases and vague words an examiner never blanks: no knowledge is tested.
 STOCK_BLANKS = frozenset(
     "市场化 法治化 国际化 骨干 内容 发力 方面 重点 基础 环节 力度 领域 模式 手段 机制 格局"
-    " 路径 举措 任务 目标 途径 优势 问题 作用 主体 关键 核心 根本 首要 重要 积极 大力 深入".split()
+    " 路径 举措 任务 目标 途径 优势 问题 作用 主体 关键 核心 根本 首要 重要 积极 大力 深入"
+    # Connectives: 如果说____“经济新常态”构成了… tests no knowledge (examiner review 3).
+    " 如果说 如果 因此 同时 首先 其次 再次 最后 此外 并且 而且 但是 从而 进而".split()
 )
 # The subject of the whole deck: blanked, it tests nothing (examiner round 1: WEAK).
 GENERIC_BLANKS = frozenset("新质生产力 高质量发展 新动能 动力来源".split())
@@ -40,7 +50,6 @@ FIXED_PHRASES = frozenset(
 )
 _ADJACENT_CLAUSES = re.compile(f"{re.escape(BLANK)}[，,；;]{re.escape(BLANK)}")
 _ORDER = re.compile(r"的第\d+项是")
-_ORDINAL = re.compile(r"第\d+项")
 _SENTENCE = re.compile("[是的和与在要]")
 # Answers whose last words say what kind of thing they are: a fund needs funds beside it.
 TYPED_SUFFIXES = (
@@ -85,6 +94,7 @@ class QualityGate:
             flags += self.cloze(question)
         flags += self.shape(question, item)
         flags += self.contested(question, item)
+        flags += giveaways.flags(question, item, self.pools)
         weight = round(self.weight(question, item), 3)
         return replace(question, flags=tuple(dict.fromkeys(flags)), weight=weight)
 
@@ -185,7 +195,7 @@ class QualityGate:
             out.append(f"干扰项“{restated[0]}”是正确项“{restated[1]}”的展开或缩写,也可能对")
         if q.kind == "choice" and q.id.endswith(":text") and not _looks_alike(q):
             out.append("金句填空的干扰项与答案词性、用字都不同类,凭语感即可排除")
-        if is_open and q.kind == "cloze" and _ORDINAL.search(q.prompt):
+        if is_open and q.kind == "cloze" and ORDINAL.search(q.prompt):
             out.append("开放清单没有固定顺序,不问第几项")
         if q.kind in ("term", "choice") and len(_light_key(q.answer)) == 1:
             out.append(f"答案只有一个字“{q.answer}”,从名称本身即可读出")
@@ -198,6 +208,12 @@ class QualityGate:
             out.append("空格是开放列举(……等)中的一项,同类的干扰项也可能对")
         if q.kind == "belongs" and _shares_words(q.prompt, q.answer, q.options):
             out.append(f"题干与答案“{q.answer}”字面重合,一看便知")
+        near = _near_synonyms(q.options) if q.kind == "belongs" else None
+        if near:
+            out.append(f"选项“{near[0]}”“{near[1]}”是去掉主语的近义词,分不清归哪一项")
+        half = _half_of_clause(q, item)
+        if half:
+            out.append(f"答案只是原文“{half}”的一半,另一半也对")
         generic = STOCK_BLANKS | GENERIC_BLANKS
         if q.kind == "choice" and BLANK in q.prompt and _light_key(q.answer) in generic:
             out.append(f"空格“{q.answer}”是套话或泛词,考不出要点")
@@ -224,74 +240,12 @@ class QualityGate:
 
     def weight(self, q: Question, item: Item) -> float:
         """Core points 1.0–1.2; statistics, regional practice and long lists far less."""
-        weight = 1.0
-        if REGIONAL_TOPICS & set(item.topics):
-            weight *= 0.2
-        if _names_speaker(q, item):
-            # 马克思/毛泽东/邓小平 against a quote on 新质生产力: the era gives it away.
-            weight *= 0.25
-        if q.kind == "multi" and (_shared_word_giveaway(q) or _all_wrong_unlike(q)):
-            weight *= 0.3
-        if isinstance(item, Fact):
-            weight *= 0.5
-            if any(ch.isdigit() for ch in q.answer) or q.kind == "judge":
-                weight *= 0.4
-        elif isinstance(item, (Definition, Quote, Framework)):
-            weight *= 1.2
-        if q.kind in ("choice", "cloze") and _ORDINAL.search(q.prompt):
-            weight *= 0.3  # 第几项 of a list whose order carries little meaning
-        if q.kind == "cloze":
-            key = self.keywords.all()
-            if [b for b in q.blanks if b not in key and not is_figure(b)]:
-                weight *= 0.5
-        long_parts = q.kind == "list" and (
-            sum(map(len, q.expected)) > 24 or max(map(len, q.expected)) > 8
-        )
-        long_term = q.kind == "term" and len(q.expected) == 1 and len(q.answer) > 12
-        if long_parts or long_term or (q.kind == "recite" and len(_light_key(q.answer)) > 40):
-            weight *= 0.4  # too long to type in a session; fine for the curator's review
-        if q.options and q.kind in ("choice", "multi") and not _plausible(q):
-            weight *= 0.5
-        return weight
-
-
-def _plausible(q: Question) -> bool:
-    """Some wrong option looks like a right one.
-
-    It ends alike, or shares a two-character word with a right one, or (for short
-    answers such as 技术 or 新模式) shares any character but 的.
-    """
-    ends = {x[-1:] for x in q.expected}
-    pairs = {x[i : i + 2] for x in q.expected for i in range(len(x) - 1)}
-    chars = {ch for x in q.expected if len(x) <= 5 for ch in x} - {"的", "和", "与"}
-    return any(
-        o[-1:] in ends or any(o[i : i + 2] in pairs for i in range(len(o) - 1)) or set(o) & chars
-        for o in q.options
-        if o not in q.expected
-    )
-
-
-def _pairs(text: str) -> set[str]:
-    key = _light_key(text)
-    return {key[i : i + 2] for i in range(len(key) - 1)}
-
-
-def _like(option: str, right: str) -> bool:
-    """Same last character, a shared two-character word, or (short answers) any character."""
-    if option[-1:] == right[-1:] or _pairs(option) & _pairs(right):
-        return True
-    return len(right) <= 3 and bool(set(option) & set(right) - {"的", "和", "与"})
+        return question_weight(q, item, self.keywords)
 
 
 def _looks_alike(q: Question) -> bool:
     """Some wrong option of a one-answer question is of the answer's kind."""
     return any(_like(o, q.answer) for o in q.options if o != q.answer)
-
-
-def _all_wrong_unlike(q: Question) -> bool:
-    """No wrong option of a multi looks like any right one (人工智能 among 五个方面)."""
-    wrong = [o for o in q.options if o not in q.expected]
-    return bool(wrong) and not any(_like(o, r) for o in wrong for r in q.expected)
 
 
 def _restated(q: Question) -> tuple[str, str] | None:
@@ -315,34 +269,36 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def _names_speaker(q: Question, item: Item) -> bool:
-    """A 出处 question on who said it (not where), or a judge that swaps the speaker."""
-    if not isinstance(item, Quote):
-        return False
-    if q.kind in ("source", "multi") and q.id.endswith(":speaker"):
-        return True
-    return q.kind == "judge" and "场合" not in q.prompt and "”出自" in q.prompt
+def _near_synonyms(options: tuple[str, ...]) -> tuple[str, str] | None:
+    """Two bare two-character options opening alike (转换 / 转移): verbs stripped of
+    their subjects, which a student cannot tell apart (examiner 2, FLAWED)."""
+    short = [o for o in options if len(_light_key(o)) <= 2]
+    for i, a in enumerate(short):
+        for b in short[i + 1 :]:
+            if a[:1] == b[:1]:
+                return a, b
+    return None
 
 
-def _shared_word_giveaway(q: Question) -> bool:
-    """Every right option shares a word (劳动, 第一) that no wrong one has."""
-
-    wrong = [o for o in q.options if o not in q.expected]
-    if len(q.expected) < 2 or not wrong:
-        return False
-    common = set.intersection(*(_pairs(x) for x in q.expected))
-    return any(not any(word in _light_key(o) for o in wrong) for word in common)
-
-
-def _in_open_enumeration(prompt: str) -> bool:
-    """The blank is one item of a 、-list that the text leaves open with 等."""
-    at = prompt.find(BLANK)
-    if at < 0:
-        return False
-    before, after = prompt[:at], prompt[at + len(BLANK) :]
-    clause_after = re.split("[，。；,;:：!?！？]", after, maxsplit=1)[0]
-    listed = before.endswith("、") or after.startswith("、")
-    return listed and "等" in clause_after
+def _half_of_clause(q: Question, item: Item) -> str | None:
+    """The key is one half of "目标是A,B。": the sentence goes on after it with another
+    clause of the same predicate, so B is as right as A (examiner 2: 形成…新动能,实现…)."""
+    if q.kind not in ("term", "choice") or not isinstance(item, Framework):
+        return None
+    for part in item.parts:
+        if part.label != q.answer:
+            continue
+        for text in (part.text, item.summary):
+            at = text.find(part.label) if text else -1
+            if at < 0:
+                continue
+            rest = text[at + len(part.label) :]
+            clause = re.split("[。；;]", rest + "。", maxsplit=1)[0]
+            # 、 goes on with a list (产业升级、科技创新…); a comma with another predicate.
+            if clause[:1] in ("，", ",") and "是" not in clause and len(clause) > 2:
+                start = text.rfind("，", 0, at) + 1
+                return text[start : at + len(part.label) + len(clause)].lstrip("，")
+    return None
 
 
 def _shares_words(prompt: str, answer: str, options: tuple[str, ...]) -> bool:
@@ -352,11 +308,6 @@ def _shares_words(prompt: str, answer: str, options: tuple[str, ...]) -> bool:
         return any(option[i : i + 3] in prompt for i in range(len(option) - 2))
 
     return shared(answer) and not any(shared(o) for o in options if o != answer)
-
-
-def _light_key(text: str) -> str:
-    """answer_key without script conversion: the deck's own texts are simplified already."""
-    return _NOT_WORD.sub("", text.casefold())
 
 
 def _filled(prompt: str, blanks: tuple[str, ...]) -> tuple[str, list[tuple[int, int]]]:

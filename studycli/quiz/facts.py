@@ -1,0 +1,66 @@
+"""Questions on a fact: a cloze of its figures, and a choice per figure or phrase.
+
+An amount takes distractors of its own unit (100项 → 200项); a phrase takes only
+distractors that look like it and that the deck does not say of the same concept.
+"""
+
+from __future__ import annotations
+
+from studycli.deck.model import Fact
+from studycli.quiz.cloze import render_cloze
+from studycli.quiz.families import fits, looks_like, may_mean_the_same
+from studycli.quiz.question import Question
+from studycli.text import is_figure, split_pieces
+
+FIGURE_PHRASE_MAX = 10  # characters a phrase blanked in a choice may have
+
+
+def fact_questions(b, item: Fact) -> list[Question]:
+    """The cloze and choice questions of one fact; ``b`` is the deck's ``Builder``."""
+    pieces = [p for f in item.figures for p in split_pieces(f)]
+    prefix = ""
+    if item.subject and item.subject not in item.text and len(item.subject) <= 12:
+        prefix = f"{item.subject}:"
+    out = b.clozes(item, "text", item.text, prefix=prefix, primary=pieces, primary_only=True)
+    words = b.segments.words(item.text)
+    for number, piece in enumerate(pieces, 1):
+        if words.count(piece) != 1:
+            continue
+        prompt, _ = render_cloze(prefix, words, {words.index(piece)})
+        if piece in prompt:
+            continue
+        before = "".join(words[: words.index(piece)])
+        tiers = b.pools.figures_like(item, piece)
+        if not is_figure(piece):
+            # A phrase, not an amount: a longer one is recitation, and every distractor
+            # must look like it (信息革命 among 深空探测 and 聚变能源 is told at a glance).
+            if len(piece) > FIGURE_PHRASE_MAX:
+                continue
+            said = b.pools.said_of(_clause_before(before))
+            tiers = [
+                [
+                    c
+                    for c in t
+                    if fits(c, [piece])
+                    and looks_like(c, piece)
+                    and not may_mean_the_same(c, piece)
+                    and not any(c in x or x in c for x in said)
+                ]
+                for t in tiers
+            ]
+        out += b.choice(
+            item,
+            f"figure-{number}",
+            prompt,
+            piece,
+            tiers,
+            refuse=b.pools.said_after(before) - {b.pools.canonical(piece)},
+        )
+    return out
+
+
+def _clause_before(text: str) -> str:
+    """The clause a blank sits in, up to the blank: 在生产力三大要素中，劳动力是 → 劳动力是."""
+    for mark in "。；;，,：:":
+        text = text.rsplit(mark, 1)[-1]
+    return text
