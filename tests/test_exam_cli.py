@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,10 +22,12 @@ def exam(runner, mini_deck, *args, input=""):
 
 
 def paper_rows(runner, mini_deck, *args):
-    """The rows of a seeded paper submitted blank."""
-    result = exam(runner, mini_deck, "--json", *args)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)["questions"]
+    """The rows of a seeded paper submitted blank, in a throw-away data dir: a paper sat
+    in the test's own data dir would be history, and the next sitting leaves its items aside."""
+    with tempfile.TemporaryDirectory() as scratch:
+        result = exam(runner, mini_deck, "--json", "--data-dir", scratch, *args)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["questions"]
 
 
 class FakeClock:
@@ -157,12 +160,13 @@ def test_history_lists_past_papers(runner, mini_deck):
     """Two papers: --history lists both, newest first, with date and score."""
     rows = paper_rows(runner, mini_deck, "--seed", "8", "--count", "2")
     exam(runner, mini_deck, "--seed", "8", "--count", "2", input=rows[0]["answer"] + "\n\n")
+    exam(runner, mini_deck, "--seed", "8", "--count", "2")  # submitted blank
     result = runner.invoke(app, ["exam", "--history", "--json", "--now", NOW])
     assert result.exit_code == 0, result.output
     papers = json.loads(result.stdout)["papers"]
-    assert [p["score"] for p in papers] == [rows[0]["points"], 0]
+    assert [p["score"] for p in papers] == [0, rows[0]["points"]]
     assert papers[0]["date"] == "2026-03-01T09:00:00+08:00"
-    assert [p["answered"] for p in papers] == [2, 0]
+    assert [p["answered"] for p in papers] == [0, 2]
     table = runner.invoke(app, ["exam", "--history", "--now", NOW])
     assert table.exit_code == 0
     assert "模拟考试记录" in table.stdout
