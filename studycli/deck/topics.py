@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from studycli.deck.model import Topic
+from studycli.deck.refs import Topic
 from studycli.deck.schema import fold_name
 from studycli.errors import TopicError
 

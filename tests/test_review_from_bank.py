@@ -1,0 +1,78 @@
+"""Review planned from the bank's rows (cli.sourcing.review_plan, due_card_rows) gives what
+memory.scheduling.plan_review and card_session.order_cards give over the whole deck."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+
+import pytest
+from conftest import FIXTURES
+
+from studycli.cli.card_session import order_cards
+from studycli.cli.sourcing import QuestionPairs, due_card_rows, review_plan
+from studycli.memory.scheduling import plan_review
+from studycli.quiz.bank_build import open_bank
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def bank(tmp_path):
+    """The mini deck's compiled bank."""
+    with open_bank([FIXTURES / "mini"], tmp_path / "cache") as opened:
+        yield opened
+
+
+def _index(bank, seed: int) -> dict:
+    """A learner's card index: some questions and cards due, some later, some edited since."""
+    rng = random.Random(seed)
+    index = {}
+    pairs = bank.id_fingerprints()
+    cards = bank.card_rows([c for c in bank.card_ids()])
+    for qid, fp in [*pairs, *((c.id, c.fingerprint) for c in cards)]:
+        roll = rng.random()
+        if roll < 0.3:
+            continue  # never answered
+        fingerprint = fp if roll < 0.85 else "edited-since"
+        index[qid] = (fingerprint, NOW.timestamp() + rng.randint(-5, 5) * 86_400)
+    index["gone:q"] = ("x", NOW.timestamp() - 10)  # a question no longer in the deck
+    return index
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("count", [0, 1, 5, 50])
+@pytest.mark.parametrize("topic", [None, "人才"])
+def test_review_plan_equals_plan_review(bank, seed, count, topic):
+    """Due ids, new ids and both totals equal plan_review's over every (id, fingerprint)."""
+    index = _index(bank, seed)
+    expected = plan_review(index, bank.id_fingerprints(topic), NOW, count)
+    got = review_plan(bank, index, NOW, count, topic)
+    assert (got.due, got.new, got.due_total, got.new_total) == (
+        expected.due,
+        expected.new,
+        expected.due_total,
+        expected.new_total,
+    )
+    assert expected.due_total > 0 or seed != 1  # the index does make some due
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_due_card_rows_equal_order_cards(bank, seed):
+    """The due cards, in order, are order_cards' due part over all the deck's cards."""
+    index = _index(bank, seed)
+    pool = bank.cards(bank.card_ids())
+    for card in pool[:2]:  # at least two due, in a known order
+        index[card.id] = (card.fingerprint, NOW.timestamp() - 86_400 * (seed + 1))
+    ordered, due = order_cards(pool, index, NOW.timestamp(), len(pool), 0)
+    rows = due_card_rows(bank, index, NOW.timestamp(), None)
+    assert [r.id for r in rows] == [c.id for c in ordered[:due]]
+    assert due > 0
+
+
+def test_question_pairs_reads_on_first_use(bank):
+    """The lazy list of pairs equals id_fingerprints and reads nothing until used."""
+    pairs = QuestionPairs(bank, None)
+    assert pairs._pairs is None
+    assert list(pairs) == bank.id_fingerprints()
+    assert len(pairs) == len(bank.id_fingerprints()) and pairs[0] == bank.id_fingerprints()[0]
