@@ -76,3 +76,29 @@ def test_question_pairs_reads_on_first_use(bank):
     assert pairs._pairs is None
     assert list(pairs) == bank.id_fingerprints()
     assert len(pairs) == len(bank.id_fingerprints()) and pairs[0] == bank.id_fingerprints()[0]
+
+
+def test_new_seen_today_counts_first_answers_only(tmp_path):
+    """Answered first today: counted once however often; answered before today: not new."""
+    from datetime import timedelta
+
+    from studycli.memory.recording import import_answers
+    from studycli.memory.scheduling import make_scheduler
+    from studycli.memory.stats import new_seen_today
+    from studycli.memory.store import Answer, Store
+
+    def answer(qid: str, at: datetime) -> Answer:
+        return Answer(qid, "i", "fp", "cloze", "x", "x", 1.0, True, at, 3.0, "quiz")
+
+    today, earlier = NOW - timedelta(hours=1), NOW - timedelta(days=3)
+    history = [
+        answer("old", earlier),
+        answer("old", today),  # seen before today: not new
+        answer("a", today),
+        answer("a", today + timedelta(minutes=5)),  # twice today: one new question
+        answer("b", today),
+        answer("c", earlier),
+    ]
+    with Store.open(tmp_path) as store:
+        import_answers(store, sorted(history, key=lambda a: a.answered_at), make_scheduler())
+        assert new_seen_today(store, NOW, UTC) == 2

@@ -80,4 +80,8 @@ MIGRATIONS: list[list[str]] = [
             set_at REAL NOT NULL
         )""",
     ],
+    [  # 5: a question's answers by time, so "first answered today" (the new-item limit) is a
+        # look-up per question answered today, not a sort of the whole history
+        "CREATE INDEX answers_by_question ON answers (question_id, answered_at)",
+    ],
 ]
