@@ -102,3 +102,30 @@ def test_new_seen_today_counts_first_answers_only(tmp_path):
     with Store.open(tmp_path) as store:
         import_answers(store, sorted(history, key=lambda a: a.answered_at), make_scheduler())
         assert new_seen_today(store, NOW, UTC) == 2
+
+
+@pytest.mark.parametrize("topic", [None, "人才"])
+def test_askable_items_are_those_with_unflagged_questions(bank, topic):
+    """items.askable gives the items a pick samples from: exactly those with an unflagged
+    question (of the topic), in deck order, as grouping the questions gives them."""
+    where, params = bank._filter(topic, None, False)
+    grouped = bank.conn.execute(
+        f"SELECT item_id FROM questions{where} GROUP BY item_id ORDER BY min(position)", params
+    ).fetchall()
+    sql, args = "SELECT id FROM items WHERE askable > 0", []
+    if topic is not None:
+        sql += " AND id IN (SELECT item_id FROM item_topics WHERE topic = ?)"
+        args.append(topic)
+    fast = bank.conn.execute(sql + " ORDER BY position", args).fetchall()
+    assert fast == grouped and fast
+
+
+def test_a_sampled_pick_is_the_same_for_the_same_seed(bank, monkeypatch):
+    """With sampling forced (few items per pick), one seed gives one set of rows."""
+    from studycli.quiz import bank as bank_module
+
+    monkeypatch.setattr(bank_module, "SAMPLE_ITEMS_MIN", 2)
+    monkeypatch.setattr(bank_module, "SAMPLE_ITEMS_PER_QUESTION", 1)
+    first = bank.rows_to_pick_from(2, random.Random(5))
+    again = bank.rows_to_pick_from(2, random.Random(5))
+    assert first == again and len({r.item_id for r in first}) == 2

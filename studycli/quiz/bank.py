@@ -27,7 +27,7 @@ from studycli.quiz.bank_rows import CardRow, DeckView, ItemRow, QuestionRow
 from studycli.quiz.records import from_record
 
 # The SQLite layout below; a bank of another format is compiled anew.
-BANK_FORMAT = 3
+BANK_FORMAT = 4
 # Bumped by hand when questions change in a way the generator's source does not show
 # (the source of every module that shapes a question is hashed into the key as well).
 GENERATOR_VERSION = 1
@@ -41,7 +41,8 @@ CREATE TABLE files (position INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEG
                     mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
 CREATE TABLE topics (position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE items (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
-                    topics TEXT NOT NULL, fingerprint TEXT NOT NULL);
+                    topics TEXT NOT NULL, fingerprint TEXT NOT NULL, origin TEXT,
+                    askable INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE item_topics (item_id TEXT NOT NULL, topic TEXT NOT NULL);
 CREATE INDEX item_topics_topic ON item_topics (topic);
 CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
@@ -202,11 +203,11 @@ class Bank:
     @property
     def origins(self) -> dict[str, str]:
         """Item id → the deck file it comes from (the 错题本 names it when not loaded)."""
-        return json.loads(self.meta.get("origins", "{}"))
+        return dict(self._rows("SELECT id, origin FROM items WHERE origin IS NOT NULL"))
 
     def fingerprints(self) -> dict[str, str]:
         """Item id → fingerprint, for every item of the deck."""
-        return {row.id: row.fingerprint for row in self.items().values()}
+        return dict(self._rows("SELECT id, fingerprint FROM items"))
 
     @property
     def content_hash(self) -> str:
@@ -369,13 +370,15 @@ class Bank:
         the same bank gives the same questions.
         """
         where, params = self._filter(topic, kinds, False)
-        items = [
-            r[0]
-            for r in self._rows(
-                f"SELECT item_id FROM questions{where} GROUP BY item_id ORDER BY min(position)",
-                params,
-            )
-        ]
+        if kinds is None:  # items.askable counts each item's unflagged questions
+            sql, params = "SELECT id FROM items WHERE askable > 0", []
+            if topic is not None:
+                sql += " AND id IN (SELECT item_id FROM item_topics WHERE topic = ?)"
+                params.append(topic)
+            sql += " ORDER BY position"
+        else:
+            sql = f"SELECT item_id FROM questions{where} GROUP BY item_id ORDER BY min(position)"
+        items = [r[0] for r in self._rows(sql, params)]
         enough = max(SAMPLE_ITEMS_PER_QUESTION * count, SAMPLE_ITEMS_MIN)
         if len(items) <= enough:
             return self.question_rows(topic=topic, kinds=kinds)
