@@ -84,8 +84,11 @@ def new_seen_today(store: Store, now: datetime, tz: tzinfo) -> int:
 
 
 def item_tallies(store: Store) -> list[tuple[str, int, int]]:
-    """(item id, answers, correct answers) for every item ever answered."""
-    return store.query("SELECT item_id, count(*), sum(correct) FROM answers GROUP BY item_id")
+    """(item id, answers, correct answers) for every item ever answered.
+
+    Read from item_tallies, which triggers keep equal to counting the answers table.
+    """
+    return store.query("SELECT item_id, answers, correct FROM item_tallies WHERE answers > 0")
 
 
 def daily_counts(store: Store, utc_offset_s: int, since: datetime | None = None) -> dict[date, int]:
@@ -171,22 +174,17 @@ def current_streak(active: set[date], today: date) -> int:
 def _streak_before(store: Store, start: date, offset: timedelta) -> int:
     """How many days before ``start`` in a row have an answer (local days at ``offset``).
 
-    One indexed probe per day (answers_by_time), so a year-long streak costs some hundred
-    look-ups, not a pass over every answer ever given.
+    One indexed probe per day (answers_by_time), walked back in one recursive query, so a
+    year-long streak costs some hundred look-ups, not a pass over every answer ever given.
     """
-    zone = timezone(offset)
-    days = 0
-    day = start - timedelta(days=1)
-    while True:
-        begin = datetime.combine(day, time(), zone).timestamp()
-        found = store.query(
-            "SELECT 1 FROM answers WHERE answered_at >= ? AND answered_at < ? LIMIT 1",
-            (begin, begin + 86_400),
-        )
-        if not found:
-            return days
-        days += 1
-        day -= timedelta(days=1)
+    begin = datetime.combine(start, time(), timezone(offset)).timestamp()
+    rows = store.query(
+        "WITH RECURSIVE back(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM back WHERE EXISTS"
+        " (SELECT 1 FROM answers WHERE answered_at >= ? - (n + 1) * 86400"
+        " AND answered_at < ? - n * 86400)) SELECT max(n) FROM back",
+        (begin, begin),
+    )
+    return rows[0][0]
 
 
 def compute_stats(
