@@ -129,3 +129,15 @@ def test_a_sampled_pick_is_the_same_for_the_same_seed(bank, monkeypatch):
     first = bank.rows_to_pick_from(2, random.Random(5))
     again = bank.rows_to_pick_from(2, random.Random(5))
     assert first == again and len({r.item_id for r in first}) == 2
+
+
+@pytest.mark.parametrize("command", [["review", "--count", "1"], ["stats"]])
+def test_no_exam_plan_no_plan_modules(tmp_path, command):
+    """Without an exam date, review and stats load neither memory.plan nor memory.history
+    (and a review with no cards due loads no card session)."""
+    from test_startup_imports import MINI, run_study
+
+    loaded = run_study(tmp_path, [*command, *MINI, "--data-dir", str(tmp_path / "data")])
+    assert {"studycli.memory.plan", "studycli.memory.history"} & loaded == set()
+    if command[0] == "review":
+        assert "studycli.cli.card_session" not in loaded

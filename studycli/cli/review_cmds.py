@@ -85,8 +85,6 @@ def review(
         open_deck_bank(content, builtin, data_dir) as bank,
         open_store(data_dir, for_writing=True) as store,
     ):
-        from studycli.cli.card_session import run_cards
-
         topic_name = bank_topic(bank, topic)
         fingerprints = bank.fingerprints()
         index = store.card_index()
@@ -96,10 +94,11 @@ def review(
         # memory.scheduling.plan_review's plan, from the rows the learner has studied.
         plan = review_plan(bank, index, until, count, topic_name)
         # With an exam date set (study plan), the plan decides new count and order.
-        from studycli.memory.plan import follow_exam_plan
+        if store.exam_plan_set():  # memory.plan and its history only when there is one
+            from studycli.memory.plan import follow_exam_plan
 
-        pairs = QuestionPairs(bank, topic_name)  # read only if an exam plan needs them
-        plan = follow_exam_plan(store, plan, pairs, moment, zone, count)
+            pairs = QuestionPairs(bank, topic_name)  # read only if the exam plan needs them
+            plan = follow_exam_plan(store, plan, pairs, moment, zone, count)
         due_card_list = due_card_rows(bank, index, cutoff, topic_name)
         due_cards = len(due_card_list)
         new_left = max(0, settings.new_per_day - new_seen_today(store, moment, zone))
@@ -137,6 +136,8 @@ def review(
             outcomes, interrupted, ended = run_questions(session, chosen)
         if due_c and not (interrupted or ended or session.quit):
             out.print(f"到期闪卡 {len(due_c)} 张:", style="bold", markup=False)
+            from studycli.cli.card_session import run_cards
+
             result = run_cards(store, due_c, clock, AnswerSource(), bank.articles, "review")
             interrupted, ended = result.interrupted, result.ended
         if chosen:

@@ -416,6 +416,8 @@ class Bank:
 
     def cards(self, ids: Sequence[str]) -> list:
         """The flashcards of ``ids``, in that order; ids not in the bank are left out."""
+        if not ids:
+            return []
         from studycli.quiz.flashcard import Flashcard
 
         found = self._by_id("cards", ids)
