@@ -141,3 +141,13 @@ def test_no_exam_plan_no_plan_modules(tmp_path, command):
     assert {"studycli.memory.plan", "studycli.memory.history"} & loaded == set()
     if command[0] == "review":
         assert "studycli.cli.card_session" not in loaded
+
+
+def test_topics_from_the_bank_skip_the_deck_model(tmp_path):
+    """Once the bank is compiled, `study topics` creates none of the deck model's classes."""
+    from test_startup_imports import MINI, run_study
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    run_study(tmp_path, ["check", *MINI, *data])
+    loaded = run_study(tmp_path, ["topics", *MINI, *data])
+    assert "studycli.deck.model" not in loaded and "yaml" not in loaded

@@ -63,7 +63,7 @@ def topics(
 ) -> None:
     """列出所有主题、别名与条目数。"""
     from studycli.cli.sourcing import deck_view
-    from studycli.render.summary import render_topics
+    from studycli.render.summary_view import render_topics  # not the deck model
 
     # The compiled bank's topics and items when it is current: no YAML to parse.
     out.print(render_topics(deck_view(content, builtin, data_dir)))

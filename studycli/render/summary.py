@@ -10,12 +10,13 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
-from studycli.render.summary_view import (  # noqa: F401  (plain_summary re-exported)
+from studycli.render.summary_view import (  # noqa: F401  (plain_summary, render_topics re-exported)
     Entry,
     Line,
     arrange,
     plain_summary,
     render_lines,
+    render_topics,
 )
 
 TERM_STYLE = "bold cyan"
@@ -119,18 +120,3 @@ def summary_entries(deck: Deck, items: Sequence[Item]) -> list[Entry]:
 def render_summary(deck: Deck, items: Sequence[Item], heading: str) -> list[RenderableType]:
     """The study summary for a terminal: the same paragraphs, styled and wrapped by 禁则."""
     return render_lines(summary_lines(deck, items, heading))
-
-
-def render_topics(deck: Deck) -> RenderableType:
-    """A table of topics with their aliases and item counts."""
-    from rich.table import Table
-
-    table = Table(title="主题", show_lines=False, expand=False)
-    table.add_column("主题", style="bold", no_wrap=True)
-    table.add_column("条目", justify="right")
-    table.add_column("别名", overflow="fold")
-    for name, count in deck.topic_counts().items():
-        topic = next(t for t in deck.topics if t.name == name)
-        table.add_row(name, str(count), "、".join(topic.aliases))
-    table.caption = f"共 {len(deck.items)} 条,{len(deck.topics)} 个主题"
-    return table

@@ -134,3 +134,19 @@ def line_from_data(data: list) -> Line:
     plain, style, spans, marker, indent, role = data
     body = Text(plain, style=style, spans=[Span(start, end, s) for start, end, s in spans])
     return Line(body, marker, indent, role)
+
+
+def render_topics(deck) -> RenderableType:
+    """A table of topics with their aliases and item counts (``deck``: a Deck or the bank's
+    DeckView)."""
+    from rich.table import Table
+
+    table = Table(title="主题", show_lines=False, expand=False)
+    table.add_column("主题", style="bold", no_wrap=True)
+    table.add_column("条目", justify="right")
+    table.add_column("别名", overflow="fold")
+    for name, count in deck.topic_counts().items():
+        topic = next(t for t in deck.topics if t.name == name)
+        table.add_row(name, str(count), "、".join(topic.aliases))
+    table.caption = f"共 {len(deck.items)} 条,{len(deck.topics)} 个主题"
+    return table
