@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import re
 
-from studycli.cli import app
+from studycli.cli import app, load_all_commands
 
 
 def test_every_command_has_help(runner):
     """Each command has a Chinese help text and --help works for it."""
-    for command in app.registered_commands:
+    for command in load_all_commands():
         name = command.name or command.callback.__name__
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0, name

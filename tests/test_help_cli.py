@@ -8,7 +8,7 @@ import pytest
 from rich.cells import cell_len
 
 from studycli import __version__
-from studycli.cli import app
+from studycli.cli import COMMANDS, app
 from studycli.cli.usage import did_you_mean
 
 MINI = ["--no-builtin", "--content"]
@@ -17,7 +17,7 @@ ENGLISH = ("Usage", "Options", "Commands", "Show this message", "[default", "<in
 
 def command_names() -> list[str]:
     """Every registered command's name."""
-    return [c.name or c.callback.__name__ for c in app.registered_commands]
+    return list(COMMANDS)
 
 
 @pytest.mark.parametrize("columns", [40, 60, 100])

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import typer
 from rich.console import Console
@@ -114,20 +114,37 @@ class StudyCommand(TyperCommand):
         return super().parse_args(ctx, args)
 
 
+# Every command: name → (module under studycli.cli, help panel, one-line help), in the
+# order `study --help` lists them. Set by studycli.cli, which holds the table.
+CommandTable = dict[str, tuple[str, str, str]]
+
+
 class StudyGroup(TyperGroup):
     """Turns StudyError and Ctrl-C into one clear message and an exit code, never a traceback;
-    help and usage errors in Chinese."""
+    help and usage errors in Chinese.
+
+    Commands are loaded on demand: `study quiz` imports quiz's module and builds quiz's click
+    command only, and `study --help` lists the table without importing any command module.
+    """
+
+    table: ClassVar[CommandTable] = {}
+
+    def __init__(self, *, commands: Any = None, **attrs: Any) -> None:
+        super().__init__(commands=None, **attrs)  # built on demand, each with its panel
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.table)
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        command = self.commands.get(name)
+        if command is None and name in self.table:
+            command = self.commands[name] = build_command(name, self.table[name])
+        return command
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        from studycli.cli.helpformat import format_page, short_help
+        from studycli.cli.helpformat import format_page
 
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                rows.append(
-                    (getattr(command, "rich_help_panel", None) or "", name, short_help(command))
-                )
+        rows = [(panel, name, text) for name, (_, panel, text) in self.table.items()]
         formatter.write(format_page(ctx, self, rows))
 
     def make_context(
@@ -200,6 +217,34 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+
+
+def registered(name: str) -> Any:
+    """The CommandInfo of command ``name`` on ``app``, once its module has been imported."""
+    return next(
+        (c for c in app.registered_commands if (c.name or c.callback.__name__) == name), None
+    )
+
+
+def build_command(name: str, entry: tuple[str, str, str]) -> Any:
+    """Import command ``name``'s module and build its click command (Chinese help, panel)."""
+    from importlib import import_module
+
+    from typer.main import get_command_from_info
+
+    module, panel, _ = entry
+    import_module(f"studycli.cli.{module}")
+    info = registered(name)
+    if info is None:
+        raise LookupError(f"studycli.cli.{module} does not register the command {name!r}")
+    info.rich_help_panel = panel
+    if info.cls in (None, TyperCommand):  # Chinese help page and usage errors
+        info.cls = StudyCommand
+    return get_command_from_info(
+        info,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
 
 
 def _show_version(value: bool) -> None:

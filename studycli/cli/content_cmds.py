@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from studycli.cli.app import BuiltinOpt, ContentOpt, DataDirOpt, TopicOpt, app, load, out, select
+from studycli.cli.app import BuiltinOpt, ContentOpt, DataDirOpt, TopicOpt, app, load, out
 from studycli.errors import StudyError
 
 
@@ -21,24 +21,33 @@ def summary(
     ] = True,
     content: ContentOpt = None,
     builtin: BuiltinOpt = True,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """按文章与章节分组显示要点:金句、定义、清单、框架与数据。"""
-    deck = load(content, builtin)
-    items, name = select(deck, topic)
+    from studycli.deck.files import content_paths
+    from studycli.paths import cache_dir
+    from studycli.render.summary_cache import open_summary
+
+    # The compiled summary in the cache folder when it is current: no YAML to parse.
+    compiled = open_summary(content_paths(content or (), builtin=builtin), cache_dir(data_dir))
+    name = None
+    if topic is not None:
+        from studycli.deck.topics import resolve_topic
+
+        name = resolve_topic(compiled, topic).name
+    entries = compiled.entries(name)
     heading = f"学习摘要 · {name}" if name else "学习摘要"
-    if not items:
+    if not entries:
         raise StudyError("题库中没有条目。用 --content 指定题库目录。")
     if not out.is_terminal:
         # Piped: plain text wrapped by 禁则 to COLUMNS (or 80), no tables, no padding.
-        from studycli.render.summary import plain_summary, summary_lines
-
-        sys.stdout.write(plain_summary(summary_lines(deck, items, heading), out.width))
+        sys.stdout.write(compiled.plain(name, out.width, heading))
         return
     from rich.console import Group
 
-    from studycli.render.summary import render_summary
+    from studycli.render.summary_view import render_lines
 
-    summary = Group(*render_summary(deck, items, heading))
+    summary = Group(*render_lines(compiled.lines(entries, heading)))
     if pager:
         # Like git: less quits at once when it all fits (F), keeps colour (R), no clearing (X).
         os.environ.setdefault("LESS", "FRX")
@@ -54,7 +63,7 @@ def topics(
 ) -> None:
     """列出所有主题、别名与条目数。"""
     from studycli.cli.sourcing import deck_view
-    from studycli.render.summary import render_topics
+    from studycli.render.summary_view import render_topics  # not the deck model
 
     # The compiled bank's topics and items when it is current: no YAML to parse.
     out.print(render_topics(deck_view(content, builtin, data_dir)))

@@ -134,11 +134,14 @@ def stats(
 
     deck = deck_view(content, builtin, data_dir)  # the compiled bank's, when it is current
     now, tz = now_and_zone(fixed_now)
-    from studycli.memory.plan import exam_status
 
     with open_store(data_dir) as store:
         figures = compute_stats(store, deck, now, tz, loaded_only=loaded)
-        exam = exam_status(store, now, tz)  # days left and on track, once study plan set a date
+        exam = None
+        if store.exam_plan_set():  # days left and on track, once study plan set a date
+            from studycli.memory.plan import exam_status
+
+            exam = exam_status(store, now, tz)
     if as_json:
         data = figures.to_json() | ({"exam": exam.to_json()} if exam else {})
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

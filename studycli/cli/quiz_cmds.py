@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import json
 import random
-import secrets
 import sys
 import time
 from dataclasses import dataclass, field
@@ -339,7 +338,7 @@ def quiz(
     标准输入不是终端时,每行读一个答案;空行算答错;输入结束则其余题目记为未作答。
     """
     if seed is None:
-        seed = secrets.randbelow(1_000_000)
+        seed = random.SystemRandom().randrange(1_000_000)  # not secrets: hmac, hashlib
     rng = random.Random(seed)
     with (
         open_deck_bank(content, builtin, data_dir) as bank,

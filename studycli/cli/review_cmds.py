@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import secrets
+import random
 import sys
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
@@ -35,7 +35,13 @@ from studycli.cli.quiz_cmds import (
     remember_decks,
     run_questions,
 )
-from studycli.cli.sourcing import bank_topic, open_deck_bank
+from studycli.cli.sourcing import (
+    QuestionPairs,
+    bank_topic,
+    due_card_rows,
+    open_deck_bank,
+    review_plan,
+)
 from studycli.errors import StudyError
 
 NewOpt = Annotated[
@@ -62,7 +68,6 @@ def review(
     now: NowOpt = None,
 ) -> None:
     """间隔复习(FSRS):先考今天到期的题和闪卡,再学新题(每天有上限)。"""
-    from studycli.memory.scheduling import plan_review
     from studycli.memory.settings import load_settings, save_settings
     from studycli.memory.stats import due_count, end_of_day, new_seen_today
     from studycli.paths import data_dir as resolve_data_dir
@@ -80,26 +85,30 @@ def review(
         open_deck_bank(content, builtin, data_dir) as bank,
         open_store(data_dir, for_writing=True) as store,
     ):
-        from studycli.cli.card_session import order_cards, run_cards
-
         topic_name = bank_topic(bank, topic)
-        pairs = bank.id_fingerprints(topic_name)
-        pool = bank.cards(bank.card_ids(topic_name))
         fingerprints = bank.fingerprints()
         index = store.card_index()
         cutoff = end_of_day(moment, zone)
         # "Due today" means due before local midnight, as `study stats` counts it.
         until = datetime.fromtimestamp(cutoff, UTC) - timedelta(microseconds=1)
-        plan = plan_review(index, pairs, until, count)
+        # memory.scheduling.plan_review's plan, from the rows the learner has studied.
+        plan = review_plan(bank, index, until, count, topic_name)
         # With an exam date set (study plan), the plan decides new count and order.
-        from studycli.memory.plan import follow_exam_plan
+        if store.exam_plan_set():  # memory.plan and its history only when there is one
+            from studycli.memory.plan import follow_exam_plan
 
-        plan = follow_exam_plan(store, plan, pairs, moment, zone, count)
-        cards_in_order, due_cards = order_cards(pool, index, cutoff, len(pool), 0)
+            pairs = QuestionPairs(bank, topic_name)  # read only if the exam plan needs them
+            plan = follow_exam_plan(store, plan, pairs, moment, zone, count)
+        due_card_list = due_card_rows(bank, index, cutoff, topic_name)
+        due_cards = len(due_card_list)
         new_left = max(0, settings.new_per_day - new_seen_today(store, moment, zone))
         due_q = plan.due[:count]
         # --json carries questions only: due cards are counted but not asked.
-        due_c = [] if json_out else cards_in_order[: min(due_cards, count - len(due_q))]
+        due_c = (
+            []
+            if json_out
+            else bank.cards([r.id for r in due_card_list[: max(0, count - len(due_q))]])
+        )
         new_q = plan.new[: min(new_left, count - len(due_q) - len(due_c))]
         due_total = plan.due_total + due_cards
         if getattr(plan, "days_left", 0):  # the exam plan (study plan) names the days left
@@ -127,6 +136,8 @@ def review(
             outcomes, interrupted, ended = run_questions(session, chosen)
         if due_c and not (interrupted or ended or session.quit):
             out.print(f"到期闪卡 {len(due_c)} 张:", style="bold", markup=False)
+            from studycli.cli.card_session import run_cards
+
             result = run_cards(store, due_c, clock, AnswerSource(), bank.articles, "review")
             interrupted, ended = result.interrupted, result.ended
         if chosen:
@@ -159,7 +170,7 @@ def cards(
     from studycli.render.quiz import next_step_line
 
     if seed is None:
-        seed = secrets.randbelow(1_000_000)
+        seed = random.SystemRandom().randrange(1_000_000)  # not secrets: hmac, hashlib
     with open_deck_bank(content, builtin, data_dir) as bank:
         pool = bank.cards(bank.card_ids(bank_topic(bank, topic)))
         fingerprints, articles, origins = bank.fingerprints(), bank.articles, bank.origins

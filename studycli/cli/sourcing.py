@@ -158,6 +158,58 @@ def quiz_questions(
     return bank.questions([row.id for row in pick_questions(rows, count, rng)])
 
 
+def review_plan(bank, index: dict, until, count: int, topic: str | None):
+    """memory.scheduling.plan_review's plan, read from the bank without its whole list.
+
+    ``index`` is Store.card_index(). Only the rows of questions the learner has a card
+    for are read, then the deck in order until ``count`` new ones are found, so a
+    10,000-item deck costs what its studied part costs, not its ~70,000 questions.
+    """
+    from studycli.memory.scheduling import ReviewPlan, to_utc
+
+    now_ts = to_utc(until).timestamp()
+    current = bank.positions_if_current({q: fp for q, (fp, _) in index.items()}, topic)
+    due = sorted((index[q][1], pos, q) for q, pos in current.items() if index[q][1] <= now_ts)
+    count = max(0, count)
+    due_ids = [q for _, _, q in due[:count]]
+    new_ids = bank.first_unknown(current, count - len(due_ids), topic)
+    new_total = bank.scope_count(topic) - len(current)
+    return ReviewPlan(due_ids, new_ids, due_total=len(due), new_total=new_total)
+
+
+def due_card_rows(bank, index: dict, cutoff: float, topic: str | None) -> list:
+    """The flashcards due before ``cutoff`` (most overdue first), as card_session.order_cards
+    orders them, from the rows of the cards the learner has (not every card)."""
+    rows = bank.card_rows(index, topic)
+    due = [r for r in rows if index[r.id][0] == r.fingerprint and index[r.id][1] < cutoff]
+    return sorted(due, key=lambda r: (index[r.id][1], r.id))
+
+
+class QuestionPairs:
+    """(id, fingerprint) of every askable question, read from the bank on first use.
+
+    The exam plan (memory.plan.follow_exam_plan) needs the whole list; a review without
+    an exam date never reads it.
+    """
+
+    def __init__(self, bank, topic: str | None):
+        self.bank, self.topic, self._pairs = bank, topic, None
+
+    def _load(self) -> list:
+        if self._pairs is None:
+            self._pairs = self.bank.id_fingerprints(self.topic)
+        return self._pairs
+
+    def __iter__(self):
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __getitem__(self, index):
+        return self._load()[index]
+
+
 def _nothing_to_ask(topic: str | None, kind: str | None) -> StudyError:
     from studycli.render.quiz import KIND_NAMES
 

@@ -8,7 +8,6 @@ Whatever typer itself still rejects is reported by ``translate`` (also in Chines
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from studycli.cli.params import CHOICE_ALIASES, choice_label, shape_of
@@ -24,6 +23,8 @@ class CommandLineError(UsageError):
 
 def did_you_mean(word: str, candidates: list[str]) -> str:
     """ "您是否要找 X?" for the closest candidates, or ""."""
+    import difflib  # only for a mistake: not on the start-up path
+
     close = difflib.get_close_matches(word, candidates, n=2, cutoff=0.7)
     if not close and word.startswith("--"):
         close = [c for c in candidates if c.startswith(word[:4]) and len(word) > 3][:2]

@@ -74,3 +74,50 @@ def not_regular(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "是一个套接字"
     return "不是普通文件"
+
+
+def checksum(chunks: Iterable[bytes]) -> str:
+    """64 bits of CRC-32 and Adler-32 over ``chunks``: for cache file names and change keys.
+
+    Not SHA-256: hashlib (OpenSSL) costs ~3 ms of import on every warm start, and these
+    keys guard against edits and other decks, not an adversary.
+    """
+    import zlib
+
+    crc, adler = 0, 1
+    for chunk in chunks:
+        crc, adler = zlib.crc32(chunk, crc), zlib.adler32(chunk, adler)
+    return f"{crc:08x}{adler:08x}"
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's raw bytes."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def file_stamps(files: Sequence[Path]) -> list[list]:
+    """[path, size, mtime_ns, sha256] of each file: what a compiled cache is keyed by."""
+    out = []
+    for file in files:
+        info = file.stat()
+        out.append([str(file), info.st_size, info.st_mtime_ns, file_sha256(file)])
+    return out
+
+
+def stamps_current(stored: Sequence[Sequence], files: Sequence[Path]) -> bool:
+    """Whether ``files`` are those ``stored`` (file_stamps) and unchanged.
+
+    Unchanged size and mtime are trusted; a changed stamp (a touch, a checkout) is
+    confirmed by the bytes' SHA-256.
+    """
+    if [row[0] for row in stored] != [str(f) for f in files]:
+        return False
+    for (_, size, mtime_ns, sha), file in zip(stored, files, strict=True):
+        info = file.stat()
+        if (info.st_size, info.st_mtime_ns) == (size, mtime_ns):
+            continue
+        if info.st_size != size or file_sha256(file) != sha:
+            return False
+    return True

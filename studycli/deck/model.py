@@ -8,17 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
-
-@dataclass(frozen=True)
-class Source:
-    """Where an item comes from: the article's file name and its section."""
-
-    article: str
-    section: str
-
-    def cite(self) -> str:
-        """A short citation for feedback lines."""
-        return f"{self.article} · {self.section}"
+# The small records the compiled bank carries live in deck.refs (a warm start needs no
+# more of the model); they are part of the model and re-exported here.
+from studycli.deck.refs import Source, Term, Topic, count_topics
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -203,23 +195,6 @@ ITEM_CLASSES: dict[str, type[Item]] = {
 
 
 @dataclass(frozen=True)
-class Topic:
-    """A topic items are tagged with, and the other names users type for it."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-    description: str | None = None
-
-
-@dataclass(frozen=True)
-class Term:
-    """A glossary term that segmentation keeps whole; aliases grade as equal."""
-
-    term: str
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Deck:
     """All loaded content: topics, glossary and items, in file order."""
 
@@ -285,12 +260,3 @@ def _plain(value):
             if f.name != "aliases" or getattr(value, f.name)
         }
     return value
-
-
-def count_topics(topics, items) -> dict[str, int]:
-    """Item counts per topic, in ``topics``' order (topics no item uses count 0)."""
-    counts = {topic.name: 0 for topic in topics}
-    for item in items:
-        for name in item.topics:
-            counts[name] = counts.get(name, 0) + 1
-    return counts

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,17 +21,13 @@ from studycli.deck.model import (
     Term,
     Topic,
 )
+from studycli.deck.topics import fold_name  # also imported from here (importer)
 from studycli.errors import ContentError
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # C0 and C1 control characters other than tab and newline: ESC would let deck text
 # drive the terminal (clear it, retitle it, fake other output).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def fold_name(name: str) -> str:
-    """A topic name or alias as compared: width-folded, trimmed, case-folded."""
-    return unicodedata.normalize("NFKC", name).strip().casefold()
 
 
 class DeckBuilder:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
-
-from studycli.deck.model import Topic
-from studycli.deck.schema import fold_name
+from studycli.deck.refs import Topic
 from studycli.errors import TopicError
+
+
+def fold_name(name: str) -> str:
+    """A topic name or alias as compared: width-folded, trimmed, case-folded."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", name).strip().casefold()
 
 
 def resolve_topic(deck, name: str) -> Topic:
@@ -22,6 +26,8 @@ def resolve_topic(deck, name: str) -> Topic:
     known = {
         fold_name(n): topic.name for topic in deck.topics for n in (topic.name, *topic.aliases)
     }
+    import difflib  # only for a mistake: not on the start-up path
+
     close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.4)
     hint = f"您是否要找“{known[close[0]]}”?" if close else ""
     listing = "、".join(names) if names else "(没有主题)"

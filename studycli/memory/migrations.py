@@ -80,4 +80,36 @@ MIGRATIONS: list[list[str]] = [
             set_at REAL NOT NULL
         )""",
     ],
+    [  # 5: a question's answers by time, so "first answered today" (the new-item limit) is a
+        # look-up per question answered today, not a sort of the whole history
+        "CREATE INDEX answers_by_question ON answers (question_id, answered_at)",
+    ],
+    [  # 6: answers and right answers per item, kept by triggers, so `study stats` reads a
+        # few hundred rows instead of counting every answer ever given
+        """CREATE TABLE item_tallies (
+            item_id TEXT PRIMARY KEY,
+            answers INTEGER NOT NULL,
+            correct INTEGER NOT NULL
+        ) WITHOUT ROWID""",
+        """INSERT INTO item_tallies (item_id, answers, correct)
+            SELECT item_id, count(*), sum(correct) FROM answers GROUP BY item_id""",
+        """CREATE TRIGGER answers_tally_insert AFTER INSERT ON answers BEGIN
+            INSERT INTO item_tallies (item_id, answers, correct)
+                VALUES (NEW.item_id, 1, NEW.correct)
+            ON CONFLICT (item_id) DO UPDATE SET answers = answers + 1,
+                correct = correct + excluded.correct;
+        END""",
+        """CREATE TRIGGER answers_tally_update AFTER UPDATE OF item_id, correct ON answers BEGIN
+            UPDATE item_tallies SET answers = answers - 1, correct = correct - OLD.correct
+                WHERE item_id = OLD.item_id;
+            INSERT INTO item_tallies (item_id, answers, correct)
+                VALUES (NEW.item_id, 1, NEW.correct)
+            ON CONFLICT (item_id) DO UPDATE SET answers = answers + 1,
+                correct = correct + excluded.correct;
+        END""",
+        """CREATE TRIGGER answers_tally_delete AFTER DELETE ON answers BEGIN
+            UPDATE item_tallies SET answers = answers - 1, correct = correct - OLD.correct
+                WHERE item_id = OLD.item_id;
+        END""",
+    ],
 ]

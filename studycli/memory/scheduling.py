@@ -6,7 +6,6 @@ review time are arguments: nothing here reads the clock.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -88,6 +87,8 @@ def default_scheduler() -> Any:
 
 def card_id_for(question_id: str) -> int:
     """A stable 63-bit card id from the question id (fsrs's default sleeps, reads the clock)."""
+    import hashlib
+
     return int.from_bytes(hashlib.sha256(question_id.encode("utf-8")).digest()[:8], "big") >> 1
 
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING
 
-from studycli.deck.model import Deck
 from studycli.memory.scheduling import MASTERED_STABILITY_DAYS, is_mastered, to_utc
 from studycli.memory.store import Store
+
+if TYPE_CHECKING:  # a loaded Deck or the bank's DeckView: topics and items
+    from studycli.deck.model import Deck
 
 NOT_LOADED = "(未加载)"  # answers of items not in the loaded deck are counted under this topic
 DELETED = NOT_LOADED  # the old name
@@ -67,17 +70,25 @@ def due_tomorrow(
 def new_seen_today(store: Store, now: datetime, tz: tzinfo) -> int:
     """Questions and cards answered for the very first time today (the daily new-item limit)."""
     start = end_of_day(now, tz, -1)
+    # Of the questions answered today (answers_by_time; "+" keeps the planner off the
+    # question index here), those with no earlier answer (answers_by_question): a
+    # look-up each, not a sort of the whole history.
     rows = store.query(
-        "SELECT count(*) FROM (SELECT min(answered_at) AS first FROM answers"
-        " GROUP BY question_id) WHERE first >= ?",
-        (start,),
+        "SELECT count(*) FROM (SELECT DISTINCT +question_id AS question_id FROM answers"
+        " WHERE answered_at >= ?)"
+        " AS today WHERE NOT EXISTS (SELECT 1 FROM answers AS earlier"
+        " WHERE earlier.question_id = today.question_id AND earlier.answered_at < ?)",
+        (start, start),
     )
     return rows[0][0]
 
 
 def item_tallies(store: Store) -> list[tuple[str, int, int]]:
-    """(item id, answers, correct answers) for every item ever answered."""
-    return store.query("SELECT item_id, count(*), sum(correct) FROM answers GROUP BY item_id")
+    """(item id, answers, correct answers) for every item ever answered.
+
+    Read from item_tallies, which triggers keep equal to counting the answers table.
+    """
+    return store.query("SELECT item_id, answers, correct FROM item_tallies WHERE answers > 0")
 
 
 def daily_counts(store: Store, utc_offset_s: int, since: datetime | None = None) -> dict[date, int]:
@@ -160,6 +171,22 @@ def current_streak(active: set[date], today: date) -> int:
     return streak
 
 
+def _streak_before(store: Store, start: date, offset: timedelta) -> int:
+    """How many days before ``start`` in a row have an answer (local days at ``offset``).
+
+    One indexed probe per day (answers_by_time), walked back in one recursive query, so a
+    year-long streak costs some hundred look-ups, not a pass over every answer ever given.
+    """
+    begin = datetime.combine(start, time(), timezone(offset)).timestamp()
+    rows = store.query(
+        "WITH RECURSIVE back(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM back WHERE EXISTS"
+        " (SELECT 1 FROM answers WHERE answered_at >= ? - (n + 1) * 86400"
+        " AND answered_at < ? - n * 86400)) SELECT max(n) FROM back",
+        (begin, begin),
+    )
+    return rows[0][0]
+
+
 def compute_stats(
     store: Store, deck: Deck, now: datetime, tz: tzinfo, loaded_only: bool = False
 ) -> Stats:
@@ -210,15 +237,16 @@ def compute_stats(
             for entry in topics_of(item_id):
                 entry.mastered += 1
 
-    # Day counts for the heatmap window only (an index range); the whole history is read
-    # only when the streak reaches back past the window.
+    # Day counts for the heatmap window only (an index range); a streak that reaches back
+    # past the window is followed one indexed probe per day.
     start = heatmap_start(today)
     offset_s = int(offset.total_seconds())
     since = datetime.combine(start, time(), timezone(offset))
     counts = daily_counts(store, offset_s, since)
     streak = current_streak(set(counts), today)
-    if streak and today - timedelta(days=streak - 1) <= start:
-        streak = current_streak(set(daily_counts(store, offset_s)), today)
+    last = today if counts.get(today) else today - timedelta(days=1)  # where the streak ends
+    if streak and last - timedelta(days=streak - 1) <= start:  # it reaches the window's start
+        streak += _streak_before(store, start, offset)
     days = {start + timedelta(days=n): 0 for n in range((today - start).days + 1)}
     days.update((day, n) for day, n in counts.items() if day in days)
     # Deck topics in deck order, the removed items' bucket last.

@@ -345,6 +345,10 @@ class Store:
         )
         return [row[0] for row in rows]
 
+    def exam_plan_set(self) -> bool:
+        """Whether `study plan` has set an exam date (memory.history reads the plan)."""
+        return bool(self.query("SELECT 1 FROM exam_plan LIMIT 1"))
+
     def card_index(self) -> dict[str, tuple[str, float]]:
         """question id → (stored fingerprint, due as Unix seconds), for due selection."""
         return {

@@ -15,25 +15,25 @@ the last rename wins, and both banks are the same.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from studycli.deck.model import Term, Topic
+from studycli.deck.files import checksum, file_sha256
+from studycli.deck.refs import Term, Topic
 from studycli.errors import StudyError
-from studycli.quiz.bank_rows import DeckView, ItemRow, QuestionRow
+from studycli.quiz.bank_rows import CardRow, DeckView, ItemRow, QuestionRow
 from studycli.quiz.records import from_record
 
 # The SQLite layout below; a bank of another format is compiled anew.
-BANK_FORMAT = 3
+BANK_FORMAT = 4
 # Bumped by hand when questions change in a way the generator's source does not show
 # (the source of every module that shapes a question is hashed into the key as well).
 GENERATOR_VERSION = 1
 # Every module that shapes a question: the whole quiz package (generation, the quality gate,
 # grading's data), the deck model and text helpers.
-_GENERATOR_SOURCES = ("quiz", "deck/model.py", "text.py")
+_GENERATOR_SOURCES = ("quiz", "deck/model.py", "deck/refs.py", "text.py")
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,7 +41,8 @@ CREATE TABLE files (position INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEG
                     mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
 CREATE TABLE topics (position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE items (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
-                    topics TEXT NOT NULL, fingerprint TEXT NOT NULL);
+                    topics TEXT NOT NULL, fingerprint TEXT NOT NULL, origin TEXT,
+                    askable INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE item_topics (item_id TEXT NOT NULL, topic TEXT NOT NULL);
 CREATE INDEX item_topics_topic ON item_topics (topic);
 CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
@@ -71,28 +72,28 @@ class BankError(StudyError):
 def generator_key() -> str:
     """The generator's version and a hash of its source: a bank of another key is stale."""
     root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(f"{BANK_FORMAT}:{GENERATOR_VERSION}".encode())
-    for name in _GENERATOR_SOURCES:
-        path = root / name
-        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
-        for file in files:
-            try:
-                digest.update(file.read_bytes())
-            except OSError:
-                digest.update(f"missing {name}".encode())
-    return digest.hexdigest()[:16]
+
+    def chunks() -> Iterable[bytes]:
+        yield f"{BANK_FORMAT}:{GENERATOR_VERSION}".encode()
+        for name in _GENERATOR_SOURCES:
+            path = root / name
+            files = sorted(path.glob("*.py")) if path.is_dir() else [path]
+            for file in files:
+                try:
+                    yield file.read_bytes()
+                except OSError:
+                    yield f"missing {name}".encode()
+
+    return checksum(chunks())
 
 
 def bank_path(cache: Path, roots: Sequence[Path]) -> Path:
     """The bank file of a set of deck sources (the built-in deck, --content, STUDY_CONTENT)."""
     key = "\n".join(str(Path(p).resolve()) for p in roots)
-    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-    return cache / f"questions-{name}.sqlite"
+    return cache / f"questions-{checksum([key.encode('utf-8')])}.sqlite"
 
 
-def file_hash(path: Path) -> str:
-    """SHA-256 of a file's raw bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+file_hash = file_sha256  # SHA-256 of a file's raw bytes
 
 
 class Bank:
@@ -162,10 +163,14 @@ class Bank:
         try:
             return self.conn.execute(sql, tuple(params)).fetchall()
         except sqlite3.DatabaseError as exc:
-            self._discard()
-            raise BankError(
-                f"编译好的题库 {self.path} 无法读取({exc}),已删除;请再运行一次,它会重新编译。"
-            ) from None
+            raise self._damaged(exc) from None
+
+    def _damaged(self, exc: Exception) -> BankError:
+        """The bank file is removed; the error to raise."""
+        self._discard()
+        return BankError(
+            f"编译好的题库 {self.path} 无法读取({exc}),已删除;请再运行一次,它会重新编译。"
+        )
 
     def _discard(self) -> None:
         self.conn.close()
@@ -198,11 +203,11 @@ class Bank:
     @property
     def origins(self) -> dict[str, str]:
         """Item id → the deck file it comes from (the 错题本 names it when not loaded)."""
-        return json.loads(self.meta.get("origins", "{}"))
+        return dict(self._rows("SELECT id, origin FROM items WHERE origin IS NOT NULL"))
 
     def fingerprints(self) -> dict[str, str]:
         """Item id → fingerprint, for every item of the deck."""
-        return {row.id: row.fingerprint for row in self.items().values()}
+        return dict(self._rows("SELECT id, fingerprint FROM items"))
 
     @property
     def content_hash(self) -> str:
@@ -276,6 +281,78 @@ class Bank:
         where, params = self._filter(topic, None, False)
         return self._rows(f"SELECT id, fingerprint FROM questions{where} ORDER BY position", params)
 
+    def scope_count(self, topic: str | None = None) -> int:
+        """How many questions of a topic (or all) may be asked."""
+        where, params = self._filter(topic, None, False)
+        return self._rows(f"SELECT COUNT(*) FROM questions{where}", params)[0][0]
+
+    def positions_if_current(
+        self, known: Mapping[str, str], topic: str | None = None
+    ) -> dict[str, int]:
+        """Of the ids in ``known`` (id → a stored fingerprint), those that may be asked and
+        whose fingerprint is still the question's: id → deck position. Reads those rows only.
+        """
+        where, params = self._filter(topic, None, False)
+        found: dict[str, int] = {}
+        ids = list(known)
+        for start in range(0, len(ids), 500):  # SQLite caps the number of parameters
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(
+                f"SELECT id, fingerprint, position FROM questions{where}"
+                f"{' AND' if where else ' WHERE'} id IN ({marks})",
+                [*params, *chunk],
+            )
+            found.update((qid, pos) for qid, fp, pos in rows if known[qid] == fp)
+        return found
+
+    def first_unknown(
+        self, current: Collection[str], count: int, topic: str | None = None
+    ) -> list[str]:
+        """The first ``count`` askable question ids, in deck order, not in ``current``.
+
+        Reads rows in deck order only until it has them (``current`` are the ids the
+        learner has a current card for), not the whole deck.
+        """
+        if count <= 0:
+            return []
+        where, params = self._filter(topic, None, False)
+        out: list[str] = []
+        try:
+            cursor = self.conn.execute(
+                f"SELECT id FROM questions{where} ORDER BY position", tuple(params)
+            )
+            for (qid,) in cursor:
+                if qid not in current:
+                    out.append(qid)
+                    if len(out) >= count:
+                        break
+            cursor.close()
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from None
+        return out
+
+    def card_rows(self, ids: Collection[str], topic: str | None = None) -> list[CardRow]:
+        """(id, item_id, fingerprint) of those of ``ids`` that are flashcards of a topic (or
+        of any), in deck order: enough to tell which are due without reading the cards."""
+        sql = (
+            "SELECT c.id, c.item_id, i.fingerprint FROM cards c JOIN items i ON i.id = c.item_id"
+            " WHERE c.id IN ({marks})"
+        )
+        params: list = []
+        if topic is not None:
+            sql += " AND c.item_id IN (SELECT item_id FROM item_topics WHERE topic = ?)"
+            params.append(topic)
+        rows: list[tuple] = []
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):  # SQLite caps the number of parameters
+            chunk = wanted[start : start + 500]
+            rows += self._rows(
+                sql.format(marks=",".join("?" * len(chunk))) + " ORDER BY c.position",
+                [*chunk, *params],
+            )
+        return [CardRow(*row) for row in rows]
+
     def rows_to_pick_from(
         self,
         count: int,
@@ -293,13 +370,15 @@ class Bank:
         the same bank gives the same questions.
         """
         where, params = self._filter(topic, kinds, False)
-        items = [
-            r[0]
-            for r in self._rows(
-                f"SELECT item_id FROM questions{where} GROUP BY item_id ORDER BY min(position)",
-                params,
-            )
-        ]
+        if kinds is None:  # items.askable counts each item's unflagged questions
+            sql, params = "SELECT id FROM items WHERE askable > 0", []
+            if topic is not None:
+                sql += " AND id IN (SELECT item_id FROM item_topics WHERE topic = ?)"
+                params.append(topic)
+            sql += " ORDER BY position"
+        else:
+            sql = f"SELECT item_id FROM questions{where} GROUP BY item_id ORDER BY min(position)"
+        items = [r[0] for r in self._rows(sql, params)]
         enough = max(SAMPLE_ITEMS_PER_QUESTION * count, SAMPLE_ITEMS_MIN)
         if len(items) <= enough:
             return self.question_rows(topic=topic, kinds=kinds)
@@ -337,7 +416,9 @@ class Bank:
 
     def cards(self, ids: Sequence[str]) -> list:
         """The flashcards of ``ids``, in that order; ids not in the bank are left out."""
-        from studycli.quiz.cards import Flashcard
+        if not ids:
+            return []
+        from studycli.quiz.flashcard import Flashcard
 
         found = self._by_id("cards", ids)
         return [from_record(Flashcard, json.loads(found[i])) for i in ids if i in found]

@@ -6,11 +6,19 @@ import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from studycli.deck.model import Topic, count_topics
+from studycli.deck.refs import Topic, count_topics
 from studycli.quiz.records import as_tuples
 
 # Topics are stored joined by this separator (no topic name holds it).
 TOPIC_SEPARATOR = "\x1f"
+
+
+class CardRow(NamedTuple):
+    """A flashcard's id, item and fingerprint: enough to tell whether it is due."""
+
+    id: str
+    item_id: str
+    fingerprint: str
 
 
 class QuestionRow(NamedTuple):

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote, Source
+from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK
+from studycli.quiz.flashcard import Flashcard
 from studycli.quiz.wording import facet_question, term_labels
 from studycli.text import split_pieces
-
-
-@dataclass(frozen=True, kw_only=True)
-class Flashcard:
-    """A two-sided card for self-graded review."""
-
-    id: str
-    item_id: str
-    topics: tuple[str, ...]
-    front: str
-    back: str
-    source: Source
-    fingerprint: str
 
 
 def generate_cards(deck: Deck, items: Sequence[Item]) -> list[Flashcard]:

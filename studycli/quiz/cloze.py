@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+from studycli.quiz.question import BLANK  # one gap marker, re-exported
 from studycli.text import Keywords, is_figure, is_punctuation
 
-BLANK = "____"
 MAX_BLANKS = 3
 MAX_CLOZES_PER_TEXT = 3
 MAX_BLANK_CHARS = 8

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studycli.deck.model import Source
-from studycli.quiz.cloze import BLANK
-from studycli.text import is_punctuation
+from studycli.deck.refs import Source
 
 KINDS = ("cloze", "choice", "multi", "judge", "recite", "list", "term", "source", "belongs")
 # What users may type for a kind besides its English name.
@@ -25,6 +23,7 @@ KIND_ALIASES = {
 SINGLE_OPTION_KINDS = frozenset({"choice", "source", "belongs"})
 LETTERS = "ABCDEFGH"
 TRUE_WORD, FALSE_WORD = "对", "错"
+BLANK = "____"  # a cloze gap (quiz.cloze uses this one)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,6 +68,8 @@ class Question:
             return f"{self.prompt}\n提示:{first_char_hint(self.answer)}"
         if not hint_length or BLANK not in self.prompt:
             return self.prompt
+        from studycli.text import is_punctuation
+
         fills = list(self.blanks) if self.blanks else [self.answer] * self.prompt.count(BLANK)
         pieces = self.prompt.split(BLANK)
         out = [pieces[0]]
@@ -122,6 +123,8 @@ class Question:
 
 def first_char_hint(text: str, every: int = 6) -> str:
     """Each clause's first character kept (and one in ``every`` of a long clause), rest □."""
+    from studycli.text import is_punctuation
+
     out: list[str] = []
     run = 0
     for ch in text:

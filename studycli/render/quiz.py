@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from studycli.quiz.question import KIND_ALIASES, LETTERS
@@ -116,6 +115,8 @@ def render_scores(outcomes: Sequence[Outcome], total: int) -> RenderableType:
     wrong; a line under the table says how many there were.
     """
     answered = [o for o in outcomes if o.answered]
+    from rich.table import Table  # only for the score table: not on the start-up path
+
     table = Table(title="本次成绩", expand=False)
     table.add_column("主题", overflow="fold")
     table.add_column("答题", justify="right")
