@@ -64,7 +64,7 @@ COMMANDS = {
     "variants": (
         "variants_cmds",
         "进度",
-        "列出你认可过的答案(“我答对了”):评分时对同一道题按正确计。",
+        "列出你认可过的答案(“我答对了”):评分时对同一道题按正确计;--remove 撤销。",
     ),
     "doctor": (
         "progress_cmds",

@@ -1,7 +1,8 @@
 """What grading needs from the deck, attached to each question when it is generated.
 
 - ``accepted`` grows by the content's ``aliases`` (facets, list entries, framework parts,
-  fact figures): 劳动者 for 劳动力, 劳动资料 for 劳动工具; for 归类 on a list, by the entry's full wording.
+  fact figures): 劳动者 for 劳动力, 劳动资料 for 劳动工具; for 归类 on a list, by the
+  entry's full wording.
 - ``context``: the deck's sentences that hold the answer (for a cloze, the prompt filled
   in), so the words next to the key in the source are fair around it
   (以全要素生产率大幅提升为核心标志; 形成经济发展新动能，实现经济高质量发展).
