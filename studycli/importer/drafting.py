@@ -28,7 +28,7 @@ from studycli.importer.sentences import (
     who_said,
 )
 from studycli.importer.topics import assign_topics, key_terms, section_topic
-from studycli.importer.vetting import announced_count, list_name, shared_head, vet_items
+from studycli.importer.vetting import announced_count, list_name, vet_items
 
 DRAFT_TOPIC = "待整理"
 
@@ -205,7 +205,11 @@ class _Drafter:
                 unit_sentence.append(sentence_index)
                 sentence_index += 1
                 first = False
-        for found in find_lists(units, keep_across_sections=self.pdf):
+        found_lists = find_lists(units, keep_across_sections=self.pdf)
+        # a section whose heading names a list with its own introduction (九个重要提法) does not
+        # name a second list found under it (the 新提法 ①–④ of another column)
+        introduced = {units[f.starts[0]].section for f in found_lists if f.intro}
+        for found in found_lists:
             entries = []
             lines: list[int] = []
             for start in found.starts:
@@ -221,6 +225,8 @@ class _Drafter:
             labels = tuple(e.label for e in entries)
             headed = all(units[start].heading for start in found.starts)
             name = list_name(found, first.section, labels, headed=headed)
+            if not found.intro and not found.outer and first.section in introduced:
+                name = None
             self.draft.structure.append((found.name, labels, name is not None))
             if name is None:  # the article's own parts, or an essay's headings
                 self.skip("章节结构清单")
@@ -275,8 +281,14 @@ class _Drafter:
             section = self.section_of[group[0]]
             intro = self._paragraph_before(group[0])
             labels = tuple(e.label for e in entries)
-            name = intro or shared_head(labels) or f"{entries[0].label}等 {len(entries)} 项"
-            self.draft.structure.append((name, labels, True))
+            # no introducing sentence: the article gives the list no name to ask it by
+            # (五个“加快” would be a name it never uses), so it is reported, not drafted
+            self.draft.structure.append((intro or f"{entries[0].label}等 {len(entries)} 项",
+                                         labels, intro is not None))  # fmt: skip
+            if intro is None:
+                self.skip("清单没有名称")
+                continue
+            name = intro
             item = self.add(
                 ListItem, "list", section, tuple(lines), "".join(texts),
                 name=name, entries=tuple(entries), ordered=False,

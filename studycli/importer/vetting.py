@@ -36,20 +36,6 @@ def announced_count(name: str) -> int | None:
     return 2 if token == "两" else NUMERALS.index(token) + 1
 
 
-def shared_head(labels: tuple[str, ...]) -> str | None:
-    """五个“加快” for entries that all start with 加快 (a name the article implies)."""
-    if not 2 <= len(labels) <= 10:
-        return None
-    head = labels[0]
-    for label in labels[1:]:
-        while head and not label.startswith(head):
-            head = head[:-1]
-    if len(head) < 2 or any(len(label) <= len(head) + 1 for label in labels):
-        return None
-    count = "两" if len(labels) == 2 else NUMERALS[len(labels) - 1]
-    return f"{count}个“{head}”"
-
-
 def list_name(
     found: FoundList, section: str, labels: tuple[str, ...] = (), *, headed: bool = False
 ) -> str | None:
@@ -57,9 +43,9 @@ def list_name(
     article's own parts (全文的 N 个部分), a list named only by a numbered heading above
     it (…心得体会感悟2), by its first entry (…等 4 项) or by a question heading (何谓…？),
     or an essay's headings."""
+    # A list with no name in the text is not named by what its entries share (五个“加快”):
+    # a name the article never uses would be taught as if it did.
     name = found.name
-    if re.search(r"等 \d+ 项$", name):  # no name in the text: 五个“加快” from what they share
-        name = shared_head(labels) or name
     # a question for a name (何谓…，核心要义是什么？) makes a question about a question
     unnamed = re.search(r"等 \d+ 项$|\d$|[？?]$|^(何谓|为何|为什么|如何)|是什么|有何", name)
     unnamed = unnamed or name.startswith("全文的")

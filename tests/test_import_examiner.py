@@ -1,0 +1,80 @@
+"""What the examiner of drafted questions found, fixed by rule in the importer: list labels
+cut at the wrong place, PDF slide labels and rules left in, topics from the pack's headings."""
+
+from __future__ import annotations
+
+from studycli.deck.model import Fact, ListItem
+from studycli.importer.cleaning import clean_article
+from studycli.importer.drafting import draft_deck
+from studycli.importer.lists import entry_label
+
+
+def draft(text: str):
+    """The draft of a small article."""
+    return draft_deck(clean_article(text), "a.txt")
+
+
+def test_label_keeps_its_measure_not_a_modifier_and_never_cuts_an_enumeration():
+    """依托…优势，推进… is labelled by what is done; 、 inside an entry is never a cut."""
+    assert (
+        entry_label(
+            "依托我国超大规模市场优势，推进数字技术与各领域的深度融合，建立以科技创新企业为主导的联合体"
+        )
+        == "推进数字技术与各领域的深度融合"
+    )
+    assert entry_label(
+        "以产业需求为导向，推进高校学科交叉融合发展，建立和完善适应数智化发展要求的学习和技能培训体系"
+    ) == ("推进高校学科交叉融合发展")
+    long = "发展具有强大思想引领力、精神凝聚力、价值感召力、国际影响力的新时代中国特色社会主义文化"
+    assert entry_label(long) == long
+    # two short measures in one entry stay together; a long tail does not
+    assert entry_label("大力推进数字产业化，发展新产业新业态新模式，培育壮大数字经济核心产业") == (
+        "大力推进数字产业化，发展新产业新业态新模式"
+    )
+
+
+def test_reform_list_with_zai_shi_keeps_its_middle_entry():
+    """首先…再是…最后 (004): the 再是 entry is the list's second, not dropped."""
+    text = (
+        "正文开头。\n\n因此，继续深化改革，势在必行。首先要进一步推进行政体制改革，坚持党的全面领导，"
+        "提高效能，优化服务。再是进一步推进教育、科研体制改革，为新质生产力培育壮大提供人才智力和环境"
+        "支持。最后是要进一步推进产业政策改革，瞄准方向，选好路径，突出重点。\n"
+    )
+    (item,) = [i for i in draft(text).items if isinstance(i, ListItem)]
+    assert [e.label for e in item.entries] == [
+        "进一步推进行政体制改革",
+        "进一步推进教育、科研体制改革",
+        "进一步推进产业政策改革",
+    ]
+
+
+PACK = """--- Page 1 ---
+•  社会文明程度明显提升
+第1页：封面/专题首页（第6页）
+----
+第2页：相关链接（第7页）
+绿色发展成就
+•  森林覆盖率提高到25%以上，新增森林面积相当于1个陕西省
+•  空气质量优良天数比例稳定在87%左右
+----
+第3页：党的二十届四中全会公报重要提法
+•  粮食产量首次跃上1.4万亿斤新台阶
+"""
+
+
+def test_pdf_slide_labels_and_rules_go_and_block_titles_become_sections():
+    """第N页：…（第M页） and ---- lines are removed and reported; a slide title or a short line
+    followed by bullets becomes the section, and so the topic, of what follows it."""
+    cleaned = clean_article(PACK)
+    assert "第1页" not in cleaned.text and "第2页" not in cleaned.text
+    assert "\n-\n" not in f"\n{cleaned.text}\n"
+    reasons = {(r.line, r.reason) for r in cleaned.removed}
+    assert (3, "PDF 页面标签") in reasons and (5, "PDF 页面标签") in reasons
+    assert (4, "PDF 页码或分页标记") in reasons
+    result = draft_deck(cleaned, "a.txt")
+    sections = {i.text: (i.source.section, i.topics) for i in result.items if isinstance(i, Fact)}
+    forest = next(v for k, v in sections.items() if "森林覆盖率" in k)
+    assert forest[0] == "绿色发展成就" and "绿色发展成就" in forest[1]
+    grain = next(v for k, v in sections.items() if "粮食产量" in k)
+    assert grain[0] == "党的二十届四中全会公报重要提法"
+    assert "待整理" not in result.topics
