@@ -78,3 +78,33 @@ def test_pdf_slide_labels_and_rules_go_and_block_titles_become_sections():
     grain = next(v for k, v in sections.items() if "粮食产量" in k)
     assert grain[0] == "党的二十届四中全会公报重要提法"
     assert "待整理" not in result.topics
+
+
+def test_figures_keep_their_qualifier_and_a_restated_target_is_drafted_once():
+    """5%左右 is the figure asked (a blank on the bare 5% left 预期/增长 blanked instead), 5% is
+    graded as the same; 经济增长预期目标为5%左右 restates a target and is not drafted again."""
+    text = (
+        "今年发展主要预期目标是：国内生产总值增长5%左右；单位国内生产总值能耗降低3%左右。"
+        "单位国内生产总值能耗降幅超过3%。经济增长预期目标为5%左右，这是综合考虑的结果。\n"
+    )
+    found = [i for i in draft(text).items if isinstance(i, Fact)]
+    assert [(f.text, f.figures, f.aliases) for f in found] == [
+        ("今年发展主要预期目标：国内生产总值增长5%左右", ("5%左右",), (("5%左右", ("5%",)),)),
+        (
+            "今年发展主要预期目标：单位国内生产总值能耗降低3%左右",
+            ("3%左右",),
+            (("3%左右", ("3%",)),),
+        ),
+        ("单位国内生产总值能耗降幅超过3%", ("超过3%",), (("超过3%", ("3%",)),)),
+    ]
+
+
+def test_a_unit_is_never_a_topic_or_a_glossary_term(tmp_path):
+    """万亿元 occurs in every figure of a report, but it is a unit, not a term (05)."""
+    text = (
+        "".join(f"第{n}项收入达到{n}.5万亿元，同比增长。" for n in "一二三四五六七八九")
+        + "国内生产总值达到134.9万亿元。\n"
+    )
+    result = draft(text * 3)
+    assert "万亿元" not in result.glossary
+    assert "万亿元" not in result.topics

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from studycli.deck.model import Definition, Entry, Fact, Item, ListItem, Quote, Source
 from studycli.importer.cleaning import DAMAGE_MARK, Cleaned
-from studycli.importer.facts import select_facts
+from studycli.importer.facts import bare_of, select_facts
 from studycli.importer.lists import Unit, entry_label, find_lists, marker_of
 from studycli.importer.outline import is_body, sections_of, short_label, slugify
 from studycli.importer.sentences import (
@@ -357,6 +357,7 @@ class _Drafter:
             item = self.add(
                 Fact, "fact", sentence.section, sentence.lines, fact.text,
                 text=fact.text, figures=fact.figures, subject=fact.subject,
+                aliases=tuple((f, (bare_of(f),)) for f in fact.figures if bare_of(f) != f),
             )  # fmt: skip
             self._mark(item, sentence.para)
 

@@ -101,6 +101,30 @@ def _han_before(clause: str, figure: str) -> int:
     return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", clause[: clause.find(figure)]))
 
 
+_AFTER = re.compile(r"左右|以上|以下|以内|多")
+
+
+def qualified(unit: str, figure: str) -> str:
+    """The figure as the text qualifies it: 5%左右, 25%以上 (a blank on the bare 5% would make
+    “提高到20%以上” and “增长5%” look wrong or right for the wrong reason); a one-digit
+    figure with 超过 before it takes 超过 (超过3%), so that the blank is on the figure and
+    not on a word beside it. The bare figure is graded as the same answer (``bare_of``)."""
+    if unit.count(figure) != 1:
+        return figure
+    after = _AFTER.match(unit, unit.find(figure) + len(figure))
+    if after:
+        return figure + after.group()
+    digits = re.sub(r"\D", "", figure)
+    if len(digits) == 1 and unit[: unit.find(figure)].endswith("超过"):
+        return "超过" + figure
+    return figure
+
+
+def bare_of(figure: str) -> str:
+    """The figure without the words ``qualified`` added to it."""
+    return re.sub(rf"^超过|(?:{_AFTER.pattern})$", "", figure)
+
+
 def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) -> list[FactDraft]:
     """The facts of one sentence, one per clause that holds a figure worth asking."""
     text = strip_end(sentence.text)
@@ -127,12 +151,12 @@ def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) 
         kept = tuple(f for f in figures if not trivial_figure(f))
         if len(kept) > 1:  # 比上年增加1.6万亿元 is context to the figure it changes
             kept = tuple(f for f in kept if not _CHANGE.search(unit[: unit.find(f)])) or kept
-        kept = kept[:2]
+        kept = tuple(qualified(unit, f) for f in kept[:2])
         if not kept or len(unit) > 60:
             out.append(FactDraft(unit, tuple(figures), None, -9, sentence))
             continue
         context = lead or section_context
-        asked_after = unit[: unit.find(kept[0])]
+        asked_after = unit[: unit.find(kept[0].removeprefix("超过"))]
         if not context and _GROWTH.search(asked_after) and not _WHEN.search(unit):
             # 数字经济核心产业增加值增长73.8%: growth over which period? nobody can tell
             out.append(FactDraft(unit, tuple(figures), None, -9, sentence))
@@ -171,11 +195,16 @@ def select_facts(
         # a lead ("预期目标是：") carries over the ；-separated parts of its sentence
         lead = this_lead if sentence.text.endswith("；") else None
     seen: set[str] = set()
+    targets: set[tuple[str, ...]] = set()
     unique = []
     for fact in candidates:  # 城镇调查失业率5.5%左右 is stated, then explained
         clause = fact.text.rsplit("：", 1)[-1]
-        if clause not in seen:
+        # 经济增长预期目标为5%左右 restates 国内生产总值增长5%左右 of the targets above it
+        target = fact.figures if "目标" in fact.text and fact.score >= 0 else None
+        if clause not in seen and target not in targets:
             seen.add(clause)
+            if target:
+                targets.add(target)
             unique.append(fact)
     candidates = unique
     ranked = sorted(range(len(candidates)), key=lambda i: (-candidates[i].score, i))
