@@ -108,3 +108,36 @@ def test_a_unit_is_never_a_topic_or_a_glossary_term(tmp_path):
     result = draft(text * 3)
     assert "万亿元" not in result.glossary
     assert "万亿元" not in result.topics
+
+
+def test_one_definition_per_term_and_no_essay_phrases_as_terms():
+    """新质生产力 defined three times is drafted once (the one with facets); 创新的本质, “两翼”的
+    一侧 and 培育发展新质生产力 are not terms, so they are left out and counted."""
+    text = (
+        "正文开头。\n\n新质生产力是生产力发展和科技进步的产物。"
+        "新质生产力是创新起主导作用的先进生产力质态，具有高科技、高效能、高质量特征。"
+        "新质生产力是新质态的生产力，有别于传统生产力。创新的本质是人的思维的发散，灵感的喷发。"
+        "“两翼”的一侧是科技创新发展。培育发展新质生产力是一项复杂而系统的工程。\n"
+    )
+    result = draft(text)
+    defs = [(i.term, i.meaning) for i in result.items if i.kind == "definition"]
+    assert [term for term, _ in defs] == ["新质生产力"]
+    assert "高科技、高效能、高质量" in defs[0][1]
+    assert result.skipped["同一术语已有定义"] == 2
+    assert result.skipped["定义的对象不是术语"] == 3
+
+
+def test_labelled_definition_under_a_what_is_heading():
+    """A pack's slide 什么是“十五五”规划 with a bullet 定义：… gives that definition."""
+    pack = (
+        "--- Page 1 ---\n•  国家安全屏障更加巩固\n"
+        '什么是"十五五"规划\n•  定义： 中华人民共和国国民经济和社会发展'
+        '第十五个五年规划纲要的简称，2026-2030年实施\n•  历史沿革： 从"十一五"起改为规划\n'
+    )
+    result = draft(pack)
+    (item,) = [i for i in result.items if i.kind == "definition"]
+    assert item.term == "“十五五”规划"
+    assert (
+        item.meaning
+        == "中华人民共和国国民经济和社会发展第十五个五年规划纲要的简称，2026-2030年实施"
+    )

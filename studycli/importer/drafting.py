@@ -312,6 +312,16 @@ class _Drafter:
             if index in self.used:
                 last = None
                 continue
+            labelled = _labelled_definition(sentence)
+            if labelled and labelled not in seen:
+                seen.add(labelled)
+                term, meaning = labelled
+                item = self.add(
+                    Definition, "def", sentence.section, sentence.lines, meaning,
+                    term=term, meaning=meaning, facets=tuple(facets_in(meaning)),
+                )  # fmt: skip
+                self._mark(item, sentence.para)
+                continue
             parts = [sentence.text]
             if "“" in sentence.text:
                 parts += [p for inner in re.findall(r"“([^“”]+)”", sentence.text)
@@ -360,6 +370,18 @@ class _Drafter:
                 aliases=tuple((f, (bare_of(f),)) for f in fact.figures if bare_of(f) != f),
             )  # fmt: skip
             self._mark(item, sentence.para)
+
+
+def _labelled_definition(sentence: Sentence) -> tuple[str, str] | None:
+    """定义：… under the heading 什么是“十五五”规划 (a study pack's slide): that term, that
+    meaning."""
+    label = re.match(r"定义[：:]\s*(.+)", sentence.text)
+    heading = sentence.section.split(" · ")[-1]
+    asked = re.fullmatch(r"什么是(.{2,16}?)[？?]?", heading)
+    if not (label and asked):
+        return None
+    meaning = strip_end(label.group(1))
+    return (asked.group(1), meaning) if len(meaning) >= 6 else None
 
 
 def draft_deck(

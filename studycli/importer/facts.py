@@ -35,7 +35,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LEAD = re.compile(r"^([^：:，。“”]{2,16}?)(?:是|为|有)?[：:]")
 # a clause that starts like this needs the clause before it to say what it measures
 _DEPENDENT = re.compile(
-    r"^(?:比上年|比去年|同比|增长|下降|提高|降低|增加|减少|达到|其中|占|约|超过)"
+    r"^(?:比上年|比去年|同比|增长|下降|提高|降低|增加|减少|达到|其中|占|约|超过|规模|总量|总额)"
 )
 
 _WHEN = re.compile(r"今年|去年|明年|\d{4}年|“十[一二三四五六七八九]五”")
@@ -208,7 +208,7 @@ def select_facts(
             unique.append(fact)
     candidates = unique
     ranked = sorted(range(len(candidates)), key=lambda i: (-candidates[i].score, i))
-    room = max(4, others // 2)
+    room = max(8, others // 2)  # a study pack of figures (04) still gets a quiz's worth
     keep = []
     for i in ranked:
         fact = candidates[i]

@@ -61,6 +61,7 @@ def list_name(
 def vet_items(items: list[Item]) -> tuple[list[Item], dict[str, int]]:
     """The items worth asking about, and what was left out, by reason."""
     quotes = [item.text for item in items if isinstance(item, Quote)]
+    best = _best_definitions(items)
     skipped: dict[str, int] = {}
     out: list[Item] = []
     for item in items:
@@ -69,6 +70,8 @@ def vet_items(items: list[Item]) -> tuple[list[Item], dict[str, int]]:
             reason = _quote_problem(item, quotes)
         elif isinstance(item, Definition):
             reason = _definition_problem(item)
+            if reason is None and best.get(item.term) is not item:
+                reason = "同一术语已有定义"
             if reason is None:
                 item = _trimmed(item)
         if reason:
@@ -87,8 +90,29 @@ def _quote_problem(item: Quote, quotes: list[str]) -> str | None:
     return None
 
 
+def _best_definitions(items: list[Item]) -> dict[str, Definition]:
+    """One definition per term (004 drafted 新质生产力 four times: a term question on it had
+    four right answers): the one with most named facets, else the first."""
+    best: dict[str, Definition] = {}
+    for item in items:
+        if isinstance(item, Definition) and _definition_problem(item) is None:
+            held = best.get(item.term)
+            if held is None or len(item.facets) > len(held.facets):
+                best[item.term] = item
+    return best
+
+
+# A term that is a verb phrase (培育发展新质生产力, 实现社会主义现代化) names a task, not a
+# concept; one with 的 (创新的本质, “两翼”的一侧, 新质生产力的核心) is an essayist's phrase.
+_NOT_A_TERM = re.compile(
+    r"的|^(培育|发展|实现|推动|推进|加快|建设|坚持|加强|形成|打造|构建|深化|抓|谋|做好)"
+)
+
+
 def _definition_problem(item: Definition) -> str | None:
     meaning = item.meaning
+    if _NOT_A_TERM.search(item.term):
+        return "定义的对象不是术语"
     if _PERSON.search(meaning):
         return "定义只说是谁提出的"
     if meaning.endswith("的") or len(meaning) < 4:
