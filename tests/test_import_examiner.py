@@ -81,7 +81,8 @@ def test_pdf_slide_labels_and_rules_go_and_block_titles_become_sections():
 
 
 def test_figures_keep_their_qualifier_and_a_restated_target_is_drafted_once():
-    """5%左右 is the figure asked (a blank on the bare 5% left 预期/增长 blanked instead), 5% is
+    """5%左右 is the figure asked (a blank on the bare 5% left 预期/增长 blanked instead; the quiz
+    never blanks one character), 5% is
     graded as the same; 经济增长预期目标为5%左右 restates a target and is not drafted again."""
     text = (
         "今年发展主要预期目标是：国内生产总值增长5%左右；单位国内生产总值能耗降低3%左右。"
@@ -141,3 +142,10 @@ def test_labelled_definition_under_a_what_is_heading():
         item.meaning
         == "中华人民共和国国民经济和社会发展第十五个五年规划纲要的简称，2026-2030年实施"
     )
+
+
+def test_a_special_bond_keeps_its_purpose():
+    """拟发行特别国债5000亿元，支持…补充资本: without its purpose it reads like 超长期特别国债."""
+    text = "拟发行超长期特别国债1.3万亿元。拟发行特别国债5000亿元，支持国有大型商业银行补充资本。\n"
+    found = [i.text for i in draft(text).items if isinstance(i, Fact)]
+    assert "拟发行特别国债5000亿元，支持国有大型商业银行补充资本" in found
