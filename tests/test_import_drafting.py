@@ -26,15 +26,18 @@ def test_no_definition_of_a_time_word_a_pronoun_a_person_or_a_circle():
 
 
 def test_figures_keep_magnitude_and_unit():
-    """3.2万亿美元, 43.8万亿元, 1256万人, 5.5%, 0.1个百分点 stay whole."""
+    """3.2万亿美元, 43.8万亿元, 1256万人, 5.5%, 0.1个百分点 stay whole; a minor figure alone
+    in its unit (28.7万亿斤 among no other 斤) is left out: its choice could only offer
+    other units or made-up multiples."""
     items = draft(
         "外汇储备超过3.2万亿美元，货物贸易总额达到43.8万亿元，城镇新增就业1256万人，"
-        "失业率5.5%，降低0.1个百分点。\n"
+        "失业率5.5%，降低0.1个百分点。财政收入达到21.9万亿元，物价涨幅0.2%，"
+        "库存达到28.7万亿斤。\n"
     ).items
     figures = [f for i in items if isinstance(i, Fact) for f in i.figures]
-    assert figures == ["3.2万亿美元", "43.8万亿元", "1256万人", "5.5%"]
+    assert figures == ["3.2万亿美元", "43.8万亿元", "1256万人", "5.5%", "21.9万亿元", "0.2%"]
     # 降低0.1个百分点 has no subject of its own: one figure per clause, each with its subject
-    assert [i.text for i in items if isinstance(i, Fact)][-1] == "失业率5.5%"
+    assert [i.text for i in items if isinstance(i, Fact)][3] == "失业率5.5%"
 
 
 def test_quote_is_credited_to_the_person_not_the_document():

@@ -150,7 +150,7 @@ _LEVEL2 = re.compile(rf"^[{_NUMERAL}]{{1,3}}、")
 _EMBEDDED_HEADING = re.compile(rf"(?<=[。！？])(?=[{_NUMERAL}]{{1,3}}、[^。]{{2,40}}$)")
 _EMBEDDED_DASH = re.compile(r"(?<=[。！？])(?=——[\u4e00-\u9fff])")
 _LIST_START = re.compile(
-    rf"^(——|第[{_NUMERAL}]+[是，、：]|[{_NUMERAL}]+[是要]|首先|其次|再次|再者|最后|"
+    rf"^(——|第[{_NUMERAL}]+[是，、：]|[{_NUMERAL}]+[是要]|首先|其次|再是|再就是|再次|再者|最后|"
     rf"[（(][{_NUMERAL}\d]+[）)]|\d{{1,2}}[.．、](?!\d)|[①-⑳•●])"
 )
 
@@ -307,6 +307,7 @@ def clean_article(raw_text: str, *, layout: str | None = None) -> Cleaned:
         continues = repair.continues
         repaired = repair.doubled
         suspect = repair.suspect
+        headings.update(repair.headings)
         counts["重叠字修复"] = len(repaired)
     cleaned: list[tuple[int, str]] = []
     for number, raw in numbered:

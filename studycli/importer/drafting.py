@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from studycli.deck.model import Definition, Entry, Fact, Item, ListItem, Quote, Source
 from studycli.importer.cleaning import DAMAGE_MARK, Cleaned
-from studycli.importer.facts import select_facts
+from studycli.importer.facts import bare_of, select_facts
 from studycli.importer.lists import Unit, entry_label, find_lists, marker_of
 from studycli.importer.outline import is_body, sections_of, short_label, slugify
 from studycli.importer.sentences import (
@@ -28,7 +28,7 @@ from studycli.importer.sentences import (
     who_said,
 )
 from studycli.importer.topics import assign_topics, key_terms, section_topic
-from studycli.importer.vetting import announced_count, list_name, shared_head, vet_items
+from studycli.importer.vetting import announced_count, list_name, vet_items
 
 DRAFT_TOPIC = "待整理"
 
@@ -205,7 +205,11 @@ class _Drafter:
                 unit_sentence.append(sentence_index)
                 sentence_index += 1
                 first = False
-        for found in find_lists(units, keep_across_sections=self.pdf):
+        found_lists = find_lists(units, keep_across_sections=self.pdf)
+        # a section whose heading names a list with its own introduction (九个重要提法) does not
+        # name a second list found under it (the 新提法 ①–④ of another column)
+        introduced = {units[f.starts[0]].section for f in found_lists if f.intro}
+        for found in found_lists:
             entries = []
             lines: list[int] = []
             for start in found.starts:
@@ -221,6 +225,8 @@ class _Drafter:
             labels = tuple(e.label for e in entries)
             headed = all(units[start].heading for start in found.starts)
             name = list_name(found, first.section, labels, headed=headed)
+            if not found.intro and not found.outer and first.section in introduced:
+                name = None
             self.draft.structure.append((found.name, labels, name is not None))
             if name is None:  # the article's own parts, or an essay's headings
                 self.skip("章节结构清单")
@@ -275,8 +281,14 @@ class _Drafter:
             section = self.section_of[group[0]]
             intro = self._paragraph_before(group[0])
             labels = tuple(e.label for e in entries)
-            name = intro or shared_head(labels) or f"{entries[0].label}等 {len(entries)} 项"
-            self.draft.structure.append((name, labels, True))
+            # no introducing sentence: the article gives the list no name to ask it by
+            # (五个“加快” would be a name it never uses), so it is reported, not drafted
+            self.draft.structure.append((intro or f"{entries[0].label}等 {len(entries)} 项",
+                                         labels, intro is not None))  # fmt: skip
+            if intro is None:
+                self.skip("清单没有名称")
+                continue
+            name = intro
             item = self.add(
                 ListItem, "list", section, tuple(lines), "".join(texts),
                 name=name, entries=tuple(entries), ordered=False,
@@ -299,6 +311,16 @@ class _Drafter:
         for index, sentence in enumerate(self.sentences):
             if index in self.used:
                 last = None
+                continue
+            labelled = _labelled_definition(sentence)
+            if labelled and labelled not in seen:
+                seen.add(labelled)
+                term, meaning = labelled
+                item = self.add(
+                    Definition, "def", sentence.section, sentence.lines, meaning,
+                    term=term, meaning=meaning, facets=tuple(facets_in(meaning)),
+                )  # fmt: skip
+                self._mark(item, sentence.para)
                 continue
             parts = [sentence.text]
             if "“" in sentence.text:
@@ -345,8 +367,21 @@ class _Drafter:
             item = self.add(
                 Fact, "fact", sentence.section, sentence.lines, fact.text,
                 text=fact.text, figures=fact.figures, subject=fact.subject,
+                aliases=tuple((f, (bare_of(f),)) for f in fact.figures if bare_of(f) != f),
             )  # fmt: skip
             self._mark(item, sentence.para)
+
+
+def _labelled_definition(sentence: Sentence) -> tuple[str, str] | None:
+    """定义：… under the heading 什么是“十五五”规划 (a study pack's slide): that term, that
+    meaning."""
+    label = re.match(r"定义[：:]\s*(.+)", sentence.text)
+    heading = sentence.section.split(" · ")[-1]
+    asked = re.fullmatch(r"什么是(.{2,16}?)[？?]?", heading)
+    if not (label and asked):
+        return None
+    meaning = strip_end(label.group(1))
+    return (asked.group(1), meaning) if len(meaning) >= 6 else None
 
 
 def draft_deck(

@@ -34,8 +34,9 @@ _SMALL_UNITS = ("元", "个", "度", "件", "项", "名", "次", "家", "所", "
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LEAD = re.compile(r"^([^：:，。“”]{2,16}?)(?:是|为|有)?[：:]")
 # a clause that starts like this needs the clause before it to say what it measures
+_PURPOSE = re.compile(r"^(?:支持|用于|专项用于|主要用于|重点支持)")
 _DEPENDENT = re.compile(
-    r"^(?:比上年|比去年|同比|增长|下降|提高|降低|增加|减少|达到|其中|占|约|超过)"
+    r"^(?:比上年|比去年|同比|增长|下降|提高|降低|增加|减少|达到|其中|占|约|超过|规模|总量|总额)"
 )
 
 _WHEN = re.compile(r"今年|去年|明年|\d{4}年|“十[一二三四五六七八九]五”")
@@ -101,6 +102,30 @@ def _han_before(clause: str, figure: str) -> int:
     return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", clause[: clause.find(figure)]))
 
 
+_AFTER = re.compile(r"左右|以上|以下|以内|多")
+
+
+def qualified(unit: str, figure: str) -> str:
+    """A one-digit figure as the text qualifies it: 5%左右, 超过3%. The quiz never blanks a
+    one-character figure (the core of 3% is 3), so a cloze on 能耗降低3%左右 blanked 单位 and
+    降低 and left the figure showing. Longer figures stay bare: their choice options come
+    from the deck's figures of the same unit, and 87%左右 would be the only one of its kind.
+    The bare figure is graded as the same answer (``bare_of``)."""
+    if unit.count(figure) != 1 or len(re.sub(r"\D", "", figure)) != 1:
+        return figure
+    after = _AFTER.match(unit, unit.find(figure) + len(figure))
+    if after:
+        return figure + after.group()
+    if unit[: unit.find(figure)].endswith("超过"):
+        return "超过" + figure
+    return figure
+
+
+def bare_of(figure: str) -> str:
+    """The figure without the words ``qualified`` added to it."""
+    return re.sub(rf"^超过|(?:{_AFTER.pattern})$", "", figure)
+
+
 def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) -> list[FactDraft]:
     """The facts of one sentence, one per clause that holds a figure worth asking."""
     text = strip_end(sentence.text)
@@ -120,6 +145,9 @@ def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) 
             unit = f"{clauses[index - 1]}，{clause}"
             if FIGURE.search(clauses[index - 1]):
                 continue  # its figure is asked with the clause before; this one is context
+        purpose = clauses[index + 1] if index + 1 < len(clauses) else ""
+        if _PURPOSE.match(purpose) and not FIGURE.search(purpose) and len(unit + purpose) < 50:
+            unit = f"{unit}，{purpose}"  # 拟发行特别国债5000亿元，支持…补充资本: what it is for
         said_so_far = text[: text.find(clause) + len(clause)]  # 广东省提出…，培育100万名…
         if "分别" in unit or _REGIONAL.search(said_so_far):
             out.append(FactDraft(unit, tuple(figures), None, -9, sentence))  # counted, not kept
@@ -127,12 +155,12 @@ def facts_of(sentence: Sentence, lead: str | None, section_context: str | None) 
         kept = tuple(f for f in figures if not trivial_figure(f))
         if len(kept) > 1:  # 比上年增加1.6万亿元 is context to the figure it changes
             kept = tuple(f for f in kept if not _CHANGE.search(unit[: unit.find(f)])) or kept
-        kept = kept[:2]
+        kept = tuple(qualified(unit, f) for f in kept[:2])
         if not kept or len(unit) > 60:
             out.append(FactDraft(unit, tuple(figures), None, -9, sentence))
             continue
         context = lead or section_context
-        asked_after = unit[: unit.find(kept[0])]
+        asked_after = unit[: unit.find(kept[0].removeprefix("超过"))]
         if not context and _GROWTH.search(asked_after) and not _WHEN.search(unit):
             # 数字经济核心产业增加值增长73.8%: growth over which period? nobody can tell
             out.append(FactDraft(unit, tuple(figures), None, -9, sentence))
@@ -171,19 +199,45 @@ def select_facts(
         # a lead ("预期目标是：") carries over the ；-separated parts of its sentence
         lead = this_lead if sentence.text.endswith("；") else None
     seen: set[str] = set()
+    targets: set[tuple[str, ...]] = set()
     unique = []
     for fact in candidates:  # 城镇调查失业率5.5%左右 is stated, then explained
         clause = fact.text.rsplit("：", 1)[-1]
-        if clause not in seen:
+        # 经济增长预期目标为5%左右 restates 国内生产总值增长5%左右 of the targets above it
+        target = fact.figures if "目标" in fact.text and fact.score >= 0 else None
+        if clause not in seen and target not in targets:
             seen.add(clause)
+            if target:
+                targets.add(target)
             unique.append(fact)
     candidates = unique
     ranked = sorted(range(len(candidates)), key=lambda i: (-candidates[i].score, i))
-    room = max(4, others // 2)
+    room = max(8, others // 2)  # a study pack of figures (04) still gets a quiz's worth
     keep = []
     for i in ranked:
         fact = candidates[i]
         if len(keep) >= MAX_FACTS or (fact.score < 2 and len(keep) >= room) or fact.score < 0:
             continue
         keep.append(i)
+    keep = _without_lone_units([candidates[i] for i in keep], keep)
     return [candidates[i] for i in sorted(keep)], len(candidates) - len(keep)
+
+
+def unit_of(figure: str) -> str:
+    """The unit a figure is counted in: 万人 of 1256万人, % of 超过3%."""
+    return re.sub(r"[\d.,]+", "", bare_of(figure))
+
+
+def _without_lone_units(facts: list[FactDraft], indices: list[int]) -> list[int]:
+    """Minor facts whose figures are the only ones of their unit (168人 among percentages)
+    left out: a choice on them can only offer other units (which give the answer away) or
+    made-up multiples. Headline facts stay whatever their unit."""
+    values: dict[str, set[str]] = {}
+    for fact in facts:
+        for figure in fact.figures:
+            values.setdefault(unit_of(figure), set()).add(bare_of(figure))
+    return [
+        index
+        for fact, index in zip(facts, indices, strict=True)
+        if fact.score >= 2 or any(len(values[unit_of(f)]) > 1 for f in fact.figures)
+    ]

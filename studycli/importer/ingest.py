@@ -113,6 +113,10 @@ def _item_lines(item: Item) -> list[str]:
             out.append(f"    {key}: [" + ", ".join(_scalar(v) for v in value) + "]")
         else:
             out.append(f"    {key}: {_scalar(value)}")
+    aliases = getattr(item, "aliases", ()) if item.kind == "fact" else ()
+    if aliases:  # 3%左右 is asked; 3% is graded as the same answer
+        pairs = (f"{_scalar(f)}: [{', '.join(_scalar(o) for o in other)}]" for f, other in aliases)
+        out.append("    aliases: {" + ", ".join(pairs) + "}")
     out.append("    topics: [" + ", ".join(_scalar(t) for t in data["topics"]) + "]")
     out.append(f"    source: {_flow(data['source'])}")
     out.append("    draft: true")

@@ -23,7 +23,7 @@ _DOUBLED = re.compile(r"((.)\2){4,}")
 _SUSPECT = re.compile(r"(([\u4e00-\u9fff])\2){3}")  # 高高兴兴 has two pairs; three are rare
 _BREAK_BEFORE = re.compile(
     r"^(?:[•●◆◇■□▪▶]|\d{1,2}[.．、]|[①-⑳]|[（(][一二三四五六七八九十\d]+[）)]|"
-    r"[一二三四五六七八九十]+、|第[一二三四五六七八九十]+|[一二三四五六七八九十]是|首先|其次|最后)"
+    r"[一二三四五六七八九十]+、|第[一二三四五六七八九十]+|[一二三四五六七八九十]是|首先|其次|再是|最后)"
 )
 _DIGITS = re.compile(r"\d+")
 _END = set("。！？；：…”’」』）)")
@@ -37,6 +37,8 @@ class Layout:
     continues: set[int] = field(default_factory=set)  # lines that continue the line before
     doubled: list[tuple[int, str, str]] = field(default_factory=list)  # (line, found, repaired)
     suspect: list[tuple[int, str]] = field(default_factory=list)  # three pairs: not repaired
+    headings: dict[int, int] = field(default_factory=dict)  # slide and block titles → level
+    bullets: set[int] = field(default_factory=set)  # lines that opened with a bullet
 
 
 def has_pdf_layout(text: str) -> bool:
@@ -70,6 +72,19 @@ def repair_layout(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
             layout.dropped.append((number, "PDF 页码或分页标记", text))
             out.append((number, ""))
             continue
+        title = _PAGE_TITLE.match(text)
+        if title:
+            # 第3页：…重要提法 names a slide; 第1页：封面/专题首页（第6页） is the pack's own index
+            inner = title.group(1).strip()
+            if title.group(2) or _INDEX_TITLE.search(inner) or not inner:
+                layout.dropped.append((number, "PDF 页面标签", text))
+                out.append((number, ""))
+                continue
+            text = inner
+            layout.headings[number] = 1
+            out.append((number, text))
+            previous = ""
+            continue
         if _DIGITS.sub("#", text) in repeated:
             layout.dropped.append((number, "PDF 页眉页脚", text))
             out.append((number, ""))
@@ -77,6 +92,7 @@ def repair_layout(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
         bullet = _BULLET.match(text)
         if bullet and len(text) > bullet.end():
             text = text[bullet.end() :].strip()
+            layout.bullets.add(number)
         fixed = undouble(text)
         if fixed != text:
             for match in _DOUBLED.finditer(text):
@@ -93,7 +109,43 @@ def repair_layout(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
             layout.continues.add(number)
         out.append((number, text))
         previous = text
+    _mark_block_titles(out, layout)
     return out, layout
+
+
+_PAGE_TITLE = re.compile(r"^第\s*\d+\s*页[:：]\s*(.*?)\s*([（(]第\s*\d+\s*页[）)])?$")
+_INDEX_TITLE = re.compile(r"封面|首页|目录|相关链接|专家解读|封底")
+
+
+def _mark_block_titles(out: list[tuple[int, str]], layout: Layout) -> None:
+    """A short line of its own followed by bullets (绿色发展成就, 安全保障) titles its block.
+
+    Only lines that stand alone in the source are marked (a line split into columns keeps its
+    number twice), never a list entry, a label ending in a colon, or a sentence.
+    """
+    numbers = Counter(number for number, text in out if text)
+    for number in [n for n in layout.headings if numbers[n] > 1]:
+        del layout.headings[number]  # a slide title glued to another column's line
+    texts = [(n, t) for n, t in out if t]
+    for index, (number, text) in enumerate(texts[:-2]):
+        following, after = texts[index + 1], texts[index + 2]
+        opens_block = following[0] in layout.bullets or (
+            following[1].startswith(("（", "("))
+            and (after[0] in layout.bullets or _BREAK_BEFORE.match(after[1]))
+        )
+        if (
+            opens_block
+            and numbers[number] == 1
+            and number not in layout.bullets
+            and number not in layout.continues
+            and following[0] not in layout.continues
+            and 4 <= len(text) <= 30
+            and text[-1] not in _END
+            and not re.search(r"[：:。，,；]", text)
+            and not _BREAK_BEFORE.match(text)
+            and not text.startswith(("（", "("))
+        ):
+            layout.headings.setdefault(number, 1)
 
 
 def _split_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -112,7 +164,7 @@ def _split_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 _INNER_BULLET = re.compile(r"(?<=\S)\s*[•●]\s+|(?<=\S)(?=图片来源[:：])")
-_LEADING_RULE = re.compile(r"^\s*-{3,}(?=\S)")
+_LEADING_RULE = re.compile(r"^\s*-{3,}(?=[^\s-])")
 # A numbered entry or a page title glued to the end of a line from another column
 # (…增长42%4.  "十五五"时期…; …《纲要》第1页：封面): it starts a line of its own.
 _INNER_START = re.compile(r"(?<=[^\d\s.．])(?=\d{1,2}[.．]\s{2,}\S)|(?<=\S)(?=第\d+页[:：])")

@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 NUMERALS = "一二三四五六七八九十"
 _CN = {ch: i for i, ch in enumerate(NUMERALS, start=1)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "然后": 3, "最后": 99}
+# 再是 / 再就是 take the place of 其次 (004: 首先…再是…最后); any number after 1 continues
+_SEQUENCE = {
+    "首先": 1,
+    "其次": 2,
+    "再是": 2,
+    "再就是": 2,
+    "再次": 3,
+    "再者": 3,
+    "然后": 3,
+    "最后": 99,
+}
 
 # (form, pattern, where): "sentence" forms open any sentence, "paragraph" forms a paragraph
 _FORMS = (
@@ -23,7 +33,11 @@ _FORMS = (
     ("第X", re.compile(rf"^第([{NUMERALS}]{{1,3}})(?:[，、：:]|\s)"), "sentence"),
     ("X是", re.compile(rf"^([{NUMERALS}]{{1,3}})是(?!否|不是)"), "sentence"),
     ("X要", re.compile(rf"^([{NUMERALS}]{{1,3}})要(?![素件求点])"), "sentence"),
-    ("首先", re.compile(r"^(首先|其次|再次|再者|最后)(?:是要|是|要|，|、|：)?"), "sentence"),
+    (
+        "首先",
+        re.compile(r"^(首先|其次|再就是|再是|再次|再者|最后)(?:是要|是|要|，|、|：)?"),
+        "sentence",
+    ),
     ("首先", re.compile(r"^[^。；：“”]{2,30}?，(首先)(?:是要|是|要|，)"), "sentence"),
     ("（X）", re.compile(rf"^[（(]([{NUMERALS}]{{1,3}})[）)]\s*"), "paragraph"),
     ("X、", re.compile(rf"^([{NUMERALS}]{{1,3}})、\s*"), "paragraph"),
@@ -162,18 +176,41 @@ def _outer(units: list[Unit], open_runs: dict[str, FoundList], index: int) -> st
 
 
 def entry_label(rest: str) -> str:
-    """A short label to recall: the first clause when the entry is long."""
+    """A short label to recall, in the entry's own words: its clauses while they stay short.
+
+    Never cut inside an enumeration (、): 发展具有强大思想引领力、精神凝聚力… keeps its object.
+    A first clause that only says how (依托…优势, 以…为导向) is not the measure: the clause
+    after it is.
+    """
     rest = rest.strip().rstrip("。；！？，、 ")
-    first, _, after = (p.strip() for p in re.split(r"([，；：。:])", rest + "。", maxsplit=1))
-    if re.match(r"特别是|尤其是|包括", after):  # 科技创新能力，特别是…还不够强: not a subject alone
+    if re.match(r"[^，；。]{0,30}，(特别是|尤其是|包括)", rest):
+        # 科技创新能力，特别是…还不够强: not a subject alone
         first = re.split(r"[；：。:]", rest, maxsplit=1)[0].strip()
         first = re.split(r"，(?!特别是|尤其是|包括)", first, maxsplit=1)[0]
-    if first and len(rest) > 20 and len(first) >= 2:
-        rest = first
-    if len(rest) > 40:  # cut at a pause, never inside a word
-        cut = max(rest.rfind(p, 0, 40) for p in "、，；")
-        rest = rest[:cut] if cut >= 8 else rest
-    return rest
+        return first if len(first) <= 40 or len(rest) <= 40 else rest
+    # clauses as (start, end) spans of ``rest``, so a label is always one contiguous stretch
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^，；：。:]+", rest) if m.group().strip()]
+    if len(spans) <= 1 or len(rest) <= 20:
+        return rest
+    if _MANNER.search(rest[slice(*spans[0])]):
+        spans = spans[1:]
+    start, end = spans[0]
+    for s, e in spans[1:]:  # 大力推进数字产业化，发展新产业新业态新模式: one measure
+        if e - start > LABEL_MAX or not _VERB_LED.match(rest[s:e]):
+            break
+        end = e
+    return rest[start:end].strip()
+
+
+LABEL_MAX = 24
+# clauses that say how or on what basis, not what is done
+_MANNER = re.compile(
+    r"^(依托|以|通过|围绕|按照|根据|立足|面向|借助|利用|坚持以|着眼)|(为导向|为基础|为牵引|为目标|为抓手)$"
+)
+_VERB_LED = re.compile(
+    r"^(大力|加快|积极|进一步|全面|深入|持续|充分|切实|着力|有效|不断)?"
+    r"(发展|推进|推动|培育|建设|建立|完善|提升|提高|加强|加大|优化|创新|构建|打造|实施|深化|促进|增强|扩大|发挥|前瞻布局|布局)"
+)
 
 
 def _intro(units: list[Unit], run: FoundList, *, strict: bool = False) -> str | None:

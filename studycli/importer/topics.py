@@ -92,6 +92,7 @@ def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]
         and "的" not in item.term and text.count(item.term) >= 3
     ]  # fmt: skip
     candidates = sorted(dict.fromkeys(quoted + defined), key=lambda t: -text.count(t))
+    candidates = [t for t in candidates if not _UNIT.fullmatch(t)]
     terms = list(candidates)
     for word in extract_keywords(_keyword_sample(text), top_k=60):
         if (
@@ -101,6 +102,7 @@ def key_terms(cleaned: Cleaned, items: list[Item], limit: int = 15) -> list[str]
             and not _VERB_START.match(word)
             and not word.endswith("性")
             and not word.startswith("第")
+            and not _UNIT.fullmatch(word)
             and not any(word in term for term in terms)
         ):
             terms.append(word)
@@ -151,6 +153,12 @@ def _keyword_sample(text: str, limit: int = 24_000) -> str:
     return re.sub(r"[\u4e00-\u9fff]{100}", lambda m: m.group() + "\n", text)
 
 
+# A magnitude with its unit (万亿元, 亿美元, 万千瓦) is how figures are written, not a term:
+# as a topic it would group facts by their unit (05: topic “万亿元”).
+_UNIT = re.compile(
+    r"[十百千万亿兆]+(元|美元|人民币|斤|吨|人|户|个|件|家|项|亩|公顷|千瓦|千瓦时|度|公里|立方米|平方米)?"
+    r"|(亿|万)?(元|美元|斤|吨|千瓦|千瓦时|公里)"
+)
 # Frequent in these texts but names and adjectives rather than terms to learn.
 _VERB_START = re.compile(r"^(发展|加快|整合|推动|培育|形成|加强|提升|建设|实现|积极)")
 _NOT_TERMS = {
@@ -163,4 +171,10 @@ _NOT_TERMS = {
     "一系列",
     "东北地区",
     "相当于",
+    "党中央",
+    "中国式",
+    "列席会议",
+    "感召力",
+    "凝聚力",
+    "新一轮",
 }

@@ -36,20 +36,6 @@ def announced_count(name: str) -> int | None:
     return 2 if token == "两" else NUMERALS.index(token) + 1
 
 
-def shared_head(labels: tuple[str, ...]) -> str | None:
-    """五个“加快” for entries that all start with 加快 (a name the article implies)."""
-    if not 2 <= len(labels) <= 10:
-        return None
-    head = labels[0]
-    for label in labels[1:]:
-        while head and not label.startswith(head):
-            head = head[:-1]
-    if len(head) < 2 or any(len(label) <= len(head) + 1 for label in labels):
-        return None
-    count = "两" if len(labels) == 2 else NUMERALS[len(labels) - 1]
-    return f"{count}个“{head}”"
-
-
 def list_name(
     found: FoundList, section: str, labels: tuple[str, ...] = (), *, headed: bool = False
 ) -> str | None:
@@ -57,9 +43,9 @@ def list_name(
     article's own parts (全文的 N 个部分), a list named only by a numbered heading above
     it (…心得体会感悟2), by its first entry (…等 4 项) or by a question heading (何谓…？),
     or an essay's headings."""
+    # A list with no name in the text is not named by what its entries share (五个“加快”):
+    # a name the article never uses would be taught as if it did.
     name = found.name
-    if re.search(r"等 \d+ 项$", name):  # no name in the text: 五个“加快” from what they share
-        name = shared_head(labels) or name
     # a question for a name (何谓…，核心要义是什么？) makes a question about a question
     unnamed = re.search(r"等 \d+ 项$|\d$|[？?]$|^(何谓|为何|为什么|如何)|是什么|有何", name)
     unnamed = unnamed or name.startswith("全文的")
@@ -75,6 +61,7 @@ def list_name(
 def vet_items(items: list[Item]) -> tuple[list[Item], dict[str, int]]:
     """The items worth asking about, and what was left out, by reason."""
     quotes = [item.text for item in items if isinstance(item, Quote)]
+    best = _best_definitions(items)
     skipped: dict[str, int] = {}
     out: list[Item] = []
     for item in items:
@@ -83,6 +70,8 @@ def vet_items(items: list[Item]) -> tuple[list[Item], dict[str, int]]:
             reason = _quote_problem(item, quotes)
         elif isinstance(item, Definition):
             reason = _definition_problem(item)
+            if reason is None and best.get(item.term) is not item:
+                reason = "同一术语已有定义"
             if reason is None:
                 item = _trimmed(item)
         if reason:
@@ -101,8 +90,29 @@ def _quote_problem(item: Quote, quotes: list[str]) -> str | None:
     return None
 
 
+def _best_definitions(items: list[Item]) -> dict[str, Definition]:
+    """One definition per term (004 drafted 新质生产力 four times: a term question on it had
+    four right answers): the one with most named facets, else the first."""
+    best: dict[str, Definition] = {}
+    for item in items:
+        if isinstance(item, Definition) and _definition_problem(item) is None:
+            held = best.get(item.term)
+            if held is None or len(item.facets) > len(held.facets):
+                best[item.term] = item
+    return best
+
+
+# A term that is a verb phrase (培育发展新质生产力, 实现社会主义现代化) names a task, not a
+# concept; one with 的 (创新的本质, “两翼”的一侧, 新质生产力的核心) is an essayist's phrase.
+_NOT_A_TERM = re.compile(
+    r"的|^(培育|发展|实现|推动|推进|加快|建设|坚持|加强|形成|打造|构建|深化|抓|谋|做好)"
+)
+
+
 def _definition_problem(item: Definition) -> str | None:
     meaning = item.meaning
+    if _NOT_A_TERM.search(item.term):
+        return "定义的对象不是术语"
     if _PERSON.search(meaning):
         return "定义只说是谁提出的"
     if meaning.endswith("的") or len(meaning) < 4:
