@@ -68,6 +68,8 @@ def field(typ: str) -> st.SearchStrategy:
         good = st.booleans()
     elif typ == "source":
         good = st.fixed_dictionaries({"article": words, "section": words})
+    elif typ == "aliasmap":  # a fact's figure → other ways to write it
+        good = st.dictionaries(words, st.lists(words, max_size=2), max_size=2)
     else:
         _, fields = NESTED[typ]
         element = st.fixed_dictionaries({name: field(ftyp) for name, (ftyp, _) in fields.items()})
