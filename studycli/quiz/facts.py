@@ -7,6 +7,7 @@ distractors that look like it and that the deck does not say of the same concept
 from __future__ import annotations
 
 from studycli.deck.model import Fact
+from studycli.quiz.bounds import bound_of, fair_wrong
 from studycli.quiz.cloze import render_cloze
 from studycli.quiz.families import fits, looks_like, may_mean_the_same
 from studycli.quiz.question import Question
@@ -31,6 +32,9 @@ def fact_questions(b, item: Fact) -> list[Question]:
             continue
         before = "".join(words[: words.index(piece)])
         tiers = b.pools.figures_like(item, piece)
+        if is_figure(piece):  # 25%以上: a smaller option would be true as well
+            bound = bound_of(item.text, piece)
+            tiers = [[c for c in t if fair_wrong(piece, c, bound)] for t in tiers]
         if not is_figure(piece):
             # A phrase, not an amount: a longer one is recitation, and every distractor
             # must look like it (信息革命 among 深空探测 and 聚变能源 is told at a glance).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
+from studycli.quiz.bounds import bound_of, fair_false
 from studycli.quiz.builder import Builder
 from studycli.quiz.options import number_variants
 from studycli.quiz.picking import pick_options
@@ -120,6 +121,8 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
                 # Only amounts with a unit: 12月 → 24月 or 6G → 60G would be nonsense, not a test.
                 amount = is_figure(piece) and not piece.endswith(("年", "月", "日"))
                 variants = number_variants(piece) if amount else []
+                bound = bound_of(item.text, piece)  # 25%以上: a false figure is larger
+                variants = [v for v in variants if fair_false(piece, v, bound)]
                 if variants and item.text.count(piece) == 1 and len(item.text) <= 90:
                     swap = b.rng_for(item, "swap:figure").choice(variants)
                     return [(item.text, item.text.replace(piece, swap))]
