@@ -193,3 +193,17 @@ def test_the_independent_checks_misses_through_the_cli(runner):
     assert quiz(runner, "a004-g5-yixin-cuzhi:recite:meaning", bare)["correct"] is True
     wrong = quiz(runner, "a000-jinju-shenhua-gaige:recite:text", whole.replace("关系", "力"))
     assert wrong["correct"] is False and wrong["score"] == pytest.approx(0.75)
+
+
+def test_an_ordinal_reads_the_same_in_digits():
+    """第11次集体学习 for 第十一次集体学习 is right; 第10次 and 第十次 are not."""
+    from studycli.text import arabic_ordinals
+
+    assert arabic_ordinals("第十一次集体学习") == "第11次集体学习"
+    assert arabic_ordinals("一核两翼") == "一核两翼"
+    study = make(
+        "cloze", ("第十一次集体学习",), blanks=("第十一次集体学习",), prompt="中央政治局____"
+    )
+    assert grade_answer(study, "第11次集体学习").correct
+    assert not grade_answer(study, "第10次集体学习").correct
+    assert not grade_answer(study, "第十次集体学习").correct

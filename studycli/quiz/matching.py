@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from studycli.text import answer_key, compare_key
+from studycli.text import answer_key, arabic_ordinals, compare_key
 
 _CONNECTORS = re.compile(r"以及|[的地得和与及]")
 _SPLIT = re.compile(r"[\s/／|｜]+")
@@ -64,7 +64,7 @@ class Reading:
 
 def read_answer(text: str, canon=lambda key: key) -> Reading:
     """Split the answer at punctuation and spaces, key each piece, remember where it was cut."""
-    pieces = _CUT.split(compare_key(_SPLIT.sub("、", text or "")))
+    pieces = _CUT.split(compare_key(_SPLIT.sub("、", arabic_ordinals(text or ""))))
     key = ""
     cuts = set()
     for piece in pieces:
@@ -78,7 +78,7 @@ def read_answer(text: str, canon=lambda key: key) -> Reading:
 
 def key_of(text: str, canon=lambda key: key) -> str:
     """The loose key of an expected wording (punctuation, script, aliases, connectors)."""
-    return loose(canon(answer_key(text)))
+    return loose(canon(answer_key(arabic_ordinals(text))))
 
 
 def offers_alternatives(raw: str, allowed: Iterable[str] = ()) -> bool:
