@@ -100,6 +100,7 @@ def test_a_recite_may_start_with_the_words_the_prompt_shows():
     assert grade_answer(QUOTE, tail).correct
     # words the prompt does not show are still extra
     assert not grade_answer(QUOTE, "加快" + whole).correct
+    assert not grade_answer(QUOTE, "力，" + whole[8:]).correct  # one stray character
     assert not grade_answer(QUOTE, whole.replace("关系", "力")).correct
 
 

@@ -233,7 +233,9 @@ def _recites_whole(question: Question, want: str, got: str) -> bool:
     before, after = got[:at], got[at + len(want) :]
     shown = _SHOWN.search(question.prompt)
     head, tail = (answer_key(shown.group(1)), answer_key(shown.group(2))) if shown else ("", "")
-    return (not before or head.endswith(before)) and (not after or tail.startswith(after))
+    # at least two characters of the prompt's words: a stray 力 before the text is no quote
+    fair_before = not before or (len(before) >= 2 and head.endswith(before))
+    return fair_before and (not after or (len(after) >= 2 and tail.startswith(after)))
 
 
 def _single(question: Question, text: str) -> Marked:
