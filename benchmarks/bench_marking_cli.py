@@ -28,7 +28,10 @@ def ask(qid: str, answer: str | None, env: dict[str, str]) -> dict:
     )
     if not done.stdout.strip():
         return {"error": done.stderr.strip()}
-    return json.loads(done.stdout)["questions"][0]
+    data = json.loads(done.stdout)
+    if "questions" not in data:  # the id is gone from the bank (content changed)
+        return {"error": data.get("error", done.stderr.strip())}
+    return data["questions"][0]
 
 
 def letters(answer: str, options: list[str]) -> str:

@@ -311,3 +311,17 @@ def arabic_figures(text: str) -> str:
         return number + magnitude + ("%" if percent else "")
 
     return _CN_FIGURE.sub(swap, text)
+
+
+_CN_ORDINAL = re.compile(rf"第({_CN_RUN}+)")
+
+
+def arabic_ordinals(text: str) -> str:
+    """第十一次 → 第11次: an ordinal reads the same in either script of numbers. Applied to
+    answer and key alike, so it never makes two different ordinals equal."""
+
+    def swap(match: re.Match) -> str:
+        value = _cn_integer(match.group(1))
+        return match.group() if value is None else f"第{value}"
+
+    return _CN_ORDINAL.sub(swap, text)

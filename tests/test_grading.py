@@ -346,16 +346,16 @@ SIX = make(
 
 
 def test_parts_beyond_those_asked_lower_the_score():
-    """Seven items for five is not correct: 5/7, and the note says what was added."""
+    """Seven items for five is not correct: each added item cancels a right one (3/5)."""
     extra = "、".join([*FIVE.expected, "制度创新", "理论创新"])
     result = grade(FIVE, extra)
     assert not result.correct
-    assert result.score == pytest.approx(5 / 7)
+    assert result.score == pytest.approx(3 / 5)
     assert result.note == "多写了2项"
 
 
 def test_both_terminologies_to_hedge_is_not_correct():
-    """劳动力劳动者劳动工具劳动资料劳动对象 for three parts with aliases: 3/5."""
+    """劳动力劳动者劳动工具劳动资料劳动对象 for three parts with aliases: 1/3."""
     q = make(
         "list",
         ("劳动力", "劳动工具", "劳动对象"),
@@ -363,7 +363,7 @@ def test_both_terminologies_to_hedge_is_not_correct():
     )
     assert grade(q, "劳动者、劳动资料、劳动对象").correct
     hedge = grade(q, "劳动力劳动者劳动工具劳动资料劳动对象")
-    assert not hedge.correct and hedge.score == pytest.approx(3 / 5)
+    assert not hedge.correct and hedge.score == pytest.approx(1 / 3)
 
 
 def test_alternatives_for_one_blank_are_not_correct():

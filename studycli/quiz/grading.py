@@ -12,9 +12,14 @@ dropped). No jieba here: the word feedback uses the words cached on the question
 - Multi-part answers (list entries, several blanks, a facet's pieces) are found anywhere in
   the answer, any separator or none, each stretch counted once, longest first. A list entry
   may also be given by its distinctive words (matching.distinctive_match). What is left
-  over and is an answer of its own counts against the score: ``found / max(parts, found +
-  extras)``, so seven items for five, or 劳动力劳动者… to hedge, is not correct.
-- One blank or one question answered two ways (/, 或) is never correct.
+  over and is an answer of its own counts against the score: every item beyond the number
+  asked cancels a right one, ``(found - over) / parts``, so seven items for five scores
+  3/5 and an added wrong item no better than a missing one.
+- One blank or one question answered two ways (/, 或) is never correct. A ``/`` is a
+  separator only when it cuts the answer into exactly as many one-piece parts as there
+  are blanks (or entries asked) and, so read, every part answers a blank of its own
+  (赋能作用/乘数效应/坚实的体制保障); 科技创新/创新 inside one part, or more parts than
+  blanks, stays a hedge.
 - Ordered answers earn credit for the longest run in the right order (note 顺序不对).
 - A wrong answer close to the key is named (near_miss): 同音字, 错字, 漏字, 多字, 顺序, 数字.
 """
@@ -35,6 +40,9 @@ ORDER_NOTE = "顺序不对"
 ALTERNATIVES_NOTE = "给出了不止一个答案"
 EXTRA_NOTE = "多写了{count}项"
 VARIANT_NOTE = "按你认可过的答案判对"
+# The blank in a stem, kept as a stop between the words before and after it. Not "\0":
+# OpenCC reads C strings and cut the stem at it, so words after a blank were lost.
+STEM_GAP = "\x01"
 # After 万/亿 the unit or counter is understood: 500亿 for 500亿元, 100万 for 100万名.
 _YUAN_AFTER_MAGNITUDE = re.compile(r"(\d(?:万亿|亿|万))(?:元|名|人|项|个)")
 
@@ -108,10 +116,21 @@ def grade_answer(
     ]
     allowed = [question.answer, *question.expected, *question.context]
     hedged = matching.offers_alternatives(reading.raw, allowed)
-    stem = matching.key_of(question.prompt.replace(BLANK, "\0"), canon)
+    stem = matching.key_of(question.prompt.replace(BLANK, STEM_GAP), canon)
     if len(variants) == 1:
         return _grade_single(question, reading, variants[0], stem, hedged, canon)
-    return _grade_parts(question, reading, variants, stem, hedged, canon)
+    # Multi-part answers read past the stem's words before the first blank only: a piece
+    # of the sentence after a blank, given as an item (…、六大重大科技战略行动), is one more.
+    stem = stem.split(STEM_GAP, 1)[0]
+    graded = _grade_parts(question, reading, variants, stem, hedged, canon)
+    parts = matching.slash_parts(reading.raw, len(variants)) if hedged else None
+    if parts:  # 赋能作用/乘数效应/坚实的体制保障 for three blanks: the / separates them
+        split = matching.read_answer("、".join(parts), canon)
+        if not matching.offers_alternatives(split.raw, allowed):
+            regraded = _grade_parts(question, split, variants, stem, False, canon)
+            if regraded.correct:  # each part then answers a blank of its own
+                return regraded
+    return graded
 
 
 def _figure_forms(part: str, figures: bool) -> tuple[str, ...]:
@@ -175,7 +194,11 @@ def _grade_parts(question, reading, variants, stem, hedged, canon) -> Grade:
     hits = sum(found)
     if question.ordered:
         hits = matching.longest_ordered_run(positions)
-    score = hits / max(len(found), sum(found) + len(extras))
+    # Each item beyond what was asked cancels a right one: a wrong extra item scores no
+    # better than leaving one out (4 of 4 plus 跨区域 = 3 of 4), a wrong item in place of a
+    # right one the same as leaving it out.
+    over = max(0, sum(found) + len(extras) - len(found))
+    score = max(0, hits - over) / len(found)
     note = None
     if question.ordered and hits < sum(found):
         note = ORDER_NOTE
@@ -269,7 +292,7 @@ def _grade_choice(question: Question, reading, canon: _Canon, figures: bool = Fa
         chosen = options.index(key)
     else:  # the option with the stem's own words around it (100万名未来产业人才); a term
         # is never shortened here (产业 is not 产业升级): short names are for 出处 and 归类
-        stem = matching.key_of(question.prompt.replace(BLANK, "\0"), canon)
+        stem = matching.key_of(question.prompt.replace(BLANK, STEM_GAP), canon)
         matches = [
             i for i, option in enumerate(options) if matching.whole_match(key, [option], stem=stem)
         ]

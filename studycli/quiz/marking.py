@@ -23,6 +23,10 @@ from studycli.quiz.matching import key_of
 from studycli.text import display_term
 
 MAX_CONTEXTS = 3
+MIN_RECITE_REST = 8  # a recite without its lead-in still holds this many characters
+MAX_LEAD_IN = 6  # characters of a topic lead-in (新质生产力)
+MAX_DROPPED = 2  # characters of a term's inner modifier the article may leave out
+MIN_KEPT = 2  # characters kept on either side of the dropped modifier
 MIN_DECK_CONTEXT = 4
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _QUOTED = re.compile(r"“([^”]+)”")
@@ -34,6 +38,7 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
     items = {item.id: item for item in deck.items}
     terms = [display_term(i.term) for i in deck.items if isinstance(i, Definition)]
     voices = _voices(deck)
+    rival_pool = terms
     # What a facet's term question accepts (the other article's wording of the same facet),
     # its one-blank cloze accepts too: the two kinds must not judge the same point apart.
     facet_accepts = {
@@ -59,6 +64,12 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
         borrowed = facet_accepts.get(question.id, ())
         if borrowed and len(question.expected) == 1:
             accepted = (tuple(dict.fromkeys((*accepted[0], *borrowed))),)
+        if question.kind == "recite" and question.id.endswith(":meaning"):
+            bare = _without_lead_in(question, terms)
+            accepted = ((*accepted[0], bare),) if bare and accepted else accepted
+        if question.kind == "term" and len(question.expected) == 1:
+            shorter = _article_shortenings(question.expected[0], sentences, item, rival_pool)
+            accepted = ((*accepted[0], *shorter),) if shorter and accepted else accepted
         if not any(accepted):
             accepted = question.accepted
         context: tuple[str, ...] = ()
@@ -75,6 +86,44 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
             context = sentences.holding(question.answer, item.id)
         out.append(dataclasses.replace(question, accepted=accepted, context=context, rivals=rivals))
     return out
+
+
+def _without_lead_in(question, terms: Sequence[str]) -> str | None:
+    """The recited meaning without its topic lead-in: 新质生产力，核心要义是“以新促质”…
+    may be written from 核心要义是 on. The lead-in is the first clause, and it is no more
+    than a name the prompt holds or a term the deck defines; the rest must stay long."""
+    pieces = re.split(r"([，,])", question.answer, maxsplit=1)
+    if len(pieces) != 3 or len(key_of(pieces[2])) < MIN_RECITE_REST:
+        return None
+    head, rest = pieces[0], pieces[2]
+    if len(key_of(head)) > MAX_LEAD_IN:
+        return None
+    lead = key_of(head)
+    names = {key_of(t) for t in terms} | {key_of(q) for q in _QUOTED.findall(question.prompt)}
+    if lead and (lead in names or lead in key_of(question.prompt)):
+        return rest
+    return None
+
+
+def _article_shortenings(key: str, sentences: _Sentences, item: Item, terms) -> tuple[str, ...]:
+    """The term with one inner modifier dropped where the source itself drops it:
+    科学合理的产业政策 for 科学合理的政府产业政策, because the article's next sentence says
+    通过制定实施科学合理的产业政策. Only an inner stretch of at most MAX_DROPPED characters
+    goes (the head and the start stay: 产业体系 is not 现代化产业体系), the shorter wording
+    must stand in a sentence of the same article, and it must be no other term of the deck."""
+    whole = key_of(key)
+    others = {key_of(t) for t in terms} - {whole}
+    found = []
+    for start in range(MIN_KEPT, len(whole) - MIN_KEPT):
+        for size in range(1, MAX_DROPPED + 1):
+            if start + size > len(whole) - MIN_KEPT:
+                break
+            short = whole[:start] + whole[start + size :]
+            if short in others or short in found:
+                continue
+            if sentences.in_article(short, item):
+                found.append(short)
+    return tuple(found)
 
 
 def _voices(deck: Deck) -> tuple[str, ...]:
@@ -164,6 +213,14 @@ class _Sentences:
                         own.append((key, sentence.strip()))
                         seen.setdefault(key, sentence.strip())
         self.keys = list(seen.items())
+        self.by_article: dict[str, list[str]] = {}
+        for item in deck.items:
+            keys = [key for key, _ in self.by_item[item.id]]
+            self.by_article.setdefault(item.source.article, []).extend(keys)
+
+    def in_article(self, wording: str, item: Item) -> bool:
+        """Whether a loose wording stands in a sentence the deck takes from the item's article."""
+        return any(wording in key for key in self.by_article.get(item.source.article, ()))
 
     def holding(self, answer: str, item_id: str) -> tuple[str, ...]:
         """Up to MAX_CONTEXTS sentences that hold the answer (not the answer alone): the

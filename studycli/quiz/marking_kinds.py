@@ -8,6 +8,7 @@ missing, extra and wrong characters; 出处 and 归类 are one-option questions.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, NamedTuple
 
 from studycli.quiz.matching import fillable, key_of, loose, name_key, short_name_owner
@@ -152,10 +153,20 @@ def _judge(question: Question, text: str) -> Marked:
     return _all_or_nothing([hit], hit, note)
 
 
+# 默写 is marked as a marker deducts: every wrong, missing or extra stretch of
+# characters costs RECITE_ERROR (生产力 for 生产关系 is one error: 0.75), and the score is
+# never above the share of the text written right (an incomplete recite scores its share).
+RECITE_ERROR = 0.25
+_SHOWN = re.compile(r"“([^”]*)……([^”]*)”")
+
+
 def _recite(question: Question, text: str) -> Marked:
     want, got = answer_key(question.answer), answer_key(text)
     if not want:
         return _all_or_nothing([False], False, None)
+    if got != want and _recites_whole(question, want, got):
+        return Marked(1.0, True, (True,), None)
+    got = _without_shown(question, want, got)  # the prompt's own opening costs nothing
     missing, extra, wrong = [], [], []
     matched = 0
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(
@@ -169,7 +180,9 @@ def _recite(question: Question, text: str) -> Marked:
             extra.append(got[b1:b2])
         else:
             wrong.append(f"{want[a1:a2]}→{got[b1:b2]}")
-    score = max(0.0, (matched - 0.5 * sum(map(len, extra))) / len(want))
+    errors = len(missing) + len(extra) + len(wrong)
+    share = (matched - 0.5 * sum(map(len, extra))) / len(want)
+    score = max(0.0, min(share, 1.0 - RECITE_ERROR * errors))
     notes = []
     if matched < len(want) / 2:
         notes.append("与原文相差较多,请对照答案逐字再背")
@@ -183,6 +196,46 @@ def _recite(question: Question, text: str) -> Marked:
     correct = want == got
     score = 1.0 if correct else min(score, 0.99)
     return Marked(score, correct, (correct,), ";".join(notes) or None)
+
+
+def _without_shown(question: Question, want: str, got: str) -> str:
+    """The answer without the opening the prompt shows (发展新质生产力，), when it starts
+    with it and the key does not; likewise for what the prompt shows after the gap."""
+    shown = _SHOWN.search(question.prompt)
+    if not shown:
+        return got
+    head, tail = answer_key(shown.group(1)), answer_key(shown.group(2))
+    for size in range(len(head), 1, -1):
+        if got.startswith(head[-size:]) and not want.startswith(head[-size:]):
+            got = got[size:]
+            break
+    for size in range(len(tail), 1, -1):
+        if got.endswith(tail[:size]) and not want.endswith(tail[:size]):
+            got = got[:-size]
+            break
+    return got
+
+
+def _recites_whole(question: Question, want: str, got: str) -> bool:
+    """The recite is exact once the prompt's own words are set aside.
+
+    - 金句: the answer may start with the opening the prompt shows (“发展新质生产力，……”)
+      or end with what it shows after the gap: the whole quote, word for word.
+    - A wording in ``question.accepted`` (the meaning without a topic lead-in such as
+      新质生产力， — set in quiz/marking.py) is exact too.
+    """
+    for wordings in question.accepted:
+        if any(got == answer_key(w) for w in wordings):
+            return True
+    at = got.find(want)
+    if at < 0:
+        return False
+    before, after = got[:at], got[at + len(want) :]
+    shown = _SHOWN.search(question.prompt)
+    head, tail = (answer_key(shown.group(1)), answer_key(shown.group(2))) if shown else ("", "")
+    # at least two characters of the prompt's words: a stray 力 before the text is no quote
+    fair_before = not before or (len(before) >= 2 and head.endswith(before))
+    return fair_before and (not after or (len(after) >= 2 and tail.startswith(after)))
 
 
 def _single(question: Question, text: str) -> Marked:

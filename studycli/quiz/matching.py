@@ -25,13 +25,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from studycli.text import answer_key, compare_key
+from studycli.text import answer_key, arabic_ordinals, compare_key
 
 _CONNECTORS = re.compile(r"以及|[的地得和与及]")
 _SPLIT = re.compile(r"[\s/／|｜]+")
 # What answer_key drops (text._PUNCT_CHARS after folding): the places a user cuts an answer.
 # A decimal point between digits is part of the number (3.05), not a cut.
 _CUT = re.compile(r"(?:[,;:?!()。、\"'\-<>\[\]·]|(?<!\d)\.|\.(?!\d))+")
+_SLASH = re.compile(r"[/／|｜]")
 _ALTERNATIVE = re.compile(r"[/／|｜]|或者|或是|还是|或")
 # Filler a fair marker reads past before or after the key; 要/应 (modal) as in
 # 东北地区要围绕装备制造业进行技术创新, whose subject the stem gives.
@@ -63,7 +64,7 @@ class Reading:
 
 def read_answer(text: str, canon=lambda key: key) -> Reading:
     """Split the answer at punctuation and spaces, key each piece, remember where it was cut."""
-    pieces = _CUT.split(compare_key(_SPLIT.sub("、", text or "")))
+    pieces = _CUT.split(compare_key(_SPLIT.sub("、", arabic_ordinals(text or ""))))
     key = ""
     cuts = set()
     for piece in pieces:
@@ -77,7 +78,7 @@ def read_answer(text: str, canon=lambda key: key) -> Reading:
 
 def key_of(text: str, canon=lambda key: key) -> str:
     """The loose key of an expected wording (punctuation, script, aliases, connectors)."""
-    return loose(canon(answer_key(text)))
+    return loose(canon(answer_key(arabic_ordinals(text))))
 
 
 def offers_alternatives(raw: str, allowed: Iterable[str] = ()) -> bool:
@@ -86,6 +87,18 @@ def offers_alternatives(raw: str, allowed: Iterable[str] = ()) -> bool:
         if not any(match.group() in text for text in allowed):
             return True
     return False
+
+
+def slash_parts(raw: str, count: int) -> list[str] | None:
+    """The parts of an answer cut by ``/`` when they are exactly ``count`` one-piece answers
+    (no other separator, no 或 inside a part), else None: then the ``/`` may be a hedge."""
+    parts = [part.strip() for part in _SLASH.split(raw or "")]
+    if count < 2 or len(parts) != count or not all(parts):
+        return None
+    for part in parts:
+        if _ALTERNATIVE.search(part) or read_answer(part).cuts or not read_answer(part).key:
+            return None
+    return parts
 
 
 # --- single answers --------------------------------------------------------------
@@ -124,7 +137,7 @@ def whole_match(
             if (
                 _fair_before(before, variant, lead_stem, contexts)
                 and _fair_after(after, variant, stem, contexts)
-                and not _holds_rival(before + "\0" + after, variants, rivals)
+                and not _holds_rival(before + "\0" + after, variants, rivals, stem)
             ):
                 return True
             start = key.find(variant, start + 1)
@@ -142,11 +155,22 @@ def _windows(variant: str, contexts: Sequence[str]) -> list[str]:
     return out
 
 
-def _holds_rival(residue: str, variants: Sequence[str], rivals: Sequence[str]) -> bool:
-    """A rival answer inside the words around the key (一核两翼 for 一核)."""
+def _holds_rival(
+    residue: str, variants: Sequence[str], rivals: Sequence[str], stem: str = ""
+) -> bool:
+    """A rival answer inside the words around the key (一核两翼 for 一核). A rival said as
+    part of a longer stretch of the stem is the stem restated, not a second answer:
+    科学合理的政府产业政策是保障新质生产力形成的重要体制内容 names 新质生产力 only there."""
     for rival in rivals:
-        if rival and rival in residue and not any(rival in v for v in variants):
-            return True
+        if not rival or any(rival in v for v in variants):
+            continue
+        at = residue.find(rival)
+        while at >= 0:
+            end = at + len(rival)
+            wider = (residue[max(at - 1, 0) : end], residue[at : end + 1])
+            if not any(len(w) > len(rival) and "\0" not in w and w in stem for w in wider):
+                return True
+            at = residue.find(rival, at + 1)
     return False
 
 
