@@ -75,9 +75,13 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
         also_true = b.pools.refused_for(item) | b.pools.subject_truths(item.name)
         rng = b.rng_for(item, "swap:list")
         entry = rng.choice(item.entries)
+        # A false twin sharing a telling word with an entry may be that entry in other words:
+        # 人才工作机制创新 beside 数智化人才队伍 and 体制机制 (examiner 4, FLAWED).
+        words = {w for e in item.entries for x in (e.label, e.text) for w in _telling(x)}
+        typed = b.pools.typed_labels(item.name, item.name, labels, labels)
         wrong = pick_options(
             entry.label,
-            [b.pools.typed_labels(item.name, item.name, labels, labels)],
+            [[c for c in typed if not _telling(c) & words]],
             rng,
             prompt=item.name,
             exclude=[x for e in item.entries for x in (e.label, e.text)],
@@ -124,6 +128,19 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
                     swap = b.rng_for(item, "swap:figure").choice(variants)
                     return [(item.text, item.text.replace(piece, swap))]
     return out
+
+
+# Two-character words so common in the deck that sharing one says nothing.
+_PLAIN_WORDS = frozenset(
+    "发展 新质 质生 生产 产力 创新 高质 质量 经济 推动 加快 建设 产业 科技 要素 技术"
+    " 体系 能力 水平 工作 形成 推进 培育 提升 现代 代化 进一 一步".split()
+)
+
+
+def _telling(text: str) -> set[str]:
+    """The two-character runs of a text, less the deck's commonest words."""
+    bare = re.sub(r"[\W_]+", "", text)
+    return {bare[i : i + 2] for i in range(len(bare) - 1)} - _PLAIN_WORDS
 
 
 def _one_sentence(meaning: str, a: str, b: str) -> bool:
