@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 
@@ -92,3 +93,28 @@ def test_flags_are_shown_by_the_command(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "物质前提" in result.output
+
+
+def _paper(tmp_path, seed: int) -> list[dict]:
+    result = CliRunner().invoke(
+        app,
+        ["exam", "--json", "--seed", str(seed), "--now", "2026-11-30T12:00:00+00:00"],
+        input="",
+        env={"STUDY_DATA_DIR": str(tmp_path / str(seed))},
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["questions"]
+
+
+def test_papers_of_two_seeds_differ_and_are_balanced(tmp_path):
+    """Two seeds share few questions (examiner 4: 7 of 20); 默写/列举 is a fifth of the
+    marks, not 45%; 出处 and 归类 questions sit in 单选, 名词 in 填空; 100 points."""
+    first, second = _paper(tmp_path, 71), _paper(tmp_path, 72)
+    assert len({r["id"] for r in first} & {r["id"] for r in second}) <= 4
+    for rows in (first, second):
+        assert sum(r["points"] for r in rows) == 100
+        recited = sum(r["points"] for r in rows if r["kind"] in ("recite", "list"))
+        assert recited <= 25
+        sections = {r["kind"]: r["section"] for r in rows}
+        assert {sections.get("source"), sections.get("belongs")} - {None} == {"一、单选题"}
+        assert sections.get("term", "四、填空题") == "四、填空题"
