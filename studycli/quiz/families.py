@@ -210,3 +210,17 @@ def slot_filter(prompt: str, blank: str, answer: str):
     if not (glued or verb):
         return None
     return lambda c: c[-1:] == answer[-1:] or c[:2] == answer[:2]
+
+
+# Two-character words so common in the deck that sharing one says nothing.
+_PLAIN_WORDS = frozenset(
+    "发展 新质 质生 生产 产力 创新 高质 质量 经济 推动 加快 建设 产业 科技 要素 技术"
+    " 体系 能力 水平 工作 形成 推进 培育 提升 现代 代化 进一 一步".split()
+)
+
+
+def telling_words(text: str) -> set[str]:
+    """The two-character runs of a text, less the deck's commonest words: a false item or
+    a distractor sharing one with a list's entry may be that entry in other words."""
+    bare = re.sub(r"[\W_]+", "", text)
+    return {bare[i : i + 2] for i in range(len(bare) - 1)} - _PLAIN_WORDS

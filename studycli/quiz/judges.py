@@ -6,6 +6,7 @@ import re
 
 from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.builder import Builder
+from studycli.quiz.families import telling_words
 from studycli.quiz.options import number_variants
 from studycli.quiz.picking import pick_options
 from studycli.quiz.question import FALSE_WORD, TRUE_WORD, Question
@@ -77,11 +78,11 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
         entry = rng.choice(item.entries)
         # A false twin sharing a telling word with an entry may be that entry in other words:
         # 人才工作机制创新 beside 数智化人才队伍 and 体制机制 (examiner 4, FLAWED).
-        words = {w for e in item.entries for x in (e.label, e.text) for w in _telling(x)}
+        words = {w for e in item.entries for x in (e.label, e.text) for w in telling_words(x)}
         typed = b.pools.typed_labels(item.name, item.name, labels, labels)
         wrong = pick_options(
             entry.label,
-            [[c for c in typed if not _telling(c) & words]],
+            [[c for c in typed if not telling_words(c) & words]],
             rng,
             prompt=item.name,
             exclude=[x for e in item.entries for x in (e.label, e.text)],
@@ -128,19 +129,6 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
                     swap = b.rng_for(item, "swap:figure").choice(variants)
                     return [(item.text, item.text.replace(piece, swap))]
     return out
-
-
-# Two-character words so common in the deck that sharing one says nothing.
-_PLAIN_WORDS = frozenset(
-    "发展 新质 质生 生产 产力 创新 高质 质量 经济 推动 加快 建设 产业 科技 要素 技术"
-    " 体系 能力 水平 工作 形成 推进 培育 提升 现代 代化 进一 一步".split()
-)
-
-
-def _telling(text: str) -> set[str]:
-    """The two-character runs of a text, less the deck's commonest words."""
-    bare = re.sub(r"[\W_]+", "", text)
-    return {bare[i : i + 2] for i in range(len(bare) - 1)} - _PLAIN_WORDS
 
 
 def _one_sentence(meaning: str, a: str, b: str) -> bool:
