@@ -160,6 +160,10 @@ def compose_paper(
         min(room, max(1, int(core * CORE_DRAW))) if room else 0
         for room, core in zip(capacity, cores, strict=True)
     ]
+    # A kind takes at most CORE_DRAW of its core items (at least one) while others have room:
+    # two 出处 questions of a pool of five would sit on every other paper.
+    kind_cores = Counter(kind for kind, _ in {(q.kind, q.item_id) for q in pool if draw.core(q)})
+    draw.caps = {kind: max(1, int(n * CORE_DRAW)) for kind, n in kind_cores.items()}
     shares = [spec.share for spec in SECTIONS]
     counts = section_counts(count, shares, spread if sum(spread) >= count else capacity)
     picked = _pick(by_section, counts, count, topic_sizes, draw)
@@ -201,6 +205,7 @@ class Draw:
         self.leaks = leaks
         self.lots: dict[str, float] = {}
         self.cores: dict[str, bool] = {}
+        self.caps: dict[str, int] = {}  # kind → how many a paper takes while others have room
 
     def core(self, question) -> bool:
         """Fit to make a paper of (the paper standard's core), judged once."""
@@ -289,8 +294,9 @@ def _pick(
             core, fresh_item, lot = draw.key(q)
             fresh = any(t in required and not covered[t] for t in q.topics)
             deficit = max((target.get(t, 0) - covered[t] for t in q.topics), default=0)
-            # A mixed section takes its kinds in turn (单选: choice, 出处, 归类).
-            new_kind = -kinds_here[q.kind]
+            # A mixed section takes its kinds in turn (单选: choice, 出处, 归类), each within
+            # its share of its core items.
+            new_kind = (kinds_here[q.kind] < draw.caps.get(q.kind, 1), -kinds_here[q.kind])
             clean = not draw.leaks.between(q, on_paper)
             return (clean, core, fresh_item, fresh, new_kind, deficit > 0, lot)
 
