@@ -118,3 +118,21 @@ def test_papers_of_two_seeds_differ_and_are_balanced(tmp_path):
         sections = {r["kind"]: r["section"] for r in rows}
         assert {sections.get("source"), sections.get("belongs")} - {None} == {"一、单选题"}
         assert sections.get("term", "四、填空题") == "四、填空题"
+
+
+def test_a_long_term_answer_stays_off_the_paper():
+    """名词 goes to 填空 only with a phrase for a key: a 50-character path is a recitation."""
+    from types import SimpleNamespace
+
+    from studycli.quiz.paper_standard import PaperStandard
+
+    def term(answer: str):
+        return SimpleNamespace(
+            id="x:term:facet-具体路径", item_id="x", kind="term",
+            prompt="以新促质的具体路径是什么?", answer=answer, expected=(answer,),
+            options=(), weight=1.2, flags=(),
+        )  # fmt: skip
+
+    standard = PaperStandard()
+    assert standard.faults(term("通过整合科技创新资源，积极培育战略性新兴产业，前瞻布局未来产业"))
+    assert not standard.faults(term("最具活力的科技创新主体"))
