@@ -68,7 +68,8 @@ def test_shipped_paper_points_sum_to_100_and_cover_every_topic(shipped):
 
 
 def test_sections_follow_kinds_present_and_are_numbered_in_order(shipped):
-    """The shipped deck fills all five sections, numbered 一 to 五; term questions stay off."""
+    """The shipped deck fills all five sections, numbered 一 to 五; 出处 and 归类 questions
+    go to 单选, 名词 to 填空 (examiner 4: none ever reached a paper)."""
     _, _, questions = shipped
     paper = compose_paper(questions, 20, random.Random(5))
     assert [s.title for s in paper.sections] == [
@@ -78,9 +79,11 @@ def test_sections_follow_kinds_present_and_are_numbered_in_order(shipped):
         "四、填空题",
         "五、默写/列举题",
     ]
-    kinds = {q.kind for q in paper.questions}
-    assert kinds <= {"choice", "multi", "judge", "cloze", "recite", "list"}
-    assert "term" not in kinds
+    by_section = {s.name: {q.kind for q in s.questions} for s in paper.sections}
+    assert by_section["单选题"] <= {"choice", "source", "belongs"}
+    assert by_section["填空题"] <= {"cloze", "term"}
+    assert by_section["五、默写/列举题"[2:]] <= {"recite", "list"}
+    assert {"source", "belongs"} & {q.kind for q in paper.questions}
 
 
 def test_new_kinds_drop_into_their_sections():
@@ -92,7 +95,7 @@ def test_new_kinds_drop_into_their_sections():
         "一、单选题", "二、多选题", "三、判断题", "四、填空题", "五、默写/列举题",
     ]  # fmt: skip
     assert [s.total for s in paper.sections] == [spec.share for spec in SECTIONS]
-    assert [len(s.questions) for s in paper.sections] == [6, 4, 2, 5, 3]
+    assert [len(s.questions) for s in paper.sections] == [6, 3, 3, 4, 4]
     assert all(p == 5 for s in paper.sections for p in s.points)
 
 

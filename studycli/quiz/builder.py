@@ -9,7 +9,7 @@ from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListIte
 from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze
 from studycli.quiz.contested import ContestIndex
 from studycli.quiz.facts import fact_questions
-from studycli.quiz.families import fits
+from studycli.quiz.families import fits, slot_filter
 from studycli.quiz.options import OptionPools
 from studycli.quiz.picking import pick_options
 from studycli.quiz.question import Question
@@ -136,6 +136,10 @@ class Builder:
 
         ``refuse`` holds the keys of texts the deck says are true of the stem.
         """
+        # A distractor must read as Chinese in the blank's slot (____革命, 提供____, 绿色、____).
+        slot = slot_filter(prompt, BLANK, answer) if kind == "choice" else None
+        if slot is not None and not prompt.startswith("哪个概念"):
+            tiers = [[c for c in tier if slot(c)] for tier in tiers]
         picked = pick_options(
             answer,
             tiers,

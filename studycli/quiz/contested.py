@@ -71,6 +71,7 @@ class ContestIndex:
         if isinstance(item, Definition):
             out += self._split_facets(q, item)
             out += self._rival_facets(q, item)
+            out += self._said_elsewhere(q, item)
         if isinstance(item, Framework):
             out += self._framework(q, item)
         return out
@@ -100,6 +101,50 @@ class ContestIndex:
         if rival:
             return [f"原文另有一处说“{rival}”,题干须写明是谁的说法(按……的表述)"]
         return []
+
+    def _said_elsewhere(self, q: Question, item: Definition) -> list[str]:
+        """地位/作用/关系 asked bare, while another item says the concept is something else.
+
+        生产力是社会发展的最终决定力量 (000) against 生产力是全部社会生活的物质前提 (004);
+        劳动力是活的要素 (感悟3); 战略性新兴产业、未来产业,成为……主阵地 (感悟5): a term,
+        recitation or cloze on that facet has two right answers (examiner 4, FLAWED). The
+        choice stays: its distractors are other concepts' facets, so one answer is right.
+        """
+        if _has_context(q.prompt) or q.kind not in ("term", "recite", "cloze"):
+            return []
+        facet = _facet_of(q)
+        if facet is not None and q.kind in ("term", "cloze"):
+            asked = [f for f in item.facets if f.name == facet]
+        elif q.kind == "recite" and q.id.endswith(":meaning"):
+            asked = list(item.facets)
+        else:
+            return []
+        for own in asked:
+            # 默写关于“科学合理的政府产业政策”的表述 names the policy whole: no other says it.
+            rival = self.said_elsewhere(item, own.name, own.text, whole=q.kind == "recite")
+            if rival:
+                return [f"另一处原文说“{rival}”,也是{own.name};题干须写明按哪篇文章"]
+        return []
+
+    def said_elsewhere(
+        self, item: Definition, facet: str, key: str, whole: bool = False
+    ) -> str | None:
+        """Another item's sentence that says what the concept is, without the key."""
+        word = next((w for w in EVALUATIVE if w in facet), None)
+        subject = _subject_pattern(display_term(item.term), whole)
+        if word is None or subject is None:
+            return None
+        says = re.compile(
+            f"(?:^|[，,：:；;、]|认为|中){subject}[，,]?(?:是|成为|就是|作为)"
+            f"|{subject}[的对][^，,。；;]{{0,24}}?{word}"
+        )
+        key_plain = _plain(key)
+        for owner, sentence in self.sentences:
+            if owner == item.id or (key_plain and key_plain in _plain(sentence)):
+                continue
+            if says.search(sentence):
+                return sentence.strip("，,")
+        return None
 
     def _framework(self, q: Question, item: Framework) -> list[str]:
         out = []
@@ -142,6 +187,20 @@ class ContestIndex:
             if _states(sentence, word):
                 return sentence.strip("，,")
         return None
+
+
+# Facets that say where a concept stands or what it does, which any sentence about it may say.
+EVALUATIVE = ("地位", "作用", "关系", "意义", "角色", "定位")
+
+
+def _subject_pattern(term: str, whole: bool = False) -> str | None:
+    """The term as a sentence's subject: 科学合理的政府产业政策 → 政府产业政策; A和B → A、B."""
+    rest = term.split("的", 1)[-1]
+    core = rest if not whole and "的" in term and len(rest) >= 3 else term
+    parts = [p for p in re.split("[和与及、]", core) if p]
+    if not parts or min(map(len, parts)) < 2:
+        return None
+    return "[、和与及]".join(map(re.escape, parts))
 
 
 def split_facets(item: Definition) -> set[str]:

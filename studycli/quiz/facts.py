@@ -6,6 +6,8 @@ distractors that look like it and that the deck does not say of the same concept
 
 from __future__ import annotations
 
+import re
+
 from studycli.deck.model import Fact
 from studycli.quiz.bounds import bound_of, fair_wrong
 from studycli.quiz.cloze import render_cloze
@@ -40,7 +42,7 @@ def fact_questions(b, item: Fact) -> list[Question]:
             # must look like it (信息革命 among 深空探测 and 聚变能源 is told at a glance).
             if len(piece) > FIGURE_PHRASE_MAX:
                 continue
-            said = b.pools.said_of(_clause_before(before))
+            said = b.pools.said_of(_as_concept(_clause_before(before)))
             tiers = [
                 [
                     c
@@ -61,6 +63,16 @@ def fact_questions(b, item: Fact) -> list[Question]:
             refuse=b.pools.said_after(before) - {b.pools.canonical(piece)},
         )
     return out
+
+
+# A person, to the articles, is the 劳动者 of 生产力's elements: 人是____ is not to be offered
+# 最活跃的因素, which 劳动者 is (examiner 4, FLAWED).
+_PEOPLE = re.compile(r"(?<![\u4e00-\u9fff])(人|人才|新型人才)(?=是|为|成为)")
+
+
+def _as_concept(clause: str) -> str:
+    """The clause with a person-word read as 劳动者, so its facets are refused too."""
+    return _PEOPLE.sub("劳动者", clause) if _PEOPLE.search(clause) else clause
 
 
 def _clause_before(text: str) -> str:

@@ -175,3 +175,52 @@ def same_subject(a: str, b: str, size: int = 6) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _bare(text: str) -> str:
     return "".join(ch for ch in text if not is_punctuation(ch) and not ch.isspace())
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words after a blank that leave its slot open (____的变革, ____是), and before one (是____).
+_OPEN_AFTER = "的是和与在及"
+_OPEN_BEFORE = "是为的在了"
+_CLAUSE_END = "。，,；;”：:！？!?"
+
+
+def slot_filter(prompt: str, blank: str, answer: str):
+    """What a distractor must be to fit the blank's slot, or None when any noun phrase does.
+
+    - glued to the word after (____革命, ____大幅提升, ____优势) or the object of a verb
+      (提供____。): the key's own head character or its first two characters (新型举国体制
+      among 新型研发机构), else only the key reads as Chinese (examiner 4: 社会主义 among
+      未来产业 for ____革命; 坚实体制保障 among 经济体制 after 提供);
+    - an item of a 、 enumeration of short words (绿色、____、泛在): the key's length and head.
+    """
+    at = prompt.find(blank)
+    if at < 0 or not answer:
+        return None
+    before, after = prompt[:at], prompt[at + len(blank) :]
+    if before.endswith("、") or after.startswith("、"):
+        if len(answer) > 3:
+            return None
+        return lambda c: len(c) == len(answer) and c[-1:] == answer[-1:]
+    glued = bool(_HAN.match(after[:1])) and after[:1] not in _OPEN_AFTER
+    verb = (
+        (not after or after[:1] in _CLAUSE_END)
+        and bool(_HAN.match(before[-1:]))
+        and before[-1:] not in _OPEN_BEFORE
+    )
+    if not (glued or verb):
+        return None
+    return lambda c: c[-1:] == answer[-1:] or c[:2] == answer[:2]
+
+
+# Two-character words so common in the deck that sharing one says nothing.
+_PLAIN_WORDS = frozenset(
+    "发展 新质 质生 生产 产力 创新 高质 质量 经济 推动 加快 建设 产业 科技 要素 技术"
+    " 体系 能力 水平 工作 形成 推进 培育 提升 现代 代化 进一 一步".split()
+)
+
+
+def telling_words(text: str) -> set[str]:
+    """The two-character runs of a text, less the deck's commonest words: a false item or
+    a distractor sharing one with a list's entry may be that entry in other words."""
+    bare = re.sub(r"[\W_]+", "", text)
+    return {bare[i : i + 2] for i in range(len(bare) - 1)} - _PLAIN_WORDS

@@ -20,7 +20,10 @@ from studycli.quiz.question import Question
 # Fillers and boilerplate: knowing them is knowing Chinese, not the point (examiner 3, C7).
 BOILERPLATE = frozenset(
     "用以 一条 背景 台阶 明确要求 重要保障 重要支撑 彰显法治 加快形成 有效支撑 持久动力"
-    " 进一步".split()
+    " 进一步"
+    # Time words, comparisons, function words and clichés (examiner 4): 因此____的人，与过去____
+    # is filled by 今天/不同 as well; 一项____ is 系统工程 in any essay.
+    " 当今世界 当今 如今 今天 过去 相比 在于 系统工程 尊重市场".split()
 )
 _PERIOD = re.compile(r"(成立|开放|以来|时期|年代)后?$|后$")
 _NOT_WORD = re.compile(r"[\W_]+")

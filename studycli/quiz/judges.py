@@ -7,6 +7,7 @@ import re
 from studycli.deck.model import Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.bounds import bound_of, fair_false
 from studycli.quiz.builder import Builder
+from studycli.quiz.families import telling_words
 from studycli.quiz.options import number_variants
 from studycli.quiz.picking import pick_options
 from studycli.quiz.question import FALSE_WORD, TRUE_WORD, Question
@@ -76,9 +77,13 @@ def _statements(b: Builder, item: Item) -> list[tuple[str, str | None]]:
         also_true = b.pools.refused_for(item) | b.pools.subject_truths(item.name)
         rng = b.rng_for(item, "swap:list")
         entry = rng.choice(item.entries)
+        # A false twin sharing a telling word with an entry may be that entry in other words:
+        # 人才工作机制创新 beside 数智化人才队伍 and 体制机制 (examiner 4, FLAWED).
+        words = {w for e in item.entries for x in (e.label, e.text) for w in telling_words(x)}
+        typed = b.pools.typed_labels(item.name, item.name, labels, labels)
         wrong = pick_options(
             entry.label,
-            [b.pools.typed_labels(item.name, item.name, labels, labels)],
+            [[c for c in typed if not telling_words(c) & words]],
             rng,
             prompt=item.name,
             exclude=[x for e in item.entries for x in (e.label, e.text)],

@@ -11,6 +11,7 @@ import random
 from studycli.deck.model import Definition, Framework, Item, ListItem, Quote
 from studycli.quiz.builder import Builder
 from studycli.quiz.contested import restating
+from studycli.quiz.families import telling_words
 from studycli.quiz.giveaways import is_period
 from studycli.quiz.judges import judge
 from studycli.quiz.picking import pick_options
@@ -107,6 +108,10 @@ def _multi(
     # A distractor that restates a listed entry (形成经济发展新动能 for ……新的动能) is right too.
     says_the_same = restating([*labels, *own])
     tiers = [[c for c in tier if not says_the_same(c)] for tier in tiers]
+    if isinstance(item, ListItem):
+        # 体制机制与产业政策 beside 科技成果转化机制改革: may be an entry in other words.
+        words = {w for x in [*labels, *own] for w in telling_words(x)}
+        tiers = [[c for c in tier if not telling_words(c) & words] for tier in tiers]
     # Distractors are drawn as for a one-answer question whose answer is the first right one.
     picked = pick_options(
         right[0],

@@ -33,16 +33,21 @@ class SectionSpec:
     share: int  # of the questions, before absent or thin sections give up places
 
 
+# 出处 (which occasion) and 归类 (which part of a framework) are one-answer questions with
+# options: 单选. 名词 (what is X's 地位) is answered in a few words: 填空 (examiner 4: no
+# source, belongs or term question ever reached a paper, and 默写 took 45% of the marks).
 SECTIONS = (
-    SectionSpec("单选题", ("choice",), 30),
-    SectionSpec("多选题", ("multi",), 20),
-    SectionSpec("判断题", ("judge",), 10),
-    SectionSpec("填空题", ("cloze",), 25),
-    SectionSpec("默写/列举题", ("recite", "list"), 15),
+    SectionSpec("单选题", ("choice", "source", "belongs"), 30),
+    SectionSpec("多选题", ("multi",), 15),
+    SectionSpec("判断题", ("judge",), 15),
+    SectionSpec("填空题", ("cloze", "term"), 20),
+    SectionSpec("默写/列举题", ("recite", "list"), 20),
 )
 PAPER_KINDS = tuple(kind for spec in SECTIONS for kind in spec.kinds)
 # Examiners' GOOD rate on papers by kind, best first: the order a fallback is chosen in.
-FALLBACK_KINDS = ("recite", "list", "cloze", "judge", "multi", "choice")
+FALLBACK_KINDS = (
+    "recite", "list", "belongs", "cloze", "judge", "multi", "source", "choice", "term"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,10 @@ def compose_paper(
         min(room, max(1, int(core * CORE_DRAW))) if room else 0
         for room, core in zip(capacity, cores, strict=True)
     ]
+    # A kind takes at most CORE_DRAW of its core items (at least one) while others have room:
+    # two 出处 questions of a pool of five would sit on every other paper.
+    kind_cores = Counter(kind for kind, _ in {(q.kind, q.item_id) for q in pool if draw.core(q)})
+    draw.caps = {kind: max(1, int(n * CORE_DRAW)) for kind, n in kind_cores.items()}
     shares = [spec.share for spec in SECTIONS]
     counts = section_counts(count, shares, spread if sum(spread) >= count else capacity)
     picked = _pick(by_section, counts, count, topic_sizes, draw)
@@ -196,6 +205,7 @@ class Draw:
         self.leaks = leaks
         self.lots: dict[str, float] = {}
         self.cores: dict[str, bool] = {}
+        self.caps: dict[str, int] = {}  # kind → how many a paper takes while others have room
 
     def core(self, question) -> bool:
         """Fit to make a paper of (the paper standard's core), judged once."""
@@ -277,14 +287,16 @@ def _pick(
                 need[taker] += spare
                 counts[taker] += spare
             continue
-        kinds_here = {q.kind for q in picked[index]}
+        kinds_here = Counter(q.kind for q in picked[index])
         on_paper = [q for group in picked for q in group]
 
         def key(q, covered=covered, kinds_here=kinds_here, on_paper=on_paper):
             core, fresh_item, lot = draw.key(q)
             fresh = any(t in required and not covered[t] for t in q.topics)
             deficit = max((target.get(t, 0) - covered[t] for t in q.topics), default=0)
-            new_kind = q.kind not in kinds_here
+            # A mixed section takes its kinds in turn (单选: choice, 出处, 归类), each within
+            # its share of its core items.
+            new_kind = (kinds_here[q.kind] < draw.caps.get(q.kind, 1), -kinds_here[q.kind])
             clean = not draw.leaks.between(q, on_paper)
             return (clean, core, fresh_item, fresh, new_kind, deficit > 0, lot)
 

@@ -32,6 +32,7 @@ PAPER_MIN_WEIGHT = 1.0  # the gate gives 1.0–1.2 to core points, far less to t
 MAX_RECITE_CHARS = 30  # characters (punctuation not counted) to write out from memory
 MAX_LIST_CHARS = 24  # all the entries of a 列举 together
 MAX_LIST_ENTRY = 10  # one entry of a 列举
+MAX_TERM_CHARS = 16  # a 名词 answer in 填空: a phrase, not a sentence (以新促质的具体路径)
 MIN_ALIKE_OPTIONS = 2  # wrong options of a one-answer choice that look like the answer
 SHORT = 4  # characters: a word this short that ends alike (产业链 / 供应链) is of one kind
 # Words every other option of this deck shares: sharing them says nothing about kind.
@@ -131,6 +132,8 @@ class PaperStandard:
             longest = max(map(len, parts), default=0)
             if sum(map(len, parts)) > MAX_LIST_CHARS or longest > MAX_LIST_ENTRY:
                 out.append("列举的各项太长,考场上写不完")
+        if question.kind == "term" and len(key) > MAX_TERM_CHARS:
+            out.append(f"名词题答案 {len(key)} 字,填空题以 {MAX_TERM_CHARS} 字为限")
         if question.kind == "choice" and question.id.endswith(":term"):
             out.append("“哪个概念的含义是”的句子多半不是定义,唯一同类的选项即是答案")
         return out

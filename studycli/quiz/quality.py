@@ -202,8 +202,9 @@ class QualityGate:
         titles = [o.startswith("《") for o in q.options]
         if q.kind in ("choice", "multi") and any(titles) and not all(titles):
             out.append("有的选项是文件名、有的不是,凭语法即可排除")
-        if is_open and q.kind == "choice" and _ORDER.search(q.prompt):
-            out.append("开放清单没有固定顺序,不问第几项")
+        if q.kind == "choice" and _ORDER.search(q.prompt):
+            # 要完善的人才工作机制的四个环节的第1项是? tests a position (examiner 4, WEAK).
+            out.append("只问“第几项是什么”,考的是位置而不是内容")
         if q.kind == "choice" and _in_open_enumeration(q.prompt):
             out.append("空格是开放列举(……等)中的一项,同类的干扰项也可能对")
         if q.kind == "belongs" and _shares_words(q.prompt, q.answer, q.options):
@@ -240,7 +241,18 @@ class QualityGate:
 
     def weight(self, q: Question, item: Item) -> float:
         """Core points 1.0–1.2; statistics, regional practice and long lists far less."""
-        return question_weight(q, item, self.keywords)
+        weight = question_weight(q, item, self.keywords)
+        if q.kind == "cloze" and _thin_ordinal(q.prompt):
+            weight *= 0.2  # ·第3项:推进____: the position alone tells which (examiner 4)
+        return weight
+
+
+def _thin_ordinal(prompt: str) -> bool:
+    """A cloze of a list's N-th entry showing fewer than 6 characters of it: 第1项:构建____."""
+    head, sep, body = prompt.partition("项:")
+    if not sep or not ORDINAL.search(head + "项"):
+        return False
+    return len(_light_key(body.replace(BLANK, ""))) < MIN_CONTEXT
 
 
 def _looks_alike(q: Question) -> bool:
