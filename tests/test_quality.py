@@ -6,7 +6,6 @@ import itertools
 import os
 import random
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
