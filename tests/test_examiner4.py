@@ -136,3 +136,20 @@ def test_a_long_term_answer_stays_off_the_paper():
     standard = PaperStandard()
     assert standard.faults(term("通过整合科技创新资源，积极培育战略性新兴产业，前瞻布局未来产业"))
     assert not standard.faults(term("最具活力的科技创新主体"))
+
+
+def test_a_point_the_article_states_under_two_entries_is_not_asked():
+    """000 第四 says 引导支持平台企业加强数据、产品、内容等资源(的)整合共享 under 一是 and 二是:
+    a 归类 question on it has two right answers (grader check 4), so it is not made."""
+    import random
+
+    from studycli.deck.loader import load_deck
+    from studycli.quiz.questions import generate_questions
+
+    deck = load_deck()
+    item = next(i for i in deck.items if i.id == "a000-jucuo-4-shuzi-chanyehua")
+    every = {q.id: q for q in generate_questions(deck, [item], rng=random.Random(0))}
+    assert every, "the item still has questions"
+    for q in every.values():
+        if q.kind == "belongs":
+            assert "资源整合共享" not in q.prompt and "资源的整合共享" not in q.prompt, q.id

@@ -226,9 +226,17 @@ def belongs(b: Builder, item: Item) -> list[Question]:
     out: list[Question] = []
     if isinstance(item, ListItem) and len(item.entries) >= 3:
         labels = [e.label for e in item.entries]
+        # A point the article states under two entries (000 第四: 资源整合共享 under 一是
+        # and 二是) belongs to both: no question. 的 is ignored in the comparison.
+        seen: dict[str, set[int]] = {}
+        for number, entry in enumerate(item.entries, 1):
+            for point in entry.points:
+                seen.setdefault(answer_key(point).replace("的", ""), set()).add(number)
         for number, entry in enumerate(item.entries, 1):
             for index, point in enumerate(entry.points, 1):
                 if len(answer_key(point)) > 60:
+                    continue
+                if len(seen[answer_key(point).replace("的", "")]) > 1:
                     continue
                 prompt = f"“{point}”属于“{item.name}”中的哪一项?"
                 out += b.choice(
