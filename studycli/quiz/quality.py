@@ -15,6 +15,7 @@ from studycli.deck.model import Definition, Framework, Item, ListItem
 from studycli.quiz import giveaways
 from studycli.quiz.cloze import BLANK, MAX_BLANK_CHARS
 from studycli.quiz.contested import ContestIndex
+from studycli.quiz.open_answers import OpenAnswers
 from studycli.quiz.options import OptionPools
 from studycli.quiz.question import Question
 from studycli.quiz.weights import (
@@ -86,6 +87,7 @@ class QualityGate:
         names = {n for n in keywords.names if len(n) <= 6 and not _SENTENCE.search(n)}
         self.phrases = sorted({*keywords.glossary, *names, *FIXED_PHRASES}, key=len, reverse=True)
         self._phrase_re = re.compile("|".join(map(re.escape, self.phrases)))
+        self.open = OpenAnswers(s for _, s in contest.sentences) if contest else None
 
     def review(self, question: Question, item: Item) -> Question:
         """The question with its flags and weight set."""
@@ -95,6 +97,8 @@ class QualityGate:
         flags += self.shape(question, item)
         flags += self.contested(question, item)
         flags += giveaways.flags(question, item, self.pools)
+        if self.open:
+            flags += self.open.flags(question)
         weight = round(self.weight(question, item), 3)
         return replace(question, flags=tuple(dict.fromkeys(flags)), weight=weight)
 
