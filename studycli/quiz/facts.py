@@ -9,7 +9,7 @@ from __future__ import annotations
 from studycli.deck.model import Fact
 from studycli.quiz.bounds import bound_of, fair_wrong
 from studycli.quiz.cloze import render_cloze
-from studycli.quiz.families import fits, looks_like, may_mean_the_same
+from studycli.quiz.families import fits, may_mean_the_same
 from studycli.quiz.question import Question
 from studycli.text import is_figure, split_pieces
 
@@ -36,6 +36,7 @@ def fact_questions(b, item: Fact) -> list[Question]:
             bound = bound_of(item.text, piece)
             tiers = [[c for c in t if fair_wrong(piece, c, bound)] for t in tiers]
         if not is_figure(piece):
+            alike = b.pools.alike.alike(piece, tiers)  # looks_like(c, piece), looked up
             # A phrase, not an amount: a longer one is recitation, and every distractor
             # must look like it (信息革命 among 深空探测 and 聚变能源 is told at a glance).
             if len(piece) > FIGURE_PHRASE_MAX:
@@ -45,8 +46,8 @@ def fact_questions(b, item: Fact) -> list[Question]:
                 [
                     c
                     for c in t
-                    if fits(c, [piece])
-                    and looks_like(c, piece)
+                    if c in alike
+                    and fits(c, [piece])
                     and not may_mean_the_same(c, piece)
                     and not any(c in x or x in c for x in said)
                 ]

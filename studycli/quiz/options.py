@@ -15,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem
-from studycli.quiz.families import common_mark, family_of, fits, same_subject, shares_run
+from studycli.quiz.families import common_mark, family_of, fits, shares_run
 from studycli.quiz.picking import _has_digit, _key, _last
 from studycli.quiz.picking import pick_options as pick_options  # re-exported for callers
+from studycli.quiz.scan_index import AlikeIndex, SubjectIndex, by_character
 from studycli.quiz.wording import close_facets
 from studycli.text import display_term, is_figure, split_pieces
 
@@ -88,6 +89,9 @@ class OptionPools:
         # with the name of their list: typed distractors (quiz/families.py).
         self.family_labels: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.all_labels: list[tuple[str, str]] = []
+        self._subject_index: SubjectIndex | None = None
+        self._by_character: dict[str, list[tuple[str, str]]] | None = None
+        self.alike = AlikeIndex()  # phrases by their words: looks_like without a scan
         # Members of open lists and of industries: true of many a stem the deck leaves open.
         self.open_truths: set[str] = set()
         # The three characters before each figure piece in its own text (生产力是|全部社会…),
@@ -261,13 +265,14 @@ class OptionPools:
         mark = common_mark(members)
         if self.small:
             pool = [(label, "") for tier in self.labels_like_all() for label in tier]
-        elif mark:
-            pool = self.all_labels
+        elif mark:  # fits() wants the mark in the label: only labels holding its first character
+            pool = self._labels_by_character().get(mark[0], [])
         else:
             pool = self.family_labels.get(family_of(head_of(head)), [])
         out = []
+        alike = self._subjects().alike(name)  # same_subject(owner, name), looked up
         for label, owner in pool:
-            if owner == name or same_subject(owner, name):
+            if owner == name or owner in alike:
                 continue
             if not fits(label, rights, mark) or shares_run(label, members):
                 continue
@@ -280,11 +285,20 @@ class OptionPools:
 
     def subject_truths(self, name: str) -> set[str]:
         """Keys of labels of other lists about the same subject as ``name``."""
-        return {
-            _key(label)
-            for label, owner in self.all_labels
-            if owner != name and same_subject(owner, name)
-        }
+        alike = self._subjects().alike(name)
+        return {_key(label) for label, owner in self.all_labels if owner != name and owner in alike}
+
+    def _labels_by_character(self) -> dict[str, list[tuple[str, str]]]:
+        """``all_labels`` by each character of the label (built on first use)."""
+        if self._by_character is None:
+            self._by_character = by_character(self.all_labels)
+        return self._by_character
+
+    def _subjects(self) -> SubjectIndex:
+        """The lists' names by the subject they share (built on first use)."""
+        if self._subject_index is None:
+            self._subject_index = SubjectIndex(owner for _, owner in self.all_labels)
+        return self._subject_index
 
     def words_like(self, item: Item) -> list[list[str]]:
         """Glossary terms used by related items, then all glossary terms."""

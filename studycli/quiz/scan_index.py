@@ -1,0 +1,96 @@
+"""Whole-deck lookups built once, for the tests a question would otherwise run on every
+item of the deck: generation stays near linear in the deck's size (tracker issue 10).
+
+Each index answers exactly what the pairwise test answers (quiz/families.py), only
+without scanning: ``SubjectIndex.alike(name)`` is the set of owners ``o`` for which
+``same_subject(o, name)`` holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from studycli.quiz.families import _COMMON_PAIRS, _WEAK_MARKS, _bare
+
+SUBJECT_RUN = 6  # characters in a row two list names share to be about one subject
+
+
+class SubjectIndex:
+    """List names by their runs of SUBJECT_RUN characters (punctuation and spaces left out).
+
+    ``same_subject(a, b)`` holds when a run of ``a`` occurs in ``b``, i.e. when the two
+    share a run: the owners sharing a run with ``name`` are found by its own runs.
+    """
+
+    def __init__(self, owners: Iterable[str]):
+        self._by_run: dict[str, set[str]] = defaultdict(set)
+        for owner in dict.fromkeys(owners):
+            for run in _runs(owner):
+                self._by_run[run].add(owner)
+        self._alike: dict[str, frozenset[str]] = {}
+
+    def alike(self, name: str) -> frozenset[str]:
+        """Every owner about the same subject as ``name`` (``name`` itself if it is one)."""
+        found = self._alike.get(name)
+        if found is None:
+            found = frozenset().union(*(self._by_run.get(run, ()) for run in _runs(name)))
+            self._alike[name] = found
+        return found
+
+
+def _runs(text: str) -> set[str]:
+    bare = _bare(text)
+    return {bare[i : i + SUBJECT_RUN] for i in range(len(bare) - SUBJECT_RUN + 1)}
+
+
+class AlikeIndex:
+    """Candidate phrases by their last character and their two-character words.
+
+    ``alike(key, pools)`` is the set of the pools' phrases ``c`` for which
+    ``looks_like(c, key)`` holds: the same last character (not a weak one) or a shared
+    two-character word (not a common one, none with 的). Phrases are indexed as the pools
+    bring them, each once.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+        self._by_last: dict[str, set[str]] = defaultdict(set)
+        self._by_pair: dict[str, set[str]] = defaultdict(set)
+
+    def alike(self, key: str, pools: Iterable[Iterable[str]]) -> set[str]:
+        """The phrases of ``pools`` that look like ``key`` (quiz/families.py looks_like)."""
+        seen = self._seen
+        for pool in pools:
+            for text in pool:
+                if text not in seen:
+                    seen.add(text)
+                    self._add(text)
+        bare = _bare(key)
+        if not bare:
+            return set()
+        found: set[str] = set()
+        if bare[-1] not in _WEAK_MARKS:
+            found |= self._by_last.get(bare[-1], set())
+        for pair in {bare[i : i + 2] for i in range(len(bare) - 1)} - _COMMON_PAIRS:
+            if "的" not in pair:
+                found |= self._by_pair.get(pair, set())
+        return found
+
+    def _add(self, text: str) -> None:
+        bare = _bare(text)
+        if not bare:
+            return
+        self._by_last[bare[-1]].add(text)
+        for i in range(len(bare) - 1):
+            self._by_pair[bare[i : i + 2]].add(text)
+
+
+def by_character(labels: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """(label, owner) pairs by each character of the label (punctuation and spaces left
+    out), in their order: the labels that may hold a list's mark (链, 改革) without a scan."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for pair in labels:
+        for char in dict.fromkeys(_bare(pair[0])):
+            out[char].append(pair)
+    return out
