@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK
 from studycli.quiz.matching import key_of
+from studycli.quiz.scan_index import SubstringIndex
 from studycli.text import display_term
 
 MAX_CONTEXTS = 3
@@ -217,10 +218,19 @@ class _Sentences:
         for item in deck.items:
             keys = [key for key, _ in self.by_item[item.id]]
             self.by_article.setdefault(item.source.article, []).extend(keys)
+        # The same sentences indexed by their two-character runs, built on first use:
+        # looking a wording up does not scan the deck (quiz/scan_index.py).
+        self._deck_index: SubstringIndex | None = None
+        self._article_index: dict[str, SubstringIndex] = {}
 
     def in_article(self, wording: str, item: Item) -> bool:
         """Whether a loose wording stands in a sentence the deck takes from the item's article."""
-        return any(wording in key for key in self.by_article.get(item.source.article, ()))
+        article = item.source.article
+        index = self._article_index.get(article)
+        if index is None:
+            index = SubstringIndex(self.by_article.get(article, ()))
+            self._article_index[article] = index
+        return bool(index.holding(wording))
 
     def holding(self, answer: str, item_id: str) -> tuple[str, ...]:
         """Up to MAX_CONTEXTS sentences that hold the answer (not the answer alone): the
@@ -231,5 +241,8 @@ class _Sentences:
             return ()
         found = [s for key, s in self.by_item.get(item_id, ()) if wanted in key and key != wanted]
         if not found and len(wanted) >= MIN_DECK_CONTEXT:
-            found = [s for key, s in self.keys if wanted in key and key != wanted]
+            if self._deck_index is None:
+                self._deck_index = SubstringIndex(key for key, _ in self.keys)
+            pairs = [self.keys[n] for n in self._deck_index.holding(wanted)]
+            found = [s for key, s in pairs if key != wanted]
         return tuple(dict.fromkeys(found))[:MAX_CONTEXTS]

@@ -94,3 +94,26 @@ def by_character(labels: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str,
         for char in dict.fromkeys(_bare(pair[0])):
             out[char].append(pair)
     return out
+
+
+class SubstringIndex:
+    """Texts by their two-character runs: which of them hold a given text, in their order.
+
+    A text holds ``part`` only if it holds every two-character run of ``part``, so the
+    texts holding the rarest run are the only ones to test with ``in``.
+    """
+
+    def __init__(self, texts: Iterable[str]):
+        self.texts = list(texts)
+        self._by_pair: dict[str, list[int]] = defaultdict(list)
+        for number, text in enumerate(self.texts):
+            for pair in dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1)):
+                self._by_pair[pair].append(number)
+
+    def holding(self, part: str) -> list[int]:
+        """The positions of the texts that hold ``part``, ascending."""
+        if len(part) < 2:
+            return [n for n, text in enumerate(self.texts) if part in text]
+        runs = {part[i : i + 2] for i in range(len(part) - 1)}
+        rarest = min((self._by_pair.get(run, []) for run in runs), key=len)
+        return [n for n in rarest if part in self.texts[n]]
