@@ -15,10 +15,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem
-from studycli.quiz.families import common_mark, family_of, fits, shares_run
+from studycli.quiz.families import common_mark, family_of
 from studycli.quiz.picking import _has_digit, _key, _last
 from studycli.quiz.picking import pick_options as pick_options  # re-exported for callers
-from studycli.quiz.scan_index import AlikeIndex, SubjectIndex, by_character
+from studycli.quiz.scan_index import AlikeIndex, LabelFilter, SubjectIndex, by_character
 from studycli.quiz.wording import close_facets
 from studycli.text import display_term, is_figure, split_pieces
 
@@ -90,6 +90,7 @@ class OptionPools:
         self.family_labels: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.all_labels: list[tuple[str, str]] = []
         self._subject_index: SubjectIndex | None = None
+        self._labels_of: dict[str, list[str]] = defaultdict(list)  # owner -> its labels
         self._by_character: dict[str, list[tuple[str, str]]] | None = None
         self.alike = AlikeIndex()  # phrases by their words: looks_like without a scan
         # Members of open lists and of industries: true of many a stem the deck leaves open.
@@ -271,10 +272,11 @@ class OptionPools:
             pool = self.family_labels.get(family_of(head_of(head)), [])
         out = []
         alike = self._subjects().alike(name)  # same_subject(owner, name), looked up
+        test = LabelFilter(rights, mark, members)  # fits() and shares_run(), set up once
         for label, owner in pool:
             if owner == name or owner in alike:
                 continue
-            if not fits(label, rights, mark) or shares_run(label, members):
+            if not test.fits(label) or test.shares_run(label):
                 continue
             out.append(label)
         return list(dict.fromkeys(out))
@@ -285,8 +287,8 @@ class OptionPools:
 
     def subject_truths(self, name: str) -> set[str]:
         """Keys of labels of other lists about the same subject as ``name``."""
-        alike = self._subjects().alike(name)
-        return {_key(label) for label, owner in self.all_labels if owner != name and owner in alike}
+        owners = self._subjects().alike(name) - {name}
+        return {_key(label) for owner in owners for label in self._labels_of[owner]}
 
     def _labels_by_character(self) -> dict[str, list[tuple[str, str]]]:
         """``all_labels`` by each character of the label (built on first use)."""
@@ -298,6 +300,8 @@ class OptionPools:
         """The lists' names by the subject they share (built on first use)."""
         if self._subject_index is None:
             self._subject_index = SubjectIndex(owner for _, owner in self.all_labels)
+            for label, owner in self.all_labels:
+                self._labels_of[owner].append(label)
         return self._subject_index
 
     def words_like(self, item: Item) -> list[list[str]]:

@@ -8,10 +8,11 @@ without scanning: ``SubjectIndex.alike(name)`` is the set of owners ``o`` for wh
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from studycli.quiz.families import _COMMON_PAIRS, _WEAK_MARKS, _bare
+from studycli.quiz.families import _COMMON_PAIRS, _WEAK_MARKS, _bare, shape
 
 SUBJECT_RUN = 6  # characters in a row two list names share to be about one subject
 
@@ -117,3 +118,55 @@ class SubstringIndex:
         runs = {part[i : i + 2] for i in range(len(part) - 1)}
         rarest = min((self._by_pair.get(run, []) for run in runs), key=len)
         return [n for n in rarest if part in self.texts[n]]
+
+
+class LabelFilter:
+    """``fits(label, rights, mark)`` and ``shares_run(label, members)`` (quiz/families.py)
+    for many labels against one list: what depends on the list is worked out once.
+
+    Kept equal to those two functions (tests/test_scan_index.py compares them on the deck).
+    """
+
+    def __init__(self, rights: Sequence[str], mark: str, members: Sequence[str], run: int = 4):
+        keys = [_bare(r) for r in rights]
+        self._any = bool(keys)
+        self._mark = mark
+        self._where = ""
+        if mark and keys:
+            if all(k.endswith(mark) for k in keys):
+                self._where = "end"
+            elif all(k.startswith(mark) for k in keys):
+                self._where = "start"
+        self._shapes = {_shape(k) for k in keys}
+        lengths = [len(k) for k in keys] or [0]
+        low, high = min(lengths), max(lengths)
+        self._low, self._high = max(1, low // 2), max(high * 3 // 2, high + 3)
+        self._run = run
+        self._runs = {
+            key[i : i + run] for key in map(_bare, members) for i in range(len(key) - run + 1)
+        }
+
+    def fits(self, label: str) -> bool:
+        """A distractor of the right options' family (families.fits)."""
+        bare = _bare(label)
+        if not bare or not self._any:
+            return False
+        mark = self._mark
+        if mark:
+            if self._where == "end":
+                if not bare.endswith(mark):
+                    return False
+            elif self._where == "start":
+                if not bare.startswith(mark):
+                    return False
+            elif mark not in bare:
+                return False
+        return _shape(bare) in self._shapes and self._low <= len(bare) <= self._high
+
+    def shares_run(self, label: str) -> bool:
+        """The label shares ``run`` characters in a row with a member (families.shares_run)."""
+        bare, run, runs = _bare(label), self._run, self._runs
+        return any(bare[i : i + run] in runs for i in range(len(bare) - run + 1))
+
+
+_shape = functools.lru_cache(maxsize=65536)(shape)
