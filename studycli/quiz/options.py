@@ -91,6 +91,7 @@ class OptionPools:
         self.all_labels: list[tuple[str, str]] = []
         self._subject_index: SubjectIndex | None = None
         self._labels_of: dict[str, list[str]] = defaultdict(list)  # owner -> its labels
+        self._kept: tuple[tuple, list[str]] = ((), [])  # typed_labels' last list
         self._by_character: dict[str, list[tuple[str, str]]] | None = None
         self.alike = AlikeIndex()  # phrases by their words: looks_like without a scan
         # Members of open lists and of industries: true of many a stem the deck leaves open.
@@ -264,22 +265,28 @@ class OptionPools:
         (五个“加快” / 五项具体举措) or saying the same as a right one is left out.
         """
         mark = common_mark(members)
-        if self.small:
-            pool = [(label, "") for tier in self.labels_like_all() for label in tier]
-        elif mark:  # fits() wants the mark in the label: only labels holding its first character
-            pool = self._labels_by_character().get(mark[0], [])
-        else:
-            pool = self.family_labels.get(family_of(head_of(head)), [])
-        out = []
-        alike = self._subjects().alike(name)  # same_subject(owner, name), looked up
-        test = LabelFilter(rights, mark, members)  # fits() and shares_run(), set up once
-        for label, owner in pool:
-            if owner == name or owner in alike:
-                continue
-            if not test.fits(label) or test.shares_run(label):
-                continue
-            out.append(label)
-        return list(dict.fromkeys(out))
+        family = "" if self.small or mark else family_of(head_of(head))
+        # What does not depend on the right ones (the pool less lists of the same subject
+        # and labels restating a member) is kept for the list's next call: a list asks
+        # once per entry.
+        held = (name, mark, family, tuple(members))
+        if self._kept[0] != held:
+            if self.small:
+                pool = [(label, "") for tier in self.labels_like_all() for label in tier]
+            elif mark:  # fits() wants the mark in the label: labels holding its first character
+                pool = self._labels_by_character().get(mark[0], [])
+            else:
+                pool = self.family_labels.get(family, [])
+            alike = self._subjects().alike(name)  # same_subject(owner, name), looked up
+            runs = LabelFilter((), "", members)  # shares_run(), set up once
+            kept = [
+                label
+                for label, owner in pool
+                if owner != name and owner not in alike and not runs.shares_run(label)
+            ]
+            self._kept = (held, kept)
+        test = LabelFilter(rights, mark, members)  # fits(), set up once
+        return list(dict.fromkeys(label for label in self._kept[1] if test.fits(label)))
 
     def labels_like_all(self) -> list[list[str]]:
         """Every label of the deck (a small deck's only pool)."""
