@@ -115,3 +115,16 @@ def test_typed_labels_and_subject_truths_use_the_indexes(pools):
         assert pools.typed_labels(owner, owner, members, members) == list(dict.fromkeys(expected))
         checked += 1
     assert checked
+
+
+def test_touching_equals_the_scan(labels):
+    """Touching answers any(c in x or x in c) for every label, for lists new and repeated."""
+    from studycli.quiz.scan_index import Touching
+
+    texts = [label for label, _ in labels] + ["", "a\0b"]
+    touches = Touching()
+    for said in ([], texts[:5], texts[40:43], [""], ["a\0b", "链"]):
+        for _ in range(2):  # the same list again reuses what was set up
+            for text in texts:
+                expected = any(text in x or x in text for x in said)
+                assert touches(said, text) == expected, (said, text)

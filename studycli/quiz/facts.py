@@ -11,7 +11,7 @@ from studycli.quiz.bounds import bound_of, fair_wrong
 from studycli.quiz.cloze import render_cloze
 from studycli.quiz.families import may_mean_the_same
 from studycli.quiz.question import Question
-from studycli.quiz.scan_index import LabelFilter
+from studycli.quiz.scan_index import LabelFilter, Touching
 from studycli.text import is_figure, split_pieces
 
 FIGURE_PHRASE_MAX = 10  # characters a phrase blanked in a choice may have
@@ -39,6 +39,7 @@ def fact_questions(b, item: Fact) -> list[Question]:
         if not is_figure(piece):
             alike = b.pools.alike.alike(piece, tiers)  # looks_like(c, piece), looked up
             like = LabelFilter([piece], "", ())  # fits(c, [piece]), set up once
+            touches = Touching()  # any(c in x or x in c for x in said), set up once
             # A phrase, not an amount: a longer one is recitation, and every distractor
             # must look like it (信息革命 among 深空探测 and 聚变能源 is told at a glance).
             if len(piece) > FIGURE_PHRASE_MAX:
@@ -51,7 +52,7 @@ def fact_questions(b, item: Fact) -> list[Question]:
                     if c in alike
                     and like.fits(c)
                     and not may_mean_the_same(c, piece)
-                    and not any(c in x or x in c for x in said)
+                    and not touches(said, c)
                 ]
                 for t in tiers
             ]

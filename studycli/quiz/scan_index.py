@@ -9,6 +9,7 @@ without scanning: ``SubjectIndex.alike(name)`` is the set of owners ``o`` for wh
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -170,3 +171,26 @@ class LabelFilter:
 
 
 _shape = functools.lru_cache(maxsize=65536)(shape)
+
+
+class Touching:
+    """``any(c in x or x in c for x in said)`` for many ``c`` against one list ``said``:
+    the list is joined and compiled once (per list object), each test is two C-level
+    searches. A part of the joined text without the separator lies inside one text."""
+
+    def __init__(self) -> None:
+        self._said: list[str] | None = None
+        self._joined = ""
+        self._pattern: re.Pattern | None = None
+
+    def __call__(self, said: list[str], text: str) -> bool:
+        """Whether ``text`` is part of a text in ``said`` or holds one."""
+        if said is not self._said:
+            self._said = said
+            self._joined = "\0".join(said)
+            self._pattern = re.compile("|".join(map(re.escape, said))) if said else None
+        if self._pattern is None:
+            return False
+        if "\0" in text:
+            return any(text in x or x in text for x in said)
+        return text in self._joined or self._pattern.search(text) is not None
