@@ -19,6 +19,7 @@ import re
 
 from studycli.deck.model import Deck, Definition, Framework, Item, ListItem, Quote
 from studycli.quiz.question import Question
+from studycli.quiz.scan_index import SubstringIndex
 from studycli.text import display_term
 
 # A facet that names the whole meaning: another facet from its sentence is part of it.
@@ -51,6 +52,7 @@ class ContestIndex:
                     self.sentences.append((item.id, shown))
                     previous = sentence
         self.quotes = [x for x in deck.items if isinstance(x, Quote)]
+        self._index: SubstringIndex | None = None  # the sentences by their words
 
     # --- what the generator asks -----------------------------------------------------
 
@@ -173,13 +175,19 @@ class ContestIndex:
                     break
         return out
 
+    def _with_word(self, word: str) -> list[tuple[str, str]]:
+        """The sentences that hold ``word``, in order, looked up (quiz/scan_index.py)."""
+        if self._index is None:
+            self._index = SubstringIndex(sentence for _, sentence in self.sentences)
+        return [self.sentences[n] for n in self._index.holding(word)]
+
     def rival(self, item_id: str, concept: str, facet: str, key: str) -> str | None:
         """A sentence elsewhere that gives ``concept``'s ``facet`` without the key."""
         word = core_name(facet)
         if len(word) < 2 or not concept:
             return None
         key_plain = _plain(key)
-        for owner, sentence in self.sentences:
+        for owner, sentence in self._with_word(word):
             if owner == item_id or concept not in sentence or word not in sentence:
                 continue
             if key_plain and key_plain in _plain(sentence):

@@ -11,8 +11,9 @@ import re
 from studycli.deck.model import Fact
 from studycli.quiz.bounds import bound_of, fair_wrong
 from studycli.quiz.cloze import render_cloze
-from studycli.quiz.families import fits, looks_like, may_mean_the_same
+from studycli.quiz.families import may_mean_the_same
 from studycli.quiz.question import Question
+from studycli.quiz.scan_index import LabelFilter, Touching
 from studycli.text import is_figure, split_pieces
 
 FIGURE_PHRASE_MAX = 10  # characters a phrase blanked in a choice may have
@@ -38,6 +39,9 @@ def fact_questions(b, item: Fact) -> list[Question]:
             bound = bound_of(item.text, piece)
             tiers = [[c for c in t if fair_wrong(piece, c, bound)] for t in tiers]
         if not is_figure(piece):
+            alike = b.pools.alike.alike(piece, tiers)  # looks_like(c, piece), looked up
+            like = LabelFilter([piece], "", ())  # fits(c, [piece]), set up once
+            touches = Touching()  # any(c in x or x in c for x in said), set up once
             # A phrase, not an amount: a longer one is recitation, and every distractor
             # must look like it (信息革命 among 深空探测 and 聚变能源 is told at a glance).
             if len(piece) > FIGURE_PHRASE_MAX:
@@ -47,10 +51,10 @@ def fact_questions(b, item: Fact) -> list[Question]:
                 [
                     c
                     for c in t
-                    if fits(c, [piece])
-                    and looks_like(c, piece)
+                    if c in alike
+                    and like.fits(c)
                     and not may_mean_the_same(c, piece)
-                    and not any(c in x or x in c for x in said)
+                    and not touches(said, c)
                 ]
                 for t in tiers
             ]

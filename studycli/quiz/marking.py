@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.quiz.cloze import BLANK
 from studycli.quiz.matching import key_of
+from studycli.quiz.scan_index import SubstringIndex
 from studycli.text import display_term
 
 MAX_CONTEXTS = 3
@@ -39,6 +40,7 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
     terms = [display_term(i.term) for i in deck.items if isinstance(i, Definition)]
     voices = _voices(deck)
     rival_pool = terms
+    term_keys: frozenset[str] | None = None
     # What a facet's term question accepts (the other article's wording of the same facet),
     # its one-blank cloze accepts too: the two kinds must not judge the same point apart.
     facet_accepts = {
@@ -68,7 +70,9 @@ def add_marking(deck: Deck, questions: Sequence) -> list:
             bare = _without_lead_in(question, terms)
             accepted = ((*accepted[0], bare),) if bare and accepted else accepted
         if question.kind == "term" and len(question.expected) == 1:
-            shorter = _article_shortenings(question.expected[0], sentences, item, rival_pool)
+            if term_keys is None:  # the deck's terms' keys, worked out once
+                term_keys = frozenset(key_of(t) for t in rival_pool)
+            shorter = _article_shortenings(question.expected[0], sentences, item, term_keys)
             accepted = ((*accepted[0], *shorter),) if shorter and accepted else accepted
         if not any(accepted):
             accepted = question.accepted
@@ -105,14 +109,16 @@ def _without_lead_in(question, terms: Sequence[str]) -> str | None:
     return None
 
 
-def _article_shortenings(key: str, sentences: _Sentences, item: Item, terms) -> tuple[str, ...]:
+def _article_shortenings(
+    key: str, sentences: _Sentences, item: Item, term_keys: frozenset[str]
+) -> tuple[str, ...]:
     """The term with one inner modifier dropped where the source itself drops it:
     科学合理的产业政策 for 科学合理的政府产业政策, because the article's next sentence says
     通过制定实施科学合理的产业政策. Only an inner stretch of at most MAX_DROPPED characters
     goes (the head and the start stay: 产业体系 is not 现代化产业体系), the shorter wording
     must stand in a sentence of the same article, and it must be no other term of the deck."""
     whole = key_of(key)
-    others = {key_of(t) for t in terms} - {whole}
+    others = term_keys - {whole}
     found = []
     for start in range(MIN_KEPT, len(whole) - MIN_KEPT):
         for size in range(1, MAX_DROPPED + 1):
@@ -217,10 +223,19 @@ class _Sentences:
         for item in deck.items:
             keys = [key for key, _ in self.by_item[item.id]]
             self.by_article.setdefault(item.source.article, []).extend(keys)
+        # The same sentences indexed by their two-character runs, built on first use:
+        # looking a wording up does not scan the deck (quiz/scan_index.py).
+        self._deck_index: SubstringIndex | None = None
+        self._article_index: dict[str, SubstringIndex] = {}
 
     def in_article(self, wording: str, item: Item) -> bool:
         """Whether a loose wording stands in a sentence the deck takes from the item's article."""
-        return any(wording in key for key in self.by_article.get(item.source.article, ()))
+        article = item.source.article
+        index = self._article_index.get(article)
+        if index is None:
+            index = SubstringIndex(self.by_article.get(article, ()))
+            self._article_index[article] = index
+        return bool(index.holding(wording))
 
     def holding(self, answer: str, item_id: str) -> tuple[str, ...]:
         """Up to MAX_CONTEXTS sentences that hold the answer (not the answer alone): the
@@ -231,5 +246,8 @@ class _Sentences:
             return ()
         found = [s for key, s in self.by_item.get(item_id, ()) if wanted in key and key != wanted]
         if not found and len(wanted) >= MIN_DECK_CONTEXT:
-            found = [s for key, s in self.keys if wanted in key and key != wanted]
+            if self._deck_index is None:
+                self._deck_index = SubstringIndex(key for key, _ in self.keys)
+            pairs = [self.keys[n] for n in self._deck_index.holding(wanted)]
+            found = [s for key, s in pairs if key != wanted]
         return tuple(dict.fromkeys(found))[:MAX_CONTEXTS]

@@ -15,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem
-from studycli.quiz.families import common_mark, family_of, fits, same_subject, shares_run
+from studycli.quiz.families import common_mark, family_of
 from studycli.quiz.picking import _has_digit, _key, _last
 from studycli.quiz.picking import pick_options as pick_options  # re-exported for callers
+from studycli.quiz.scan_index import AlikeIndex, LabelFilter, SubjectIndex, by_character
 from studycli.quiz.wording import close_facets
 from studycli.text import display_term, is_figure, split_pieces
 
@@ -88,6 +89,11 @@ class OptionPools:
         # with the name of their list: typed distractors (quiz/families.py).
         self.family_labels: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.all_labels: list[tuple[str, str]] = []
+        self._subject_index: SubjectIndex | None = None
+        self._labels_of: dict[str, list[str]] = defaultdict(list)  # owner -> its labels
+        self._kept: tuple[tuple, list[str]] = ((), [])  # typed_labels' last list
+        self._by_character: dict[str, list[tuple[str, str]]] | None = None
+        self.alike = AlikeIndex()  # phrases by their words: looks_like without a scan
         # Members of open lists and of industries: true of many a stem the deck leaves open.
         self.open_truths: set[str] = set()
         # The three characters before each figure piece in its own text (生产力是|全部社会…),
@@ -259,20 +265,28 @@ class OptionPools:
         (五个“加快” / 五项具体举措) or saying the same as a right one is left out.
         """
         mark = common_mark(members)
-        if self.small:
-            pool = [(label, "") for tier in self.labels_like_all() for label in tier]
-        elif mark:
-            pool = self.all_labels
-        else:
-            pool = self.family_labels.get(family_of(head_of(head)), [])
-        out = []
-        for label, owner in pool:
-            if owner == name or same_subject(owner, name):
-                continue
-            if not fits(label, rights, mark) or shares_run(label, members):
-                continue
-            out.append(label)
-        return list(dict.fromkeys(out))
+        family = "" if self.small or mark else family_of(head_of(head))
+        # What does not depend on the right ones (the pool less lists of the same subject
+        # and labels restating a member) is kept for the list's next call: a list asks
+        # once per entry.
+        held = (name, mark, family, tuple(members))
+        if self._kept[0] != held:
+            if self.small:
+                pool = [(label, "") for tier in self.labels_like_all() for label in tier]
+            elif mark:  # fits() wants the mark in the label: labels holding its first character
+                pool = self._labels_by_character().get(mark[0], [])
+            else:
+                pool = self.family_labels.get(family, [])
+            alike = self._subjects().alike(name)  # same_subject(owner, name), looked up
+            runs = LabelFilter((), "", members)  # shares_run(), set up once
+            kept = [
+                label
+                for label, owner in pool
+                if owner != name and owner not in alike and not runs.shares_run(label)
+            ]
+            self._kept = (held, kept)
+        test = LabelFilter(rights, mark, members)  # fits(), set up once
+        return list(dict.fromkeys(label for label in self._kept[1] if test.fits(label)))
 
     def labels_like_all(self) -> list[list[str]]:
         """Every label of the deck (a small deck's only pool)."""
@@ -280,11 +294,22 @@ class OptionPools:
 
     def subject_truths(self, name: str) -> set[str]:
         """Keys of labels of other lists about the same subject as ``name``."""
-        return {
-            _key(label)
-            for label, owner in self.all_labels
-            if owner != name and same_subject(owner, name)
-        }
+        owners = self._subjects().alike(name) - {name}
+        return {_key(label) for owner in owners for label in self._labels_of[owner]}
+
+    def _labels_by_character(self) -> dict[str, list[tuple[str, str]]]:
+        """``all_labels`` by each character of the label (built on first use)."""
+        if self._by_character is None:
+            self._by_character = by_character(self.all_labels)
+        return self._by_character
+
+    def _subjects(self) -> SubjectIndex:
+        """The lists' names by the subject they share (built on first use)."""
+        if self._subject_index is None:
+            self._subject_index = SubjectIndex(owner for _, owner in self.all_labels)
+            for label, owner in self.all_labels:
+                self._labels_of[owner].append(label)
+        return self._subject_index
 
     def words_like(self, item: Item) -> list[list[str]]:
         """Glossary terms used by related items, then all glossary terms."""
