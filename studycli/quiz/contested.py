@@ -141,7 +141,8 @@ class ContestIndex:
             f"|{subject}[的对][^，,。；;]{{0,24}}?{word}"
         )
         key_plain = _plain(key)
-        for owner, sentence in self.sentences:
+        # Only sentences holding the subject's first word can match: look them up.
+        for owner, sentence in self._with_word(_subject_parts(display_term(item.term), whole)[0]):
             if owner == item.id or (key_plain and key_plain in _plain(sentence)):
                 continue
             if says.search(sentence):
@@ -203,12 +204,16 @@ EVALUATIVE = ("地位", "作用", "关系", "意义", "角色", "定位")
 
 def _subject_pattern(term: str, whole: bool = False) -> str | None:
     """The term as a sentence's subject: 科学合理的政府产业政策 → 政府产业政策; A和B → A、B."""
+    parts = _subject_parts(term, whole)
+    return "[、和与及]".join(map(re.escape, parts)) if parts else None
+
+
+def _subject_parts(term: str, whole: bool = False) -> list[str]:
+    """The words every mention of the subject holds, in order; empty when too short."""
     rest = term.split("的", 1)[-1]
     core = rest if not whole and "的" in term and len(rest) >= 3 else term
     parts = [p for p in re.split("[和与及、]", core) if p]
-    if not parts or min(map(len, parts)) < 2:
-        return None
-    return "[、和与及]".join(map(re.escape, parts))
+    return parts if parts and min(map(len, parts)) >= 2 else []
 
 
 def split_facets(item: Definition) -> set[str]:
