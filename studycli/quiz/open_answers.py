@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -28,6 +29,7 @@ LEADS = tuple(
         reverse=True,
     )
 )
+_LEAD = re.compile("|".join(map(re.escape, LEADS)))  # longest first: 关键在于 before 关键在
 
 
 class OpenAnswers:
@@ -36,12 +38,10 @@ class OpenAnswers:
     def __init__(self, sentences: Iterable[str]):
         self.after: dict[str, set[str]] = defaultdict(set)
         for sentence in sentences:
-            for at in range(len(sentence)):
-                lead = next((x for x in LEADS if sentence.startswith(x, at)), None)
-                if lead:
-                    rest = sentence[at + len(lead) : at + len(lead) + 2]
-                    if len(rest) == 2:
-                        self.after[lead].add(rest)
+            for match in _LEAD.finditer(sentence):
+                rest = sentence[match.end() : match.end() + 2]
+                if len(rest) == 2:
+                    self.after[match.group()].add(rest)
 
     def flags(self, q: Question) -> list[str]:
         """The reasons a written answer cannot settle this question; empty when fine."""
