@@ -325,3 +325,30 @@ def arabic_ordinals(text: str) -> str:
         return match.group() if value is None else f"第{value}"
 
     return _CN_ORDINAL.sub(swap, text)
+
+
+_MATH_WORDS = str.maketrans(
+    {
+        ">": "大于",
+        "<": "小于",
+        "＞": "大于",
+        "＜": "小于",
+        "+": "加",
+        "＋": "加",
+        "=": "等于",
+        "＝": "等于",
+    }
+)
+_CN_NUMBER = re.compile(f"{_CN_RUN}+")
+
+
+def spoken_figures(text: str) -> str:
+    """一加一大于二 and 1+1>2 in one form, as a recital is read aloud: >、<、+、= as the
+    words 大于、小于、加、等于 and every run of Chinese numerals in digits. Applied to
+    answer and key alike (一个 becomes 1个 on both sides), for a verbatim comparison."""
+
+    def swap(match: re.Match) -> str:
+        value = _cn_integer(match.group())
+        return match.group() if value is None else str(value)
+
+    return _CN_NUMBER.sub(swap, text.translate(_MATH_WORDS))

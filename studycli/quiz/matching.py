@@ -21,6 +21,7 @@ where the user put a separator. Expected wordings go through ``loose`` the same 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -387,3 +388,51 @@ def short_name_owner(key: str, options: Sequence[str], rivals: Sequence[str] = (
 def _generic(piece: str, others: Sequence[str]) -> bool:
     """Whether other names end in the same head (two characters or more of ``piece``)."""
     return any(piece[i:] in other for i in range(len(piece) - 1) for other in others)
+
+
+# A short name may also leave out words inside the name (行政改革 for 行政体制改革, 以产业
+# 需求为导向 for 以产业需求为导向培养): its characters in the option's order, at least
+# MIN_ORDERED_NAME of them and half the name, in one option only, not in any other option's
+# order, and not another name of the deck. What is left out is whole words: one character
+# left out makes another name (西部地区, 中部地区 are not 中西部地区).
+MIN_ORDERED_NAME = 3
+
+
+def ordered_short_owner(key: str, options: Sequence[str], rivals: Sequence[str] = ()) -> int | None:
+    """The one option (index) whose characters ``key`` gives in order, or None (the
+    arguments in answer_key form, as for short_name_owner)."""
+    if len(key) < MIN_ORDERED_NAME or any(ch.isdigit() for ch in key):
+        return None
+    owners = [
+        index
+        for index, name in enumerate(options)
+        if _in_order(key, name) and 2 * len(key) >= len(name) and not any(c.isdigit() for c in name)
+    ]
+    if len(owners) != 1:
+        return None
+    mine = options[owners[0]]
+    if any(_in_order(key, other) for other in options if other != mine):
+        return None
+    if any(key == rival or key in rival for rival in rivals if rival != mine):
+        return None  # another name of the deck (a speaker, an occasion)
+    return owners[0] if _whole_words_left_out(key, mine) else None
+
+
+def _whole_words_left_out(key: str, name: str) -> bool:
+    """Whether ``key`` reads in ``name`` leaving out only stretches of two characters or
+    more, or filler: 行政改革 leaves out 体制; 中部地区 leaves out 西 of 中西部地区 (a
+    single character makes another name: 西部地区, 中部地区)."""
+
+    def fair(gap: str) -> bool:
+        return len(gap) != 1 or gap in _EDGE_FILLERS
+
+    @functools.cache
+    def reads(i: int, j: int) -> bool:
+        if i == len(key):
+            return fair(name[j:])
+        for at in range(j, len(name)):
+            if name[at] == key[i] and fair(name[j:at]) and reads(i + 1, at + 1):
+                return True
+        return False
+
+    return reads(0, 0)
