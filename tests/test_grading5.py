@@ -138,3 +138,18 @@ def test_the_fourth_checks_misses_through_the_cli(runner):
     ]
     for qid, answer, right in cases:
         assert quiz(runner, qid, answer)["correct"] is right, answer
+
+
+def test_session_numbers_and_short_ordinals_in_digits():
+    """19届 = 十九届 and 第11次 = 第十一次 both ways; a short occasion name may carry its
+    ordinal in digits (政治局第11次集体学习), a different number is still wrong."""
+    from studycli.text import arabic_ordinals, chinese_ordinals
+
+    assert arabic_ordinals("十九届五中全会") == "19届五中全会"
+    assert chinese_ordinals("19届、第11次、第20次") == "十九届、第十一次、第二十次"
+    question = make("source", (OCCASIONS[1],), options=OCCASIONS)
+    assert grade_answer(question, "政治局第11次集体学习").correct
+    assert not grade_answer(question, "政治局第12次集体学习").correct
+    cloze = make("cloze", ("十九届五中全会",), blanks=("十九届五中全会",), prompt="党的____提出")
+    assert grade_answer(cloze, "19届五中全会").correct
+    assert not grade_answer(cloze, "18届五中全会").correct

@@ -21,7 +21,13 @@ from studycli.quiz.matching import (
     short_name_owner,
 )
 from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRUE_WORD, Question
-from studycli.text import answer_key, arabic_ordinals, spoken_figures, to_simplified
+from studycli.text import (
+    answer_key,
+    arabic_ordinals,
+    chinese_ordinals,
+    spoken_figures,
+    to_simplified,
+)
 
 MARKED_KINDS = frozenset({"multi", "judge", "recite", "source", "belongs"})
 _TRUE = frozenset(
@@ -156,11 +162,13 @@ def _part_of_one_option(question: Question, text: str) -> set[int] | None:
     names = [loose(name_key(arabic_ordinals(option))) for option in question.options]
     if names.count(key) == 1:
         return {names.index(key)}
-    names = [name_key(option) for option in question.options]
-    rivals = [name_key(rival) for rival in question.rivals]
-    owner = short_name_owner(answer_key(text), names, rivals)
+    # short names compared with ordinals in Chinese numerals (政治局第11次集体学习)
+    names = [name_key(chinese_ordinals(option)) for option in question.options]
+    rivals = [name_key(chinese_ordinals(rival)) for rival in question.rivals]
+    short = answer_key(chinese_ordinals(text))
+    owner = short_name_owner(short, names, rivals)
     if owner is None:  # 行政改革 for 行政体制改革: its characters in order in one option only
-        owner = ordered_short_owner(answer_key(text), names, rivals)
+        owner = ordered_short_owner(short, names, rivals)
     return None if owner is None else {owner}
 
 
