@@ -107,7 +107,9 @@ def test_list_entries_without_the_mark_the_stem_names():
     assert grade_answer(question, "学科、领域、机构、部门").correct
     assert grade_answer(question, "跨学科 领域 机构 部门").correct
     assert grade_answer(question, "学科、领域、机构").score == pytest.approx(0.75)
-    assert not grade_answer(question, "学科、领域、机构、区域").correct
+    for wrong in ("学科、领域、机构、区域", "学科、领域、机构、部门、地区"):
+        grade = grade_answer(question, wrong)  # as 跨区域 / 跨地区 would cost
+        assert not grade.correct and grade.score == pytest.approx(0.75), wrong
     plain = make("list", entries, prompt="四个方面指什么?")
     assert not grade_answer(plain, "学科、领域、机构、部门").correct
 

@@ -165,8 +165,8 @@ def _with_mark(question: Question, reading, canon: _Canon):
     """The answer with the list's shared mark put back on every part, or None.
 
     When every entry starts (or ends) with the same mark (跨学科、跨领域 … 跨部门) and the
-    stem names it (四跨), entries may be given without it: read so when every part the
-    user cut is an entry, with or without the mark (学科、领域、机构、部门)."""
+    stem names it (四跨), entries may be given without it: when a part the user cut is an
+    entry without the mark (学科、领域、机构、部门), every part is read with it."""
     entries = [matching.key_of(text, canon) for text in question.expected]
     mark, front = _shared_mark(entries)
     stem = matching.key_of(question.prompt, canon)
@@ -179,9 +179,8 @@ def _with_mark(question: Question, reading, canon: _Canon):
     parts = [reading.key[a:b] for a, b in itertools.pairwise(bounds)]
     if not any(part in bare for part in parts):
         return None
-    if not all(part in bare or part in entries for part in parts):
-        return None
-    whole = [(mark + part if front else part + mark) if part in bare else part for part in parts]
+    # every part without the mark gets it: a wrong one (区域) then costs what 跨区域 costs
+    whole = [part if part in entries else (mark + part if front else part + mark) for part in parts]
     return matching.read_answer("、".join(whole), canon)
 
 
