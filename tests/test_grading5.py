@@ -10,8 +10,8 @@ import pytest
 
 from studycli.deck.model import Source
 from studycli.quiz.grading import grade_answer
-from studycli.quiz.matching import ordered_short_owner
 from studycli.quiz.questions import Question
+from studycli.quiz.short_names import ordered_short_owner
 from studycli.text import spoken_figures
 
 SOURCE = Source("004_f84e1fd35a9b0cb0.txt", "专家解读 · 第六")

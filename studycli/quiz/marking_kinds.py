@@ -15,12 +15,10 @@ from studycli.quiz.matching import (
     fillable,
     key_of,
     loose,
-    name_key,
     offers_alternatives,
-    ordered_short_owner,
-    short_name_owner,
 )
 from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRUE_WORD, Question
+from studycli.quiz.short_names import name_key, ordered_short_owner, short_name_owner
 from studycli.text import (
     answer_key,
     arabic_ordinals,
