@@ -313,15 +313,61 @@ def arabic_figures(text: str) -> str:
     return _CN_FIGURE.sub(swap, text)
 
 
-_CN_ORDINAL = re.compile(rf"第({_CN_RUN}+)")
+_CN_ORDINAL = re.compile(rf"(第)({_CN_RUN}+)|()({_CN_RUN}+)(?=届)")
+_DIGIT_ORDINAL = re.compile(r"(第)(\d{1,2})(?!\d)|()(\d{1,2})(?=届)")
+_CN_TENS = "零一二三四五六七八九"
 
 
 def arabic_ordinals(text: str) -> str:
-    """第十一次 → 第11次: an ordinal reads the same in either script of numbers. Applied to
-    answer and key alike, so it never makes two different ordinals equal."""
+    """第十一次 → 第11次, 十九届 → 19届: an ordinal (or a session) reads the same in
+    either script of numbers. Applied to answer and key alike, so it never makes two
+    different ordinals equal."""
 
     def swap(match: re.Match) -> str:
-        value = _cn_integer(match.group(1))
-        return match.group() if value is None else f"第{value}"
+        lead = match.group(1) or ""
+        value = _cn_integer(match.group(2) or match.group(4))
+        return match.group() if value is None else f"{lead}{value}"
 
     return _CN_ORDINAL.sub(swap, text)
+
+
+def chinese_ordinals(text: str) -> str:
+    """第11次 → 第十一次, 19届 → 十九届 (below 100): the other way round, for names
+    compared character by character (政治局第11次集体学习 as a short option name)."""
+
+    def swap(match: re.Match) -> str:
+        lead, value = match.group(1) or "", int(match.group(2) or match.group(4))
+        tens, ones = divmod(value, 10)
+        if value == 0:
+            return match.group()
+        words = (_CN_TENS[tens] if tens > 1 else "") + ("十" if tens else "")
+        return lead + words + (_CN_TENS[ones] if ones else "")
+
+    return _DIGIT_ORDINAL.sub(swap, text)
+
+
+_MATH_WORDS = str.maketrans(
+    {
+        ">": "大于",
+        "<": "小于",
+        "＞": "大于",
+        "＜": "小于",
+        "+": "加",
+        "＋": "加",
+        "=": "等于",
+        "＝": "等于",
+    }
+)
+_CN_NUMBER = re.compile(f"{_CN_RUN}+")
+
+
+def spoken_figures(text: str) -> str:
+    """一加一大于二 and 1+1>2 in one form, as a recital is read aloud: >、<、+、= as the
+    words 大于、小于、加、等于 and every run of Chinese numerals in digits. Applied to
+    answer and key alike (一个 becomes 1个 on both sides), for a verbatim comparison."""
+
+    def swap(match: re.Match) -> str:
+        value = _cn_integer(match.group())
+        return match.group() if value is None else str(value)
+
+    return _CN_NUMBER.sub(swap, text.translate(_MATH_WORDS))

@@ -7,8 +7,8 @@ import pytest
 
 from studycli.deck.model import Source
 from studycli.quiz.grading import grade_answer
-from studycli.quiz.matching import name_key, short_name_owner
 from studycli.quiz.questions import Question
+from studycli.quiz.short_names import name_key, short_name_owner
 from studycli.text import arabic_figures
 
 SOURCE = Source("004_46f25000791b86e7.txt", "感悟4 · 三")

@@ -26,6 +26,7 @@ dropped). No jieba here: the word feedback uses the words cached on the question
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -114,6 +115,8 @@ def grade_answer(
         ]
         for index, part in enumerate(question.expected)
     ]
+    if question.kind == "term" and len(variants) == 1:
+        variants[0] += _without_joint(variants[0], question, canon)
     allowed = [question.answer, *question.expected, *question.context]
     hedged = matching.offers_alternatives(reading.raw, allowed)
     stem = matching.key_of(question.prompt.replace(BLANK, STEM_GAP), canon)
@@ -123,6 +126,11 @@ def grade_answer(
     # of the sentence after a blank, given as an item (…、六大重大科技战略行动), is one more.
     stem = stem.split(STEM_GAP, 1)[0]
     graded = _grade_parts(question, reading, variants, stem, hedged, canon)
+    marked = _with_mark(question, reading, canon) if question.kind == "list" else None
+    if marked is not None and not graded.correct:  # 学科、领域、机构、部门 for the 四跨
+        remarked = _grade_parts(question, marked, variants, stem, hedged, canon)
+        if remarked.score > graded.score:
+            graded = remarked
     parts = matching.slash_parts(reading.raw, len(variants)) if hedged else None
     if parts:  # 赋能作用/乘数效应/坚实的体制保障 for three blanks: the / separates them
         split = matching.read_answer("、".join(parts), canon)
@@ -131,6 +139,66 @@ def grade_answer(
             if regraded.correct:  # each part then answers a blank of its own
                 return regraded
     return graded
+
+
+# 战略新兴产业 for 战略性新兴产业: one 性 or 之 inside a term (的 is dropped anyway) may be
+# left out, unless what remains is another term of the deck.
+_JOINTS = "性之"
+
+
+def _without_joint(variants: list[str], question: Question, canon: _Canon) -> list[str]:
+    """The term's wordings with one 性/之 inside left out, when that is no other term."""
+    others = {matching.loose(key) for key in canon.table}
+    others.update(matching.key_of(text, canon) for text in question.rivals)
+    others.difference_update(variants)
+    out = []
+    for variant in variants:
+        for at, ch in enumerate(variant):
+            if ch in _JOINTS and 0 < at < len(variant) - 1:
+                short = variant[:at] + variant[at + 1 :]
+                if short not in others and short not in variants and short not in out:
+                    out.append(short)
+    return out
+
+
+def _with_mark(question: Question, reading, canon: _Canon):
+    """The answer with the list's shared mark put back on every part, or None.
+
+    When every entry starts (or ends) with the same mark (跨学科、跨领域 … 跨部门) and the
+    stem names it (四跨), entries may be given without it: when a part the user cut is an
+    entry without the mark (学科、领域、机构、部门), every part is read with it."""
+    entries = [matching.key_of(text, canon) for text in question.expected]
+    mark, front = _shared_mark(entries)
+    stem = matching.key_of(question.prompt, canon)
+    if not mark or mark not in stem:
+        return None
+    bare = [e[len(mark) :] if front else e[: -len(mark)] for e in entries]
+    if any(len(b) < matching.MIN_STEM_WORD for b in bare):
+        return None
+    bounds = sorted({0, *reading.cuts, len(reading.key)})
+    parts = [reading.key[a:b] for a, b in itertools.pairwise(bounds)]
+    if not any(part in bare for part in parts):
+        return None
+    # every part without the mark gets it: a wrong one (区域) then costs what 跨区域 costs
+    whole = [part if part in entries else (mark + part if front else part + mark) for part in parts]
+    return matching.read_answer("、".join(whole), canon)
+
+
+def _shared_mark(entries: Sequence[str]) -> tuple[str, bool]:
+    """The longest start (front=True) or end every entry shares: 跨 of 跨学科、跨领域."""
+    if len(entries) < 2 or not all(entries):
+        return "", True
+    start = entries[0]
+    for entry in entries[1:]:
+        while not entry.startswith(start):
+            start = start[:-1]
+    end = entries[0]
+    for entry in entries[1:]:
+        while not entry.endswith(end):
+            end = end[1:]
+    if len(start) >= len(end):
+        return start, True
+    return end, False
 
 
 def _figure_forms(part: str, figures: bool) -> tuple[str, ...]:

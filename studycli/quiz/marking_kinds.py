@@ -11,9 +11,21 @@ import difflib
 import re
 from typing import Any, NamedTuple
 
-from studycli.quiz.matching import fillable, key_of, loose, name_key, short_name_owner
+from studycli.quiz.matching import (
+    fillable,
+    key_of,
+    loose,
+    offers_alternatives,
+)
 from studycli.quiz.question import FALSE_WORD, LETTERS, SINGLE_OPTION_KINDS, TRUE_WORD, Question
-from studycli.text import answer_key, to_simplified
+from studycli.quiz.short_names import name_key, ordered_short_owner, short_name_owner
+from studycli.text import (
+    answer_key,
+    arabic_ordinals,
+    chinese_ordinals,
+    spoken_figures,
+    to_simplified,
+)
 
 MARKED_KINDS = frozenset({"multi", "judge", "recite", "source", "belongs"})
 _TRUE = frozenset(
@@ -56,6 +68,14 @@ def mark(question: Question, given: str | None) -> Marked:
     raise ValueError(f"not a kind marked here: {question.kind}")
 
 
+_SLASHES = re.compile(r"[/／|｜]")
+
+
+def _option_key(text: str) -> str:
+    """An option or answer in loose key form, ordinals in digits (第11次 = 第十一次)."""
+    return loose(answer_key(arabic_ordinals(text)))
+
+
 def _all_or_nothing(found: list[bool], correct: bool, note: str | None) -> Marked:
     return Marked(1.0 if correct else 0.0, correct, tuple(found), note)
 
@@ -67,14 +87,14 @@ def chosen_options(question: Question, text: str) -> set[int] | None:
     if compact and all(ch in LETTERS for ch in compact):
         return {LETTERS.index(ch) for ch in compact}
     # Loose keys: 马克思和恩格斯 is the option 马克思、恩格斯 (的/和/与/及 carry no choice).
-    key = loose(answer_key(text))
+    key = _option_key(text)
     if not key:
         return None
     found = set()
     for index, option in sorted(
-        enumerate(question.options), key=lambda pair: -len(loose(answer_key(pair[1])))
+        enumerate(question.options), key=lambda pair: -len(_option_key(pair[1]))
     ):
-        option_key = loose(answer_key(option))
+        option_key = _option_key(option)
         if option_key and option_key in key:
             found.add(index)
             key = key.replace(option_key, "\0")
@@ -86,9 +106,9 @@ def stray_text(question: Question, text: str) -> str:
     compact = "".join(ch for ch in text.upper() if not ch.isspace() and ch not in ",，、;；")
     if not compact or all(ch in LETTERS for ch in compact):
         return ""
-    key = loose(answer_key(text))
-    for option in sorted(question.options, key=lambda o: -len(loose(answer_key(o)))):
-        option_key = loose(answer_key(option))
+    key = _option_key(text)
+    for option in sorted(question.options, key=lambda o: -len(_option_key(o))):
+        option_key = _option_key(option)
         if option_key:
             key = key.replace(option_key, "")
     return key
@@ -96,6 +116,10 @@ def stray_text(question: Question, text: str) -> str:
 
 def _multi(question: Question, text: str) -> Marked:
     right = {i for i, o in enumerate(question.options) if o in question.expected}
+    if _hedged(question, text, words_only=True):  # A或B: a pick offered two ways
+        found = [False] * len(question.expected)
+        return _all_or_nothing(found, False, "给出了不止一个答案")
+    text = _SLASHES.sub("、", text)  # 甲方案/丙方案: two picks
     picked = chosen_options(question, text)
     if picked is None:  # text that names no option: say how to answer, not 漏选 of all
         found = [False] * len(question.expected)
@@ -130,15 +154,19 @@ def _part_of_one_option(question: Question, text: str) -> set[int] | None:
     """The option an answer names in short form: without its bracketed note (在江苏考察时
     for 在江苏考察时（7月）) or shortened where that still names one thing in the deck
     (江苏考察, 二十大报告, 中西部 — but 西部 is not 中西部地区: too short a part)."""
-    key = loose(answer_key(text))
+    key = _option_key(text)
     if not key:
         return None
-    names = [loose(name_key(option)) for option in question.options]
+    names = [loose(name_key(arabic_ordinals(option))) for option in question.options]
     if names.count(key) == 1:
         return {names.index(key)}
-    names = [name_key(option) for option in question.options]
-    rivals = [name_key(rival) for rival in question.rivals]
-    owner = short_name_owner(answer_key(text), names, rivals)
+    # short names compared with ordinals in Chinese numerals (政治局第11次集体学习)
+    names = [name_key(chinese_ordinals(option)) for option in question.options]
+    rivals = [name_key(chinese_ordinals(rival)) for rival in question.rivals]
+    short = answer_key(chinese_ordinals(text))
+    owner = short_name_owner(short, names, rivals)
+    if owner is None:  # 行政改革 for 行政体制改革: its characters in order in one option only
+        owner = ordered_short_owner(short, names, rivals)
     return None if owner is None else {owner}
 
 
@@ -160,8 +188,13 @@ RECITE_ERROR = 0.25
 _SHOWN = re.compile(r"“([^”]*)……([^”]*)”")
 
 
+def _recite_key(text: str) -> str:
+    """A recital's key: figures as read aloud (一加一大于二 = 1+1>2), then answer_key."""
+    return answer_key(spoken_figures(text))
+
+
 def _recite(question: Question, text: str) -> Marked:
-    want, got = answer_key(question.answer), answer_key(text)
+    want, got = _recite_key(question.answer), _recite_key(text)
     if not want:
         return _all_or_nothing([False], False, None)
     if got != want and _recites_whole(question, want, got):
@@ -204,7 +237,7 @@ def _without_shown(question: Question, want: str, got: str) -> str:
     shown = _SHOWN.search(question.prompt)
     if not shown:
         return got
-    head, tail = answer_key(shown.group(1)), answer_key(shown.group(2))
+    head, tail = _recite_key(shown.group(1)), _recite_key(shown.group(2))
     for size in range(len(head), 1, -1):
         if got.startswith(head[-size:]) and not want.startswith(head[-size:]):
             got = got[size:]
@@ -225,20 +258,30 @@ def _recites_whole(question: Question, want: str, got: str) -> bool:
       新质生产力， — set in quiz/marking.py) is exact too.
     """
     for wordings in question.accepted:
-        if any(got == answer_key(w) for w in wordings):
+        if any(got == _recite_key(w) for w in wordings):
             return True
     at = got.find(want)
     if at < 0:
         return False
     before, after = got[:at], got[at + len(want) :]
     shown = _SHOWN.search(question.prompt)
-    head, tail = (answer_key(shown.group(1)), answer_key(shown.group(2))) if shown else ("", "")
+    head, tail = (_recite_key(shown.group(1)), _recite_key(shown.group(2))) if shown else ("", "")
     # at least two characters of the prompt's words: a stray 力 before the text is no quote
     fair_before = not before or (len(before) >= 2 and head.endswith(before))
     return fair_before and (not after or (len(after) >= 2 and tail.startswith(after)))
 
 
+def _hedged(question: Question, text: str, words_only: bool = False) -> bool:
+    """Two answers offered for one (中央经济工作会议或政治局集体学习, A/B), on every path:
+    a 或 or / the options themselves do not hold. In 多选 a / may separate the picks."""
+    if words_only:
+        text = _SLASHES.sub("、", text)
+    return offers_alternatives(text, (*question.options, question.answer))
+
+
 def _single(question: Question, text: str) -> Marked:
+    if _hedged(question, text):
+        return _all_or_nothing([False], False, "给出了不止一个答案")
     chosen = chosen_options(question, text) or _part_of_one_option(question, text)
     right = question.options.index(question.answer) if question.answer in question.options else -1
     if chosen is None and right >= 0 and _full_wording(question, text):
@@ -254,6 +297,6 @@ def _single(question: Question, text: str) -> Marked:
 
 def _full_wording(question: Question, text: str) -> bool:
     """The right option given in its full wording from the deck (an entry's text)."""
-    key = loose(answer_key(text))
+    key = _option_key(text)
     wordings = question.accepted[0] if question.accepted else ()
-    return bool(key) and any(key == loose(answer_key(w)) for w in wordings)
+    return bool(key) and any(key == _option_key(w) for w in wordings)

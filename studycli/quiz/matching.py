@@ -302,7 +302,7 @@ def distinctive_match(piece: str, own: Sequence[str], siblings: Sequence[str]) -
     label = own[0] if own else ""
     if len(piece) < MIN_STEM_WORD or len(label) < MIN_DISTINCTIVE_LABEL:
         return False  # a short label is a name: 数据中心 is not 大数据中心
-    if not any(_in_order(piece, text) for text in own):
+    if not any(in_order(piece, text) for text in own):
         return False
     pairs = {piece[i : i + 2] for i in range(len(piece) - 1)}
     mine = {p for p in pairs if any(p in text for text in own)}
@@ -311,7 +311,7 @@ def distinctive_match(piece: str, own: Sequence[str], siblings: Sequence[str]) -
     return _common_length(piece, label) * 2 >= len(label)
 
 
-def _in_order(piece: str, text: str) -> bool:
+def in_order(piece: str, text: str) -> bool:
     """Whether every character of ``piece`` appears in ``text`` in the same order."""
     it = iter(text)
     return all(ch in it for ch in piece)
@@ -337,53 +337,3 @@ def longest_ordered_run(positions: Sequence[int | None]) -> int:
         length = 1 + max((best[j] for j in range(index) if found[j] < position), default=0)
         best.append(length)
     return max(best, default=0)
-
-
-# --- option names given in short form ------------------------------------------------
-
-# An option name may be given shortened when the rest still names one thing: 二十大报告
-# for 党的二十大报告, 江苏考察 for 在江苏考察时（7月）, 中西部 for 中西部地区. The short
-# form must be a stretch of the name covering at least half of it, found in no other
-# option and in no other answer the deck offers (rivals); figures are never shortened.
-# A Chinese name ends in its head (地区, 报告, 集体学习) after its modifiers (党的, 中共):
-# - left out before: a modifier of two characters or more (党的, 中共中央), or filler (在);
-# - left out after: filler (时), or a generic head other names share (地区 of 东部沿海地区).
-# So 西部地区 (一 character cut off 中西部地区, another region) and 产业 for 产业升级 fail.
-MIN_SHORT_NAME = 2
-_NOTE = re.compile(r"[（(][^）)]*[）)]")
-_EDGE_FILLERS = FILLERS | {"时"}
-
-
-def name_key(option: str) -> str:
-    """An option's name in answer_key form (not loose), without a bracketed note (（7月）)."""
-    return answer_key(_NOTE.sub("", option))
-
-
-def short_name_owner(key: str, options: Sequence[str], rivals: Sequence[str] = ()) -> int | None:
-    """The one option (index) whose name ``key`` shortens, or None. ``key``, ``options``
-    and ``rivals`` are in answer_key form (name_key)."""
-    if len(key) < MIN_SHORT_NAME or any(ch.isdigit() for ch in key):
-        return None
-    owners = [
-        index
-        for index, name in enumerate(options)
-        if key in name and 2 * len(key) >= len(name) and not any(ch.isdigit() for ch in name)
-    ]
-    if len(owners) != 1 or any(key in other for other in options if other != options[owners[0]]):
-        return None
-    mine = options[owners[0]]
-    if any(key in rival for rival in rivals if rival != mine):
-        return None  # 党的二十大 is a name of its own, not short for 党的二十大报告
-    at = mine.find(key)
-    before, after = mine[:at], mine[at + len(key) :]
-    others = [name for name in (*options, *rivals) if name != mine]
-    if before and before not in _EDGE_FILLERS and len(before) < 2:
-        return None
-    if after and after not in _EDGE_FILLERS and not _generic(after, others):
-        return None
-    return owners[0]
-
-
-def _generic(piece: str, others: Sequence[str]) -> bool:
-    """Whether other names end in the same head (two characters or more of ``piece``)."""
-    return any(piece[i:] in other for i in range(len(piece) - 1) for other in others)
