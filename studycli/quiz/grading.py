@@ -117,6 +117,8 @@ def grade_answer(
     ]
     if question.kind == "term" and len(variants) == 1:
         variants[0] += _without_joint(variants[0], question, canon)
+    if question.kind == "term" and variants:
+        variants[0] += _without_lead(variants[0], 6 if len(variants) == 1 else 2)
     allowed = [question.answer, *question.expected, *question.context]
     hedged = matching.offers_alternatives(reading.raw, allowed)
     stem = matching.key_of(question.prompt.replace(BLANK, STEM_GAP), canon)
@@ -158,6 +160,22 @@ def _without_joint(variants: list[str], question: Question, canon: _Canon) -> li
                 short = variant[:at] + variant[at + 1 :]
                 if short not in others and short not in variants and short not in out:
                     out.append(short)
+    return out
+
+
+# Leading adverbs and modals that add degree, not content: 进一步创新和发展了…, 能够更快….
+_LEADS = ("进一步", "能够", "不断", "更加")
+
+
+def _without_lead(variants: list[str], rest: int) -> list[str]:
+    """A term's wordings without a leading adverb or modal, when ``rest`` characters are
+    left: 创新和发展了马克思主义生产力理论 for 进一步创新和发展了…; 更快、更好地发展生产力
+    for 能够更快、更好地发展生产力 (the first of two parts)."""
+    out = []
+    for variant in variants:
+        lead = next((x for x in _LEADS if variant.startswith(x)), None)
+        if lead and len(variant) - len(lead) >= rest and variant[len(lead) :] not in variants:
+            out.append(variant[len(lead) :])
     return out
 
 
