@@ -35,6 +35,7 @@ from studycli.deck.model import Term
 from studycli.quiz import matching
 from studycli.quiz.cloze import BLANK, is_blankable
 from studycli.quiz.question import LETTERS, Question
+from studycli.quiz.term_forms import without_joint, without_lead
 from studycli.text import answer_key, arabic_figures, is_figure
 
 ORDER_NOTE = "顺序不对"
@@ -116,9 +117,9 @@ def grade_answer(
         for index, part in enumerate(question.expected)
     ]
     if question.kind == "term" and len(variants) == 1:
-        variants[0] += _without_joint(variants[0], question, canon)
+        variants[0] += without_joint(variants[0], question, canon)
     if question.kind == "term" and variants:
-        variants[0] += _without_lead(variants[0], 6 if len(variants) == 1 else 2)
+        variants[0] += without_lead(variants[0], 6 if len(variants) == 1 else 2)
     allowed = [question.answer, *question.expected, *question.context]
     hedged = matching.offers_alternatives(reading.raw, allowed)
     stem = matching.key_of(question.prompt.replace(BLANK, STEM_GAP), canon)
@@ -145,40 +146,6 @@ def grade_answer(
 
 # 战略新兴产业 for 战略性新兴产业: one 性 or 之 inside a term (的 is dropped anyway) may be
 # left out, unless what remains is another term of the deck.
-_JOINTS = "性之"
-
-
-def _without_joint(variants: list[str], question: Question, canon: _Canon) -> list[str]:
-    """The term's wordings with one 性/之 inside left out, when that is no other term."""
-    others = {matching.loose(key) for key in canon.table}
-    others.update(matching.key_of(text, canon) for text in question.rivals)
-    others.difference_update(variants)
-    out = []
-    for variant in variants:
-        for at, ch in enumerate(variant):
-            if ch in _JOINTS and 0 < at < len(variant) - 1:
-                short = variant[:at] + variant[at + 1 :]
-                if short not in others and short not in variants and short not in out:
-                    out.append(short)
-    return out
-
-
-# Leading adverbs and modals that add degree, not content: 进一步创新和发展了…, 能够更快….
-_LEADS = ("进一步", "能够", "不断", "更加")
-
-
-def _without_lead(variants: list[str], rest: int) -> list[str]:
-    """A term's wordings without a leading adverb or modal, when ``rest`` characters are
-    left: 创新和发展了马克思主义生产力理论 for 进一步创新和发展了…; 更快、更好地发展生产力
-    for 能够更快、更好地发展生产力 (the first of two parts)."""
-    out = []
-    for variant in variants:
-        lead = next((x for x in _LEADS if variant.startswith(x)), None)
-        if lead and len(variant) - len(lead) >= rest and variant[len(lead) :] not in variants:
-            out.append(variant[len(lead) :])
-    return out
-
-
 def _with_mark(question: Question, reading, canon: _Canon):
     """The answer with the list's shared mark put back on every part, or None.
 
