@@ -11,6 +11,7 @@ import opencc
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from questions_by_hand import make_question
 
 from studycli.deck.model import Source, Term
 from studycli.quiz.grading import ORDER_NOTE, Grade, grade_answer
@@ -32,20 +33,7 @@ _to_traditional = opencc.OpenCC("s2t")
 
 def make(kind: str, expected: tuple[str, ...], **fields) -> Question:
     """A question built by hand, as generate_questions would build it."""
-    answer = fields.pop("answer", "、".join(expected))
-    return Question(
-        id=f"x:{kind}:test",
-        item_id="x",
-        kind=kind,
-        topics=("内涵与特征",),
-        prompt=fields.pop("prompt", "?"),
-        answer=answer,
-        expected=expected,
-        answer_words=fields.pop("answer_words", expected),
-        source=SOURCE,
-        fingerprint="0" * 16,
-        **fields,
-    )
+    return make_question(kind, expected, source=SOURCE, topics=("内涵与特征",), **fields)
 
 
 FEATURES = make("term", ("高科技", "高效能", "高质量"), answer="高科技、高效能、高质量")

@@ -4,6 +4,7 @@ the stem's words around a choice or multi answer."""
 from __future__ import annotations
 
 import pytest
+from questions_by_hand import make_question
 
 from studycli.deck.model import Source
 from studycli.quiz.grading import grade_answer
@@ -15,20 +16,8 @@ SOURCE = Source("004_46f25000791b86e7.txt", "感悟4 · 三")
 
 
 def make(kind: str, expected: tuple[str, ...], **fields) -> Question:
-    """A question of ``kind`` expecting ``expected`` (item x, one topic)."""
-    fields.setdefault("answer", "、".join(expected))
-    return Question(
-        id=f"x:{kind}:test",
-        item_id="x",
-        kind=kind,
-        topics=("数字",),
-        prompt=fields.pop("prompt", "?"),
-        expected=expected,
-        answer_words=fields.pop("answer_words", expected),
-        source=SOURCE,
-        fingerprint="0" * 16,
-        **fields,
-    )
+    """A question built by hand, as generate_questions would build it."""
+    return make_question(kind, expected, source=SOURCE, topics=("数字",), **fields)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import dataclasses
 import json
 
 import pytest
+from questions_by_hand import make_question
 
 from studycli.deck.model import Source
 from studycli.quiz.grading import grade_answer
@@ -17,19 +18,7 @@ SOURCE = Source("000_60834e77d2d30f85.txt", "专家解读 · 第六")
 
 def make(kind: str, expected: tuple[str, ...], **fields) -> Question:
     """A question built by hand, as generate_questions would build it."""
-    return Question(
-        id=fields.pop("id", f"x:{kind}:test"),
-        item_id="x",
-        kind=kind,
-        topics=("产业",),
-        prompt=fields.pop("prompt", "?"),
-        answer=fields.pop("answer", "、".join(expected)),
-        expected=expected,
-        answer_words=fields.pop("answer_words", expected),
-        source=SOURCE,
-        fingerprint="0" * 16,
-        **fields,
-    )
+    return make_question(kind, expected, source=SOURCE, topics=("产业",), **fields)
 
 
 THREE = make(
