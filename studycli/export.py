@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from studycli.deck.files import not_regular
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
 from studycli.errors import ExportError
 from studycli.paths import replace_atomically
@@ -43,7 +44,8 @@ def check_target(path: Path, *, force: bool) -> None:
     if kind == "directory":
         raise ExportError(f"{path} 是一个目录,请给出文件名,例如 {path / '题库.json'}。")
     if kind is not None:
-        raise ExportError(f"{path} 是{kind},不是普通文件,不能写入或覆盖。")
+        plain = "" if kind == "不是普通文件" else ",不是普通文件"
+        raise ExportError(f"{path} {kind}{plain},不能写入或覆盖。")
     if path.exists() and not force:
         raise ExportError(f"{path} 已存在,没有覆盖。如要覆盖,请加 --force。")
     if not path.parent.is_dir():
@@ -62,13 +64,7 @@ def _special_kind(path: Path) -> str | None:
         return "symlink"
     if stat.S_ISDIR(mode):
         return "directory"
-    if stat.S_ISFIFO(mode):
-        return "一个管道(FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "一个设备文件"
-    if stat.S_ISSOCK(mode):
-        return "一个套接字"
-    return "一个特殊文件"
+    return not_regular(mode)  # 是一个管道(FIFO) …, as the deck loader says it
 
 
 def _new_file_mode(path: Path) -> int:
