@@ -373,8 +373,8 @@ def test_read_only_database_fails_before_the_first_question(runner, mini_deck, i
     assert result.stderr.startswith(f"错误:进度数据库 {path} 无法写入(只读、磁盘已满或没有权限)")
 
 
-def test_write_failure_in_json_mode_keeps_one_json_object(runner, mini_deck, monkeypatch):
-    """A full disk mid-session left stdout empty in --json mode; now one object with "error"."""
+def disk_full_after_first_answer(monkeypatch) -> None:
+    """Store.record keeps the first answer, then fails as a full disk would."""
     from studycli.errors import StoreError
 
     original = Store.record
@@ -387,6 +387,11 @@ def test_write_failure_in_json_mode_keeps_one_json_object(runner, mini_deck, mon
         return original(self, answer, review)
 
     monkeypatch.setattr(Store, "record", full_disk)
+
+
+def test_write_failure_in_json_mode_keeps_one_json_object(runner, mini_deck, monkeypatch):
+    """A full disk mid-session left stdout empty in --json mode; now one object with "error"."""
+    disk_full_after_first_answer(monkeypatch)
     result = runner.invoke(
         app, ["quiz", *MINI, str(mini_deck), "--json", "-n", "3", "--seed", "1"], input="a\nb\nc\n"
     )
@@ -591,18 +596,7 @@ def test_export_removes_temp_files_a_killed_export_left(runner, mini_deck, tmp_p
 
 def test_store_failure_in_cards_says_what_was_saved(runner, mini_deck, monkeypatch):
     """A write failure mid-`cards` printed only the error; now also how many cards were kept."""
-    from studycli.errors import StoreError
-
-    original = Store.record
-    calls = []
-
-    def full_disk(self, answer, review):
-        calls.append(answer)
-        if len(calls) > 1:
-            raise StoreError("无法使用进度数据库:database or disk is full。")
-        return original(self, answer, review)
-
-    monkeypatch.setattr(Store, "record", full_disk)
+    disk_full_after_first_answer(monkeypatch)
     result = runner.invoke(
         app, ["cards", *MINI, str(mini_deck), "-n", "3", "--seed", "1"], input="3\n3\n3\n"
     )
