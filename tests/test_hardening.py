@@ -373,8 +373,9 @@ def test_read_only_database_fails_before_the_first_question(runner, mini_deck, i
     assert result.stderr.startswith(f"错误:进度数据库 {path} 无法写入(只读、磁盘已满或没有权限)")
 
 
-def disk_full_after_first_answer(monkeypatch) -> None:
-    """Store.record keeps the first answer, then fails as a full disk would."""
+def disk_full_after_first_answer(monkeypatch):
+    """Store.record keeps the first answer, then fails as a full disk would; returns the
+    original Store.record, to put back."""
     from studycli.errors import StoreError
 
     original = Store.record
@@ -387,11 +388,12 @@ def disk_full_after_first_answer(monkeypatch) -> None:
         return original(self, answer, review)
 
     monkeypatch.setattr(Store, "record", full_disk)
+    return original
 
 
 def test_write_failure_in_json_mode_keeps_one_json_object(runner, mini_deck, monkeypatch):
     """A full disk mid-session left stdout empty in --json mode; now one object with "error"."""
-    disk_full_after_first_answer(monkeypatch)
+    original = disk_full_after_first_answer(monkeypatch)
     result = runner.invoke(
         app, ["quiz", *MINI, str(mini_deck), "--json", "-n", "3", "--seed", "1"], input="a\nb\nc\n"
     )
