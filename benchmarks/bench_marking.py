@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from timing import print_rates
 
 from studycli.deck.loader import load_deck
 from studycli.quiz.grading import grade_answer
@@ -39,9 +40,7 @@ def main() -> None:
                 if result.correct != (verdict == "right"):
                     counts[verdict][1] += 1
                     print(f"MISS {verdict}: {case['id']} | {answer} | score {result.score:.2f}")
-    (fair, rejected), (unfair, accepted) = counts["right"], counts["wrong"]
-    print(f"false rejects: {rejected} of {fair} ({rejected / fair:.1%})")
-    print(f"false accepts: {accepted} of {unfair} ({accepted / unfair:.1%})")
+    print_rates(counts)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from timing import print_rates
 
 STUDY = str(Path(sys.executable).with_name("study"))
 
@@ -64,9 +65,7 @@ def main() -> None:
                 if bool(got.get("correct")) != (verdict == "right"):
                     counts[verdict][1] += 1
                     print(f"MISS {verdict}: {case['id']} | {answer} ({sent}) | {got.get('score')}")
-    (fair, rejected), (unfair, accepted) = counts["right"], counts["wrong"]
-    print(f"false rejects: {rejected} of {fair} ({rejected / max(fair, 1):.1%})")
-    print(f"false accepts: {accepted} of {unfair} ({accepted / max(unfair, 1):.1%})")
+    print_rates(counts)
 
 
 if __name__ == "__main__":

@@ -100,3 +100,10 @@ def print_table(rows: list[tuple[str, float, float, int, str]], heading: str = "
             f"| {name} | {wall:.3f} | {wall / base_wall:.2f}× | {cpu:.3f} | {cpu / base_cpu:.2f}×"
             f" | {peak_kib / 1024:.0f} MiB | {target} |"
         )
+
+
+def print_rates(counts: dict[str, list[int]]) -> None:
+    """False rejects of the fair answers, false accepts of the unfair ones."""
+    (fair, rejected), (unfair, accepted) = counts["right"], counts["wrong"]
+    print(f"false rejects: {rejected} of {fair} ({rejected / max(fair, 1):.1%})")
+    print(f"false accepts: {accepted} of {unfair} ({accepted / max(unfair, 1):.1%})")
