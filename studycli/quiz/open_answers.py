@@ -17,9 +17,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from studycli.quiz.cloze import BLANK
+from studycli.quiz.contested import EVALUATIVE
 from studycli.quiz.question import Question
 
-EVALUATIVE = frozenset("地位 角色 定位 作用 要求 意义".split())
+# contested.EVALUATIVE's facets, less 关系 (contested settles it against the rival wording)
+# and with 要求 (高层次、高质量 is one of several).
+WRITTEN_OPEN = frozenset(EVALUATIVE) - {"关系"} | {"要求"}
 # Predicate leads, longest first: what follows them is the point being asked.
 LEADS = tuple(
     sorted(
@@ -48,7 +51,7 @@ class OpenAnswers:
         out: list[str] = []
         if q.kind == "term" and ":facet-" in q.id:
             name = q.id.rsplit(":facet-", 1)[-1].split("-")[0]
-            if name in EVALUATIVE:
+            if name in WRITTEN_OPEN:
                 out.append(f"“{name}”是评价,原文对同一对象常有几种说法,写答案的题无法判定要哪一种")
         if q.kind == "cloze":
             for blank in q.blanks:
