@@ -313,8 +313,13 @@ def arabic_figures(text: str) -> str:
     return _CN_FIGURE.sub(swap, text)
 
 
-_CN_ORDINAL = re.compile(rf"(第)({_CN_RUN}+)|()({_CN_RUN}+)(?=届)")
-_DIGIT_ORDINAL = re.compile(r"(第)(\d{1,2})(?!\d)|()(\d{1,2})(?=届)")
+# 第十一次, 十九届, and a party congress: 二十大 is 20大, 十八大 is 18大 (two-digit numbers
+# before 大 only, so 一大批 stays a word).
+_CN_ORDINAL = re.compile(
+    rf"(第)({_CN_RUN}+)|()({_CN_RUN}+)(?=届)"
+    rf"|()((?<!{_CN_RUN})(?:二)?十[一二三四五六七八九]?)(?=大)"
+)
+_DIGIT_ORDINAL = re.compile(r"(第)(\d{1,2})(?!\d)|()(\d{1,2})(?=届)|()((?<!\d)\d{2})(?=大)")
 _CN_TENS = "零一二三四五六七八九"
 
 
@@ -325,7 +330,7 @@ def arabic_ordinals(text: str) -> str:
 
     def swap(match: re.Match) -> str:
         lead = match.group(1) or ""
-        value = _cn_integer(match.group(2) or match.group(4))
+        value = _cn_integer(match.group(2) or match.group(4) or match.group(6))
         return match.group() if value is None else f"{lead}{value}"
 
     return _CN_ORDINAL.sub(swap, text)
@@ -336,7 +341,7 @@ def chinese_ordinals(text: str) -> str:
     compared character by character (政治局第11次集体学习 as a short option name)."""
 
     def swap(match: re.Match) -> str:
-        lead, value = match.group(1) or "", int(match.group(2) or match.group(4))
+        lead, value = match.group(1) or "", int(match.group(2) or match.group(4) or match.group(6))
         tens, ones = divmod(value, 10)
         if value == 0:
             return match.group()

@@ -144,3 +144,25 @@ def test_session_numbers_and_short_ordinals_in_digits():
     cloze = make("cloze", ("十九届五中全会",), blanks=("十九届五中全会",), prompt="党的____提出")
     assert grade_answer(cloze, "19届五中全会").correct
     assert not grade_answer(cloze, "18届五中全会").correct
+
+
+def test_a_party_congress_in_digits():
+    """20大 is 二十大 and 18大 is 十八大, both ways; 一大批 and 一加一大于二 stay words, and
+    a different congress (19大) is still wrong."""
+    from studycli.text import arabic_ordinals, chinese_ordinals
+
+    assert arabic_ordinals("党的二十大报告、十八大以来") == "党的20大报告、18大以来"
+    assert chinese_ordinals("党的20大报告、18大以来") == "党的二十大报告、十八大以来"
+    assert arabic_ordinals("一大批、一加一大于二") == "一大批、一加一大于二"
+    assert chinese_ordinals("2020大会") == "2020大会"
+    cloze = make("cloze", ("党的二十大",), blanks=("党的二十大",), prompt="____报告指出")
+    assert grade_answer(cloze, "党的20大").correct
+    assert not grade_answer(cloze, "党的19大").correct
+
+
+def test_a_party_congress_in_digits_through_the_cli(runner):
+    """出处: 20大报告 names 党的二十大报告 through `study quiz --id`; 19大报告 does not."""
+    qid = "a004-g4-ershida-quote:source:speaker"
+    assert quiz(runner, qid, "20大报告")["correct"]
+    assert quiz(runner, qid, "党的20大报告")["correct"]
+    assert not quiz(runner, qid, "19大报告")["correct"]
