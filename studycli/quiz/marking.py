@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -51,6 +52,7 @@ class Marking:
         # and the names a recited meaning may open with, keyed once, not per question.
         self._term_groups: list[tuple[tuple[str, ...], list[str]]] | None = None
         self._term_keys: frozenset[str] | None = None
+        self._item: tuple[str, tuple[dict, list]] = ("", ({}, []))  # see _of_item
 
     def term_keys(self) -> frozenset[str]:
         """The keys of the deck's terms (worked out on first use)."""
@@ -63,6 +65,14 @@ class Marking:
         if self._term_groups is None:
             self._term_groups = [((t,), [key_of(t)]) for t in self.terms]
         return self._term_groups
+
+    def _of_item(self, item: Item) -> tuple[dict, list]:
+        """The item's aliases by key and its answers with their keys (the rivals' pool),
+        kept for its next questions: an item's questions come together."""
+        if self._item[0] != item.id:
+            answers = [(group, [key_of(t) for t in group]) for group in _answers(item)]
+            self._item = (item.id, (_aliases(item), answers))
+        return self._item[1]
 
     def add(self, questions: Sequence) -> list:
         """The questions with aliases, context sentences and rivals filled in for grading."""
@@ -80,7 +90,7 @@ class Marking:
             if item is None:
                 out.append(question)
                 continue
-            aliases = _aliases(item)
+            aliases, answers = self._of_item(item)
             accepted = tuple(
                 tuple(dict.fromkeys((*_own(question, index), *aliases.get(key_of(part), ()))))
                 for index, part in enumerate(question.expected)
@@ -108,9 +118,9 @@ class Marking:
                 context = sentences.holding(question.expected[0], item.id)
                 if question.kind == "cloze":
                     context = (question.prompt.replace(BLANK, question.answer, 1), *context)
-                pool = [(group, [key_of(t) for t in group]) for group in _answers(item)]
+                pool = answers
                 if question.id.endswith(":term:meaning"):
-                    pool += self.term_groups()
+                    pool = itertools.chain(answers, self.term_groups())
                 rivals = _rivals(item, question, pool)
                 if question.kind == "source":  # a short name must be no other speaker/occasion
                     rivals = tuple(v for v in self.voices if v != question.answer)
