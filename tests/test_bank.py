@@ -237,17 +237,18 @@ def test_flagged_questions_are_stored_but_not_asked(deck_dir, cache, monkeypatch
     """Questions with flags are listed with them but left out of the rows a session picks."""
     import studycli.quiz.questions as questions
 
-    real = questions.generate_questions
+    real = questions.question_slices
 
-    def flagging(deck, items, **kwargs):
-        out = []
-        for q in real(deck, items, **kwargs):
-            fields = {f.name: getattr(q, f.name) for f in dataclasses.fields(q)}
-            fields.update(flags=("answer-in-prompt",) if q.kind == "term" else (), weight=2.0)
-            out.append(FlaggedQuestion(**fields, quality=0.5))
-        return out
+    def flagging(deck, slices, **kwargs):
+        for batch in real(deck, slices, **kwargs):
+            out = []
+            for q in batch:
+                fields = {f.name: getattr(q, f.name) for f in dataclasses.fields(q)}
+                fields.update(flags=("answer-in-prompt",) if q.kind == "term" else (), weight=2.0)
+                out.append(FlaggedQuestion(**fields, quality=0.5))
+            yield out
 
-    monkeypatch.setattr(questions, "generate_questions", flagging)
+    monkeypatch.setattr(questions, "question_slices", flagging)
     with open_bank([deck_dir], cache) as bank:
         rows = bank.question_rows()
         assert rows and "term" not in {r.kind for r in rows}

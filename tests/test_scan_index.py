@@ -128,3 +128,94 @@ def test_touching_equals_the_scan(labels):
             for text in texts:
                 expected = any(text in x or x in text for x in said)
                 assert touches(said, text) == expected, (said, text)
+
+
+def test_typed_labels_without_a_mark_equal_the_scan(pools):
+    """For lists typed by family (no mark), the labels offered equal the scan over every
+    (label, list) pair of the family, repeats and all, for every right option."""
+    from studycli.quiz.families import family_of
+    from studycli.quiz.options import head_of
+
+    by_owner: dict[str, list[str]] = {}
+    for label, owner in pools.all_labels:
+        by_owner.setdefault(owner, []).append(label)
+    checked = 0
+    for owner, members in by_owner.items():
+        if common_mark(members):
+            continue
+        family = family_of(head_of(owner))
+        for rights in (members, members[:1]):
+            expected = [
+                label
+                for label, other in pools.family_labels.get(family, [])
+                if other != owner
+                and not same_subject(other, owner)
+                and fits(label, rights)
+                and not shares_run(label, members)
+            ]
+            got = pools.typed_labels(owner, owner, members, rights)
+            assert got == list(dict.fromkeys(expected)), owner
+            checked += bool(got)
+    assert checked > 10
+
+
+def test_run_index_equals_shares_run(labels):
+    """The labels sharing four characters in a row with a list's members are those
+    shares_run() finds by testing each label, for every list of the deck."""
+    from studycli.quiz.scan_index import RunIndex
+
+    texts = [label for label, _ in labels] + ["", "！", "新质生产力加快发展"]
+    index = RunIndex(texts)
+    by_owner: dict[str, list[str]] = {}
+    for label, owner in labels:
+        by_owner.setdefault(owner, []).append(label)
+    shared = 0
+    for members in [*by_owner.values(), [], ["新质生产力"]]:
+        found = index.sharing(members)
+        assert found == {t for t in texts if shares_run(t, members)}, members
+        shared += len(found) > len(members)
+    assert shared  # some lists share runs with other labels
+
+
+def test_positions_select_equals_the_filter(labels):
+    """select() gives the filtered list, in order with its repeats, for short and long pools,
+    small and large wanted sets, a pool asked again, and a pool grown since it was read."""
+    from studycli.quiz.scan_index import LONG_POOL, Positions
+
+    texts = [label for label, _ in labels]
+    rng = random.Random(7)
+    long_pool = [rng.choice(texts) for _ in range(LONG_POOL * 20)]  # with many repeats
+    short_pool = long_pool[: LONG_POOL // 2]
+    positions = Positions()
+    asked: list[str] = []
+
+    def keep(text: str) -> bool:
+        asked.append(text)
+        return len(text) % 3 != 0
+
+    for pool in (long_pool, short_pool, long_pool, []):
+        for size in (0, 1, 5, 40, len(texts)):
+            wanted = set(rng.sample(texts, size)) | {"不在池里的话"}
+            expected = [c for c in pool if c in wanted and keep(c)]
+            asked.clear()
+            assert positions.select(pool, wanted, keep) == expected, size
+            assert len(asked) == len(set(asked))  # keep() asked once per text
+    long_pool += ["末尾新加的标签", texts[0]]  # changed after it was indexed: indexed again
+    wanted = {"末尾新加的标签", texts[0]}
+    assert positions.select(long_pool, wanted, lambda c: True) == [
+        c for c in long_pool if c in wanted
+    ]
+
+
+def test_alike_index_reads_a_long_pool_once(labels):
+    """A long pool asked again is not read again, yet the filter over it keeps what
+    looks_like keeps; a pool grown since is read again."""
+    texts = [label for label, _ in labels]
+    pool = texts * 2
+    index = AlikeIndex()
+    for key in ("产业链", "工业革命", "绿色生产力", *texts[:30]):
+        found = index.alike(key, [pool])
+        assert [c for c in pool if c in found] == [c for c in pool if looks_like(c, key)], key
+    pool.append("信息革命")
+    found = index.alike("工业革命", [pool])
+    assert "信息革命" in found

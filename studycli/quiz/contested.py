@@ -14,6 +14,7 @@ The quality gate asks ``reasons`` for every question; a non-empty answer flags i
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -53,17 +54,33 @@ class ContestIndex:
                     previous = sentence
         self.quotes = [x for x in deck.items if isinstance(x, Quote)]
         self._index: SubstringIndex | None = None  # the sentences by their words
+        # The quotes' plain texts joined, with where each starts (made on first use).
+        self._quoted: tuple[str, list[int]] | None = None
+        # rival() and said_elsewhere() answers for the item being reviewed: its questions
+        # ask the same facet or role several times (term, choice, judge, cloze).
+        self._answers: tuple[str, dict[tuple, str | None]] = ("", {})
 
     # --- what the generator asks -----------------------------------------------------
 
     def voice(self, item: Definition) -> str | None:
         """Whose summary holds the definition (按习近平总书记的概括), if a quote does."""
         meaning = _plain(item.meaning)
-        for quote in self.quotes:
-            if meaning and meaning in _plain(quote.text):
-                speaker = quote.speaker
-                return f"{speaker}总书记" if speaker == "习近平" else speaker
-        return None
+        if not meaning:
+            return None
+        if self._quoted is None:
+            # Plain texts hold no "\0": a meaning found in the joined text lies in one quote,
+            # and the first place it is found lies in the first quote holding it.
+            starts, at = [], 0
+            for quote in self.quotes:
+                starts.append(at)
+                at += len(_plain(quote.text)) + 1
+            self._quoted = ("\0".join(_plain(q.text) for q in self.quotes), starts)
+        joined, starts = self._quoted
+        found = joined.find(meaning)
+        if found < 0:
+            return None
+        speaker = self.quotes[bisect.bisect_right(starts, found) - 1].speaker
+        return f"{speaker}总书记" if speaker == "习近平" else speaker
 
     # --- what the gate asks ----------------------------------------------------------
 
@@ -128,10 +145,28 @@ class ContestIndex:
                 return [f"另一处原文说“{rival}”,也是{own.name};题干须写明按哪篇文章"]
         return []
 
+    def _remembered(self, item_id: str, ask: tuple, find) -> str | None:
+        """``find()``, remembered for the item's next questions (one item at a time)."""
+        if self._answers[0] != item_id:
+            self._answers = (item_id, {})
+        answers = self._answers[1]
+        if ask not in answers:
+            answers[ask] = find()
+        return answers[ask]
+
     def said_elsewhere(
         self, item: Definition, facet: str, key: str, whole: bool = False
     ) -> str | None:
         """Another item's sentence that says what the concept is, without the key."""
+        return self._remembered(
+            item.id,
+            ("said", display_term(item.term), facet, key, whole),
+            lambda: self._said_elsewhere_found(item, facet, key, whole),
+        )
+
+    def _said_elsewhere_found(
+        self, item: Definition, facet: str, key: str, whole: bool
+    ) -> str | None:
         word = next((w for w in EVALUATIVE if w in facet), None)
         subject = _subject_pattern(display_term(item.term), whole)
         if word is None or subject is None:
@@ -184,6 +219,13 @@ class ContestIndex:
 
     def rival(self, item_id: str, concept: str, facet: str, key: str) -> str | None:
         """A sentence elsewhere that gives ``concept``'s ``facet`` without the key."""
+        return self._remembered(
+            item_id,
+            ("rival", concept, facet, key),
+            lambda: self._rival_found(item_id, concept, facet, key),
+        )
+
+    def _rival_found(self, item_id: str, concept: str, facet: str, key: str) -> str | None:
         word = core_name(facet)
         if len(word) < 2 or not concept:
             return None

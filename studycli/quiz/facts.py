@@ -40,24 +40,14 @@ def fact_questions(b, item: Fact) -> list[Question]:
             tiers = [[c for c in t if fair_wrong(piece, c, bound)] for t in tiers]
         if not is_figure(piece):
             alike = b.pools.alike.alike(piece, tiers)  # looks_like(c, piece), looked up
-            like = LabelFilter([piece], "", ())  # fits(c, [piece]), set up once
-            touches = Touching()  # any(c in x or x in c for x in said), set up once
             # A phrase, not an amount: a longer one is recitation, and every distractor
             # must look like it (信息革命 among 深空探测 and 聚变能源 is told at a glance).
             if len(piece) > FIGURE_PHRASE_MAX:
                 continue
-            said = b.pools.said_of(_as_concept(_clause_before(before)))
-            tiers = [
-                [
-                    c
-                    for c in t
-                    if c in alike
-                    and like.fits(c)
-                    and not may_mean_the_same(c, piece)
-                    and not touches(said, c)
-                ]
-                for t in tiers
-            ]
+            keep = _fair_phrase(piece, b.pools.said_of(_as_concept(_clause_before(before))))
+            # The few phrases that look like the piece, picked out of each (long) pool by
+            # where they stand in it: the same list as filtering the whole pool.
+            tiers = [b.pools.positions.select(t, alike, keep) for t in tiers]
         out += b.choice(
             item,
             f"figure-{number}",
@@ -67,6 +57,19 @@ def fact_questions(b, item: Fact) -> list[Question]:
             refuse=b.pools.said_after(before) - {b.pools.canonical(piece)},
         )
     return out
+
+
+def _fair_phrase(piece: str, said: list[str]):
+    """Whether a phrase that looks like the piece may be its distractor: of its size and
+    shape, not the piece in other words, and not part of (nor holding) what the deck says
+    of the concept the blank is about."""
+    like = LabelFilter([piece], "", ())  # fits(c, [piece]), set up once
+    touches = Touching()  # any(c in x or x in c for x in said), set up once
+
+    def keep(c: str) -> bool:
+        return like.fits(c) and not may_mean_the_same(c, piece) and not touches(said, c)
+
+    return keep
 
 
 # A person, to the articles, is the 劳动者 of 生产力's elements: 人是____ is not to be offered

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -35,64 +36,103 @@ _QUOTED = re.compile(r"“([^”]+)”")
 
 def add_marking(deck: Deck, questions: Sequence) -> list:
     """The questions with aliases, context sentences and rivals filled in for grading."""
-    sentences = _Sentences(deck)
-    items = {item.id: item for item in deck.items}
-    terms = [display_term(i.term) for i in deck.items if isinstance(i, Definition)]
-    voices = _voices(deck)
-    rival_pool = terms
-    term_keys: frozenset[str] | None = None
-    # What a facet's term question accepts (the other article's wording of the same facet),
-    # its one-blank cloze accepts too: the two kinds must not judge the same point apart.
-    facet_accepts = {
-        question.id.replace(":term:", ":cloze:", 1): question.accepted[0]
-        for question in questions
-        if ":term:facet-" in question.id and question.accepted and question.accepted[0]
-    }
-    out = []
-    for question in questions:
-        item = items.get(question.item_id)
-        if item is None:
-            out.append(question)
-            continue
-        aliases = _aliases(item)
-        accepted = tuple(
-            tuple(dict.fromkeys((*_own(question, index), *aliases.get(key_of(part), ()))))
-            for index, part in enumerate(question.expected)
-        )
-        if question.kind == "belongs" and isinstance(item, ListItem):  # the entry's full
-            # wording names it too: 大力发展战略性新兴产业，前瞻布局未来产业
-            full = [e.text for e in item.entries if e.label == question.answer and e.text]
-            accepted = (tuple(dict.fromkeys((*accepted[0], *full))),) if accepted else accepted
-        borrowed = facet_accepts.get(question.id, ())
-        if borrowed and len(question.expected) == 1:
-            accepted = (tuple(dict.fromkeys((*accepted[0], *borrowed))),)
-        if question.kind == "recite" and question.id.endswith(":meaning"):
-            bare = _without_lead_in(question, terms)
-            accepted = ((*accepted[0], bare),) if bare and accepted else accepted
-        if question.kind == "term" and len(question.expected) == 1:
-            if term_keys is None:  # the deck's terms' keys, worked out once
-                term_keys = frozenset(key_of(t) for t in rival_pool)
-            shorter = _article_shortenings(question.expected[0], sentences, item, term_keys)
-            accepted = ((*accepted[0], *shorter),) if shorter and accepted else accepted
-        if not any(accepted):
-            accepted = question.accepted
-        context: tuple[str, ...] = ()
-        rivals: tuple[str, ...] = ()
-        if len(question.expected) == 1 and question.kind != "choice":
-            context = sentences.holding(question.expected[0], item.id)
-            if question.kind == "cloze":
-                context = (question.prompt.replace(BLANK, question.answer, 1), *context)
-            extra = terms if question.id.endswith(":term:meaning") else ()
-            rivals = _rivals(item, question, _answers(item) + [(t,) for t in extra])
-            if question.kind == "source":  # a short name must be no other speaker or occasion
-                rivals = tuple(v for v in voices if v != question.answer)
-        elif question.kind != "choice":
-            context = sentences.holding(question.answer, item.id)
-        out.append(dataclasses.replace(question, accepted=accepted, context=context, rivals=rivals))
-    return out
+    return Marking(deck).add(questions)
 
 
-def _without_lead_in(question, terms: Sequence[str]) -> str | None:
+class Marking:
+    """What grading needs from the whole deck, worked out once; ``add`` fills it in for
+    any batch of the deck's questions (a compile asks slice by slice)."""
+
+    def __init__(self, deck: Deck):
+        self.sentences = _Sentences(deck)
+        self.items = {item.id: item for item in deck.items}
+        self.terms = [display_term(i.term) for i in deck.items if isinstance(i, Definition)]
+        self.voices = _voices(deck)
+        # The deck's terms with their keys: the rivals of every "which concept" question
+        # and the names a recited meaning may open with, keyed once, not per question.
+        self._term_groups: list[tuple[tuple[str, ...], list[str]]] | None = None
+        self._term_keys: frozenset[str] | None = None
+        self._item: tuple[str, tuple[dict, list]] = ("", ({}, []))  # see _of_item
+
+    def term_keys(self) -> frozenset[str]:
+        """The keys of the deck's terms (worked out on first use)."""
+        if self._term_keys is None:
+            self._term_keys = frozenset(key for _, (key,) in self.term_groups())
+        return self._term_keys
+
+    def term_groups(self) -> list[tuple[tuple[str, ...], list[str]]]:
+        """Each of the deck's terms as a rivals' group of one, with its key."""
+        if self._term_groups is None:
+            self._term_groups = [((t,), [key_of(t)]) for t in self.terms]
+        return self._term_groups
+
+    def _of_item(self, item: Item) -> tuple[dict, list]:
+        """The item's aliases by key and its answers with their keys (the rivals' pool),
+        kept for its next questions: an item's questions come together."""
+        if self._item[0] != item.id:
+            answers = [(group, [key_of(t) for t in group]) for group in _answers(item)]
+            self._item = (item.id, (_aliases(item), answers))
+        return self._item[1]
+
+    def add(self, questions: Sequence) -> list:
+        """The questions with aliases, context sentences and rivals filled in for grading."""
+        sentences, items = self.sentences, self.items
+        # What a facet's term question accepts (the other article's wording of the same
+        # facet), its one-blank cloze accepts too: the two kinds must not judge apart.
+        facet_accepts = {
+            question.id.replace(":term:", ":cloze:", 1): question.accepted[0]
+            for question in questions
+            if ":term:facet-" in question.id and question.accepted and question.accepted[0]
+        }
+        out = []
+        for question in questions:
+            item = items.get(question.item_id)
+            if item is None:
+                out.append(question)
+                continue
+            aliases, answers = self._of_item(item)
+            accepted = tuple(
+                tuple(dict.fromkeys((*_own(question, index), *aliases.get(key_of(part), ()))))
+                for index, part in enumerate(question.expected)
+            )
+            if question.kind == "belongs" and isinstance(item, ListItem):  # the entry's full
+                # wording names it too: 大力发展战略性新兴产业，前瞻布局未来产业
+                full = [e.text for e in item.entries if e.label == question.answer and e.text]
+                accepted = (tuple(dict.fromkeys((*accepted[0], *full))),) if accepted else accepted
+            borrowed = facet_accepts.get(question.id, ())
+            if borrowed and len(question.expected) == 1:
+                accepted = (tuple(dict.fromkeys((*accepted[0], *borrowed))),)
+            if question.kind == "recite" and question.id.endswith(":meaning"):
+                bare = _without_lead_in(question, self.term_keys())
+                accepted = ((*accepted[0], bare),) if bare and accepted else accepted
+            if question.kind == "term" and len(question.expected) == 1:
+                shorter = _article_shortenings(
+                    question.expected[0], sentences, item, self.term_keys()
+                )
+                accepted = ((*accepted[0], *shorter),) if shorter and accepted else accepted
+            if not any(accepted):
+                accepted = question.accepted
+            context: tuple[str, ...] = ()
+            rivals: tuple[str, ...] = ()
+            if len(question.expected) == 1 and question.kind != "choice":
+                context = sentences.holding(question.expected[0], item.id)
+                if question.kind == "cloze":
+                    context = (question.prompt.replace(BLANK, question.answer, 1), *context)
+                pool = answers
+                if question.id.endswith(":term:meaning"):
+                    pool = itertools.chain(answers, self.term_groups())
+                rivals = _rivals(item, question, pool)
+                if question.kind == "source":  # a short name must be no other speaker/occasion
+                    rivals = tuple(v for v in self.voices if v != question.answer)
+            elif question.kind != "choice":
+                context = sentences.holding(question.answer, item.id)
+            out.append(
+                dataclasses.replace(question, accepted=accepted, context=context, rivals=rivals)
+            )
+        return out
+
+
+def _without_lead_in(question, term_keys: frozenset[str]) -> str | None:
     """The recited meaning without its topic lead-in: 新质生产力，核心要义是“以新促质”…
     may be written from 核心要义是 on. The lead-in is the first clause, and it is no more
     than a name the prompt holds or a term the deck defines; the rest must stay long."""
@@ -103,8 +143,8 @@ def _without_lead_in(question, terms: Sequence[str]) -> str | None:
     if len(key_of(head)) > MAX_LEAD_IN:
         return None
     lead = key_of(head)
-    names = {key_of(t) for t in terms} | {key_of(q) for q in _QUOTED.findall(question.prompt)}
-    if lead and (lead in names or lead in key_of(question.prompt)):
+    quoted = {key_of(q) for q in _QUOTED.findall(question.prompt)}
+    if lead and (lead in term_keys or lead in quoted or lead in key_of(question.prompt)):
         return rest
     return None
 
@@ -118,14 +158,13 @@ def _article_shortenings(
     goes (the head and the start stay: 产业体系 is not 现代化产业体系), the shorter wording
     must stand in a sentence of the same article, and it must be no other term of the deck."""
     whole = key_of(key)
-    others = term_keys - {whole}
-    found = []
+    found: list[str] = []
     for start in range(MIN_KEPT, len(whole) - MIN_KEPT):
         for size in range(1, MAX_DROPPED + 1):
             if start + size > len(whole) - MIN_KEPT:
                 break
             short = whole[:start] + whole[start + size :]
-            if short in others or short in found:
+            if (short in term_keys and short != whole) or short in found:  # another term
                 continue
             if sentences.in_article(short, item):
                 found.append(short)
@@ -175,15 +214,16 @@ def _answers(item: Item) -> list[tuple[str, ...]]:
     return []
 
 
-def _rivals(item: Item, question, pool: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
-    """The pool less the answer's own group, what overlaps the answer and what the prompt
-    quotes as its subject."""
+def _rivals(
+    item: Item, question, pool: Iterable[tuple[Sequence[str], Sequence[str]]]
+) -> tuple[str, ...]:
+    """The pool (groups of texts, each with their keys) less the answer's own group, what
+    overlaps the answer and what the prompt quotes as its subject."""
     mine = [key_of(t) for t in (question.expected[0], *_own(question, 0))]
     quoted = {key_of(q) for q in _QUOTED.findall(question.prompt)}
     own_names = {key_of(n) for n in _names(item)}
     out: list[str] = []
-    for group in pool:
-        keys = [key_of(text) for text in group]
+    for group, keys in pool:
         if any(k in mine for k in keys):
             continue  # the answer's own facet, entry or part
         for text, key in zip(group, keys, strict=True):

@@ -18,7 +18,14 @@ from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListIte
 from studycli.quiz.families import common_mark, family_of
 from studycli.quiz.picking import _has_digit, _key, _last
 from studycli.quiz.picking import pick_options as pick_options  # re-exported for callers
-from studycli.quiz.scan_index import AlikeIndex, LabelFilter, SubjectIndex, by_character
+from studycli.quiz.scan_index import (
+    AlikeIndex,
+    LabelFilter,
+    Positions,
+    RunIndex,
+    SubjectIndex,
+    by_character,
+)
 from studycli.quiz.wording import close_facets
 from studycli.text import display_term, is_figure, split_pieces
 
@@ -93,7 +100,10 @@ class OptionPools:
         self._labels_of: dict[str, list[str]] = defaultdict(list)  # owner -> its labels
         self._kept: tuple[tuple, list[str]] = ((), [])  # typed_labels' last list
         self._by_character: dict[str, list[tuple[str, str]]] | None = None
+        self._families: dict[str, list[tuple[str, str]]] = {}  # family_labels, each pair once
+        self._run_index: RunIndex | None = None
         self.alike = AlikeIndex()  # phrases by their words: looks_like without a scan
+        self.positions = Positions()  # where each text stands in the (long) pools above
         # Members of open lists and of industries: true of many a stem the deck leaves open.
         self.open_truths: set[str] = set()
         # The three characters before each figure piece in its own text (生产力是|全部社会…),
@@ -271,22 +281,33 @@ class OptionPools:
         # once per entry.
         held = (name, mark, family, tuple(members))
         if self._kept[0] != held:
+            alike = self._subjects().alike(name)  # same_subject(owner, name), looked up
             if self.small:
                 pool = [(label, "") for tier in self.labels_like_all() for label in tier]
-            elif mark:  # fits() wants the mark in the label: labels holding its first character
-                pool = self._labels_by_character().get(mark[0], [])
+                runs = LabelFilter((), "", members)  # shares_run(), set up once
+                kept = [
+                    label
+                    for label, owner in pool
+                    if owner != name and owner not in alike and not runs.shares_run(label)
+                ]
             else:
-                pool = self.family_labels.get(family, [])
-            alike = self._subjects().alike(name)  # same_subject(owner, name), looked up
-            runs = LabelFilter((), "", members)  # shares_run(), set up once
-            kept = [
-                label
-                for label, owner in pool
-                if owner != name and owner not in alike and not runs.shares_run(label)
-            ]
-            self._kept = (held, kept)
+                # Each (label, list) pair once, in the order first met: the labels kept, and
+                # so the distractors, are the same as from every pair of the deck.
+                if mark:  # fits() wants the mark in the label: labels holding its first char
+                    pool = self._labels_by_character().get(mark[0], [])
+                else:
+                    pool = self._family_pairs(family)
+                restating = self._runs().sharing(members)  # labels shares_run() refuses
+                kept = [
+                    label
+                    for label, owner in pool
+                    if owner != name and owner not in alike and label not in restating
+                ]
+            # Each label once, where first kept: fits() depends on the label alone, so this
+            # is the list below without its repeats.
+            self._kept = (held, list(dict.fromkeys(kept)))
         test = LabelFilter(rights, mark, members)  # fits(), set up once
-        return list(dict.fromkeys(label for label in self._kept[1] if test.fits(label)))
+        return [label for label in self._kept[1] if test.fits(label)]
 
     def labels_like_all(self) -> list[list[str]]:
         """Every label of the deck (a small deck's only pool)."""
@@ -298,10 +319,23 @@ class OptionPools:
         return {_key(label) for owner in owners for label in self._labels_of[owner]}
 
     def _labels_by_character(self) -> dict[str, list[tuple[str, str]]]:
-        """``all_labels`` by each character of the label (built on first use)."""
+        """``all_labels`` by each character of the label, each pair once (built on first use)."""
         if self._by_character is None:
-            self._by_character = by_character(self.all_labels)
+            self._by_character = by_character(dict.fromkeys(self.all_labels))
         return self._by_character
+
+    def _family_pairs(self, family: str) -> list[tuple[str, str]]:
+        """``family_labels[family]``, each (label, list) pair once, in order (made on first use)."""
+        found = self._families.get(family)
+        if found is None:
+            found = self._families[family] = list(dict.fromkeys(self.family_labels.get(family, ())))
+        return found
+
+    def _runs(self) -> RunIndex:
+        """The deck's labels by their runs of four characters (built on first use)."""
+        if self._run_index is None:
+            self._run_index = RunIndex(label for label, _ in self.all_labels)
+        return self._run_index
 
     def _subjects(self) -> SubjectIndex:
         """The lists' names by the subject they share (built on first use)."""

@@ -9,6 +9,7 @@ where the tiers come from.
 from __future__ import annotations
 
 import functools
+import itertools
 import random
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
@@ -61,10 +62,12 @@ def pick_options(
         pool.sort(key=lambda c: (_last(c) != last, -len(alike & set(c)), abs(len(c) - len(answer))))
         # The rest of a large tier after the sample: whether a fair distractor exists (and so
         # whether the question exists) never depends on the seed, only which one is shown.
+        # Read only when the sample falls short.
+        rest: Iterable[str] = ()
         if len(tier) > SAMPLE:
             seen = set(pool)
-            pool += [c for c in dict.fromkeys(tier) if c not in seen]
-        for candidate in pool:
+            rest = (c for c in dict.fromkeys(tier) if c not in seen)
+        for candidate in itertools.chain(pool, rest):
             if len(chosen) == count - 1:
                 break
             key = _key(candidate)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from studycli.deck.model import Deck, Item
 from studycli.quiz.builder import Builder
@@ -29,6 +29,7 @@ __all__ = [
     "generate_questions",
     "kind_name",
     "pick_questions",
+    "question_slices",
 ]
 
 
@@ -45,6 +46,26 @@ def generate_questions(
 
     Flagged questions (see ``Question.flags``) are left out unless ``include_flagged``.
     """
+    slices = question_slices(
+        deck, [items], kinds=kinds, rng=rng, segments=segments, include_flagged=include_flagged
+    )
+    return next(slices)
+
+
+def question_slices(
+    deck: Deck,
+    slices: Iterable[Sequence[Item]],
+    *,
+    kinds: Collection[str] | None = None,
+    rng: random.Random,
+    segments: Segments | None = None,
+    include_flagged: bool = False,
+) -> Iterator[list[Question]]:
+    """``generate_questions`` of each slice of items in turn (a compile writes slice by
+    slice, so memory holds one slice's questions). The deck's pools, indexes and grading
+    data are built once for all slices, and one draw from ``rng`` seeds them all: each
+    slice's questions are those ``generate_questions`` gives for its items with the same
+    ``rng`` state, whatever the other slices."""
     wanted = {kind_name(k) for k in (KINDS if kinds is None else kinds)}
     unknown = wanted - set(KINDS)
     if unknown:
@@ -56,14 +77,16 @@ def generate_questions(
     seed = rng.getrandbits(64)
     builder = Builder(deck, segments, seed)
     gate = QualityGate(segments.keywords, builder.pools, builder.contest)
-    out: list[Question] = []
-    for item in items:
-        for question in [*builder.questions(item), *new_kind_questions(builder, item)]:
-            if question.kind not in wanted:
-                continue
-            question = gate.review(question, item)
-            if include_flagged or not question.flags:
-                out.append(question)
-    from studycli.quiz.marking import add_marking  # grading's data: variants, context, rivals
+    from studycli.quiz.marking import Marking  # grading's data: variants, context, rivals
 
-    return add_marking(deck, out)
+    marking = Marking(deck)
+    for items in slices:
+        out: list[Question] = []
+        for item in items:
+            for question in [*builder.questions(item), *new_kind_questions(builder, item)]:
+                if question.kind not in wanted:
+                    continue
+                question = gate.review(question, item)
+                if include_flagged or not question.flags:
+                    out.append(question)
+        yield marking.add(out)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from studycli.quiz.families import _COMMON_PAIRS, _WEAK_MARKS, _bare, shape
 
 SUBJECT_RUN = 6  # characters in a row two list names share to be about one subject
+LONG_POOL = 64  # entries: a pool this long is indexed (or remembered as read) once
 
 
 class SubjectIndex:
@@ -59,15 +60,27 @@ class AlikeIndex:
         self._seen: set[str] = set()
         self._by_last: dict[str, set[str]] = defaultdict(set)
         self._by_pair: dict[str, set[str]] = defaultdict(set)
+        # Long pools already read whole, by id (held, so an id is never reused): the deck's
+        # pools are lists made once, so each is read once, not once per question.
+        self._read: dict[int, tuple[Sequence[str], int]] = {}
 
-    def alike(self, key: str, pools: Iterable[Iterable[str]]) -> set[str]:
-        """The phrases of ``pools`` that look like ``key`` (quiz/families.py looks_like)."""
+    def alike(self, key: str, pools: Iterable[Sequence[str]]) -> set[str]:
+        """The phrases of ``pools`` that look like ``key`` (quiz/families.py looks_like).
+
+        The set may hold phrases of pools read before as well: a filter ``c in alike`` over
+        these pools keeps exactly the ones that look like ``key``.
+        """
         seen = self._seen
         for pool in pools:
+            read = self._read.get(id(pool))
+            if read is not None and read[0] is pool and read[1] == len(pool):
+                continue
             for text in pool:
                 if text not in seen:
                     seen.add(text)
                     self._add(text)
+            if len(pool) >= LONG_POOL:
+                self._read[id(pool)] = (pool, len(pool))
         bare = _bare(key)
         if not bare:
             return set()
@@ -86,6 +99,69 @@ class AlikeIndex:
         self._by_last[bare[-1]].add(text)
         for i in range(len(bare) - 1):
             self._by_pair[bare[i : i + 2]].add(text)
+
+
+class Positions:
+    """Where each text stands in lists made once and never changed (the deck's candidate
+    pools), so the few members of a small set are picked out of a long list without
+    scanning it: ``select(pool, wanted, keep)`` is ``[c for c in pool if c in wanted and
+    keep(c)]``, ``keep`` asked once per text (it must give the same answer for the same text).
+    """
+
+    def __init__(self) -> None:
+        # id → (the list, its length when read, text → its positions); the list is held,
+        # so its id is never reused while indexed.
+        self._of: dict[int, tuple[Sequence[str], int, dict[str, list[int]]]] = {}
+
+    def select(
+        self, pool: Sequence[str], wanted: Collection[str], keep: Callable[[str], bool]
+    ) -> list[str]:
+        """The members of ``wanted`` that ``keep`` keeps, in ``pool``'s order, repeats kept."""
+        if len(pool) < LONG_POOL or len(wanted) * 4 > len(pool):
+            kept: dict[str, bool] = {}
+            out = []
+            for text in pool:
+                if text in wanted:
+                    ok = kept.get(text)
+                    if ok is None:
+                        ok = kept[text] = keep(text)
+                    if ok:
+                        out.append(text)
+            return out
+        entry = self._of.get(id(pool))
+        if entry is None or entry[0] is not pool or entry[1] != len(pool):
+            where: dict[str, list[int]] = defaultdict(list)
+            for number, text in enumerate(pool):
+                where[text].append(number)
+            entry = self._of[id(pool)] = (pool, len(pool), dict(where))
+        index = entry[2]
+        found: list[int] = []
+        for text in wanted:
+            at = index.get(text)
+            if at is not None and keep(text):
+                found += at
+        found.sort()
+        return [pool[n] for n in found]
+
+
+class RunIndex:
+    """Labels by their runs of ``run`` characters (punctuation and spaces left out):
+    ``sharing(members)`` is the set of labels ``l`` for which ``shares_run(l, members)``
+    holds (quiz/families.py), found from the members' runs instead of a test per label."""
+
+    def __init__(self, labels: Iterable[str], run: int = 4):
+        self._run = run
+        self._by_run: dict[str, set[str]] = defaultdict(set)
+        for label in dict.fromkeys(labels):
+            bare = _bare(label)
+            for i in range(len(bare) - run + 1):
+                self._by_run[bare[i : i + run]].add(label)
+
+    def sharing(self, members: Iterable[str]) -> set[str]:
+        """Every indexed label sharing ``run`` characters in a row with a member."""
+        run = self._run
+        runs = {key[i : i + run] for key in map(_bare, members) for i in range(len(key) - run + 1)}
+        return set().union(*(self._by_run.get(r, ()) for r in runs))
 
 
 def by_character(labels: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
