@@ -19,12 +19,15 @@ import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studycli.deck.files import checksum, file_sha256
-from studycli.deck.refs import Term, Topic
 from studycli.errors import StudyError
-from studycli.quiz.bank_rows import CardRow, DeckView, ItemRow, QuestionRow
+from studycli.quiz.bank_rows import CardRow, DeckView, ItemRow, QuestionRow, TopicRow
 from studycli.quiz.records import from_record
+
+if TYPE_CHECKING:  # created on use: the deck's dataclasses cost a warm start ~2 ms to define
+    from studycli.deck.refs import Term, Topic
 
 # The SQLite layout below; a bank of another format is compiled anew.
 BANK_FORMAT = 4
@@ -187,12 +190,16 @@ class Bank:
     @property
     def topics(self) -> tuple[Topic, ...]:
         """The deck's topics in deck order (for resolve_topic)."""
+        from studycli.deck.refs import Topic
+
         rows = self._rows("SELECT data FROM topics ORDER BY position")
         return tuple(from_record(Topic, json.loads(data)) for (data,) in rows)
 
     @property
     def glossary(self) -> tuple[Term, ...]:
         """The deck's glossary (grading reads aliases as their term)."""
+        from studycli.deck.refs import Term
+
         return tuple(from_record(Term, t) for t in json.loads(self.meta["glossary"]))
 
     @property
@@ -221,8 +228,13 @@ class Bank:
         return self._rows(f"SELECT count(*) FROM {table}")[0][0]
 
     def deck_view(self) -> DeckView:
-        """The deck's topics, items and glossary, as `study topics` and `study stats` read them."""
-        return DeckView(self.topics, tuple(self.items().values()), self.glossary)
+        """The deck's topics and items, as `study topics` and `study stats` read them."""
+        topics = []
+        for (data,) in self._rows("SELECT data FROM topics ORDER BY position"):
+            topic = json.loads(data)
+            aliases = tuple(topic.get("aliases") or ())
+            topics.append(TopicRow(topic["name"], aliases, topic.get("description")))
+        return DeckView(tuple(topics), tuple(self.items().values()))
 
     def item_ids(self, topic: str | None) -> list[str]:
         """The ids of the items of ``topic`` (a canonical name), or all, in deck order."""
