@@ -68,8 +68,8 @@ def review(
     now: NowOpt = None,
 ) -> None:
     """间隔复习(FSRS):先考今天到期的题和闪卡,再学新题(每天有上限)。"""
+    from studycli.memory.due import due_count, end_of_day, new_seen_today
     from studycli.memory.settings import load_settings, save_settings
-    from studycli.memory.stats import due_count, end_of_day, new_seen_today
     from studycli.paths import data_dir as resolve_data_dir
 
     clock = session_clock(now)
@@ -166,7 +166,7 @@ def cards(
     标准输入不是终端时,每张卡读一行作为自评(1–4 或 again/hard/good/easy)。
     """
     from studycli.cli.card_session import order_cards, run_cards
-    from studycli.memory.stats import due_tomorrow, end_of_day
+    from studycli.memory.due import due_tomorrow, end_of_day
     from studycli.render.quiz import next_step_line
 
     if seed is None:

@@ -7,16 +7,20 @@ answers given near midnight by an hour; acceptable for a heatmap).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
+from studycli.memory.due import due_count, due_tomorrow, end_of_day, new_seen_today
 from studycli.memory.scheduling import MASTERED_STABILITY_DAYS, REVIEW, to_utc
-from studycli.memory.store import Store
+
+if TYPE_CHECKING:
+    from studycli.memory.store import Store
 
 if TYPE_CHECKING:  # a loaded Deck or the bank's DeckView: topics and items
     from studycli.deck.model import Deck
+
+__all__ = ["due_count", "due_tomorrow", "end_of_day", "new_seen_today"]  # re-exported from due
 
 NOT_LOADED = "(未加载)"  # answers of items not in the loaded deck are counted under this topic
 DELETED = NOT_LOADED  # the old name
@@ -51,46 +55,6 @@ def card_tallies(store: Store, end_of_today: float, week_end: float) -> list[tup
         " FROM cards GROUP BY item_id, fingerprint",
         (end_of_today, week_end, REVIEW, MASTERED_STABILITY_DAYS),
     )
-
-
-def end_of_day(now: datetime, tz: tzinfo, days_ahead: int = 0) -> float:
-    """Unix seconds of the local midnight that ends today (+ ``days_ahead`` days)."""
-    today = to_utc(now).astimezone(tz).date()
-    return datetime.combine(today + timedelta(days=days_ahead + 1), time(), tz).timestamp()
-
-
-def due_count(store: Store, until: float, fingerprints: Mapping[str, str] | None = None) -> int:
-    """Cards due before ``until`` (Unix seconds): the one way review, stats and the next-step
-    line count "due". With ``fingerprints`` (item id → current fingerprint) only cards of
-    current, unedited items count.
-    """
-    rows = store.query("SELECT item_id, fingerprint FROM cards WHERE due < ?", (until,))
-    if fingerprints is None:
-        return len(rows)
-    return sum(fingerprints.get(item_id) == fingerprint for item_id, fingerprint in rows)
-
-
-def due_tomorrow(
-    store: Store, now: datetime, tz: tzinfo, fingerprints: Mapping[str, str] | None = None
-) -> int:
-    """Cards that will be due by the end of tomorrow (what tomorrow's review will offer)."""
-    return due_count(store, end_of_day(now, tz, 1), fingerprints)
-
-
-def new_seen_today(store: Store, now: datetime, tz: tzinfo) -> int:
-    """Questions and cards answered for the very first time today (the daily new-item limit)."""
-    start = end_of_day(now, tz, -1)
-    # Of the questions answered today (answers_by_time; "+" keeps the planner off the
-    # question index here), those with no earlier answer (answers_by_question): a
-    # look-up each, not a sort of the whole history.
-    rows = store.query(
-        "SELECT count(*) FROM (SELECT DISTINCT +question_id AS question_id FROM answers"
-        " WHERE answered_at >= ?)"
-        " AS today WHERE NOT EXISTS (SELECT 1 FROM answers AS earlier"
-        " WHERE earlier.question_id = today.question_id AND earlier.answered_at < ?)",
-        (start, start),
-    )
-    return rows[0][0]
 
 
 def item_tallies(store: Store) -> list[tuple[str, int, int]]:

@@ -12,14 +12,16 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studycli.errors import StoreError
 from studycli.memory.migrations import MIGRATIONS
 from studycli.memory.stamp import read_stamp, stamp, write_stamp
+
+if TYPE_CHECKING:
+    from studycli.memory.answers import Answer, Mistake
 
 DB_NAME = "progress.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -38,42 +40,9 @@ class DamagedStoreError(StoreError):
         )
 
 
-@dataclass(frozen=True)
-class Answer:
-    """One answer to record (``answered_at`` aware; ``rating`` None lets scheduling derive it)."""
-
-    question_id: str
-    item_id: str
-    fingerprint: str
-    kind: str
-    given: str | None
-    expected: str
-    score: float
-    correct: bool
-    answered_at: datetime
-    duration_s: float | None
-    mode: str
-    rating: int | None = None
-
-
 # How an answer becomes a rating and the card's next state: (answer, stored card or None)
 # → (rating, update with .card .state .stability .due .format). The store only persists it.
-Review = Callable[[Answer, "dict | None"], tuple[int, Any]]
-
-
-@dataclass(frozen=True)
-class Mistake:
-    """A question whose latest answer was wrong or partial (correct false or score < 1)."""
-
-    question_id: str
-    item_id: str
-    given: str | None
-    expected: str
-    answered_at: datetime
-    kind: str
-    score: float = 0.0
-    fingerprint: str = ""
-    mode: str = ""
+Review = Callable[["Answer", "dict | None"], tuple[int, Any]]
 
 
 class Store:
@@ -326,6 +295,8 @@ class Store:
 
     def mistakes(self, limit: int | None = None) -> list[Mistake]:
         """Questions whose latest answer was wrong or partial, newest first."""
+        from studycli.memory.answers import Mistake
+
         rows = self.query(
             "SELECT a.question_id, a.item_id, a.given, a.expected, a.answered_at, a.kind,"
             " a.score, a.fingerprint, a.mode"
@@ -408,3 +379,14 @@ def _card_values(answer: Answer, update: Any, answer_id: int) -> tuple:
 
 class _Probe(Exception):
     """Rolls back the write that _check_writable makes to test the file."""
+
+
+def __getattr__(name: str) -> Any:
+    """Answer and Mistake, defined in memory.answers on first use (``from
+    studycli.memory.store import Answer`` keeps working): opening the store for stats or a
+    review start defines no dataclass, each ~0.5 ms of a warm start."""
+    if name in ("Answer", "Mistake"):
+        from studycli.memory import answers
+
+        return getattr(answers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
