@@ -308,3 +308,45 @@ def test_large_decks_pick_among_a_seeded_sample_of_items(deck_dir, cache, monkey
         assert {r.kind for r in clozes} == {"cloze"} and len({r.item_id for r in clozes}) == 2
         # Small decks are read whole, and then the pick is the same as over every row.
         assert bank.rows_to_pick_from(5, random.Random(4)) == every
+
+
+def test_generator_key_is_remembered_until_a_source_changes(tmp_path, cache, monkeypatch):
+    """The key is hashed once and remembered against the sources' sizes and mtimes: an edit
+    (even one keeping the size), a new file or a damaged memo hashes it again."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for name in ("a.py", "b.py"):
+        (sources / name).write_text(f"# {name}\n", encoding="utf-8")
+    monkeypatch.setattr(bank_module, "_generator_files", lambda: sorted(sources.glob("*.py")))
+    hashed = []
+    real = bank_module.generator_key
+
+    def counting() -> str:
+        hashed.append(1)
+        return real()
+
+    monkeypatch.setattr(bank_module, "generator_key", counting)
+    cache.mkdir(parents=True)
+    first = bank_module.remembered_generator_key(cache)
+    assert first == real() and len(hashed) == 1
+    assert bank_module.remembered_generator_key(cache) == first and len(hashed) == 1
+
+    (sources / "a.py").write_text("# A.py\n", encoding="utf-8")  # same size, new mtime
+    os.utime(sources / "a.py", ns=(1, 1))
+    edited = bank_module.remembered_generator_key(cache)
+    assert edited == real() != first and len(hashed) == 2
+    (sources / "c.py").write_text("x = 1\n", encoding="utf-8")
+    added = bank_module.remembered_generator_key(cache)
+    assert added == real() != edited and len(hashed) == 3
+    (memo,) = cache.glob("generator-*.key")
+    memo.write_bytes(b"\xff garbage")
+    assert bank_module.remembered_generator_key(cache) == added and len(hashed) == 4
+    assert bank_module.remembered_generator_key(cache) == added and len(hashed) == 4
+
+
+def test_generator_key_without_a_writable_cache(tmp_path, monkeypatch):
+    """A cache folder that cannot be written still gives the right key (hashed each time)."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    assert bank_module.remembered_generator_key(blocked) == bank_module.generator_key()
+    assert list(tmp_path.iterdir()) == [blocked]

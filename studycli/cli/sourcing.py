@@ -82,15 +82,26 @@ class CompileProgress:
 
 
 def open_deck_bank(content, builtin: bool, data_dir: Path | None, *, rebuild: bool = False):
-    """The compiled bank of the deck the options name, compiled first when it is stale."""
-    from studycli.deck.files import content_paths
+    """The compiled bank of the deck the options name, compiled first when it is stale.
+
+    A current bank is opened without importing the compiler (quiz.bank_build) or starting
+    the progress bar's timer.
+    """
+    from studycli.deck.files import content_paths, deck_files
     from studycli.paths import cache_dir
-    from studycli.quiz.bank_build import open_bank
+    from studycli.quiz.bank import Bank, bank_path
 
     roots = content_paths(content or (), builtin=builtin)
+    cache = cache_dir(data_dir)
+    if not rebuild:
+        bank = Bank.open_current(bank_path(cache, roots), deck_files(roots))
+        if bank is not None:
+            return bank
+    from studycli.quiz.bank_build import open_bank
+
     progress = CompileProgress()
     try:
-        return open_bank(roots, cache_dir(data_dir), progress, rebuild=rebuild)
+        return open_bank(roots, cache, progress, rebuild=rebuild)
     finally:
         progress.close()
 

@@ -52,6 +52,7 @@ class Store:
         self._conn = conn
         self.path = path
         self._known: tuple | None = None  # the file's stamp after our own last write
+        self._stamped: tuple | None = None  # the clean-close stamp found at opening
         self.recorded = 0  # answers this connection has saved
 
     @classmethod
@@ -75,7 +76,8 @@ class Store:
         store = cls(conn, path)
         try:
             store._prepare()
-            if stamp(path) != read_stamp(path):
+            store._stamped = read_stamp(path)
+            if stamp(path) != store._stamped:
                 store._check_damage()
             if for_writing:
                 store._check_writable()
@@ -173,7 +175,8 @@ class Store:
         finally:
             self._conn.close()
         if not self.path.with_name(self.path.name + "-wal").exists():
-            write_stamp(self.path)
+            if stamp(self.path) != self._stamped:  # a reading command leaves it as it was
+                write_stamp(self.path)
 
     def _checkpoint(self) -> None:
         """Copy what the WAL holds into the database file, without waiting on anyone."""
