@@ -191,8 +191,8 @@ def review_plan(bank, index: dict, until, count: int, topic: str | None):
 def due_card_rows(bank, index: dict, cutoff: float, topic: str | None) -> list:
     """The flashcards due before ``cutoff`` (most overdue first), as card_session.order_cards
     orders them, from the rows of the cards the learner has (not every card)."""
-    rows = bank.card_rows(index, topic)
-    due = [r for r in rows if index[r.id][0] == r.fingerprint and index[r.id][1] < cutoff]
+    rows = bank.card_rows({qid for qid, (_, due) in index.items() if due < cutoff}, topic)
+    due = [r for r in rows if index[r.id][0] == r.fingerprint]
     return sorted(due, key=lambda r: (index[r.id][1], r.id))
 
 
