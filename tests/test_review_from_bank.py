@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES
 
 from studycli.cli.card_session import order_cards
-from studycli.cli.sourcing import QuestionPairs, due_card_rows, review_plan
+from studycli.cli.sourcing import Glossary, QuestionPairs, due_card_rows, review_plan
 from studycli.memory.scheduling import plan_review
 from studycli.quiz.bank_build import open_bank
 
@@ -80,7 +80,7 @@ def test_due_card_rows_equal_order_cards(bank, seed, share):
 def test_question_pairs_reads_on_first_use(bank):
     """The lazy list of pairs equals id_fingerprints and reads nothing until used."""
     pairs = QuestionPairs(bank, None)
-    assert pairs._pairs is None
+    assert not pairs.loaded
     assert list(pairs) == bank.id_fingerprints()
     assert len(pairs) == len(bank.id_fingerprints()) and pairs[0] == bank.id_fingerprints()[0]
 
@@ -172,3 +172,11 @@ def test_card_rows_by_id_or_in_one_pass(bank, topic):
     many = [r.id for r in every[::-1]] + ["no:such:card"]
     assert bank._most_of("cards", len(many))
     assert bank.card_rows(many, topic) == every
+
+
+def test_glossary_reads_on_first_use(bank):
+    """The review session's glossary is the bank's, decoded only when grading reads it."""
+    glossary = Glossary(bank)
+    assert not glossary.loaded
+    assert tuple(glossary) == bank.glossary and glossary.loaded
+    assert len(glossary) == len(bank.glossary) and glossary[0] == bank.glossary[0]

@@ -36,6 +36,7 @@ from studycli.cli.quiz_cmds import (
     run_questions,
 )
 from studycli.cli.sourcing import (
+    Glossary,
     QuestionPairs,
     bank_topic,
     due_card_rows,
@@ -129,7 +130,7 @@ def review(
             else:
                 out.print("今天没有要复习的题目。", markup=False)
             return
-        session = Session(store, bank.glossary, "review", json_out, hint_length, clock)
+        session = Session(store, Glossary(bank), "review", json_out, hint_length, clock)
         session.titles, session.fingerprints = bank.articles, fingerprints
         outcomes, interrupted, ended = [], False, False
         if chosen:

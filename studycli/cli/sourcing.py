@@ -183,8 +183,9 @@ def review_plan(bank, index: dict, until, count: int, topic: str | None):
     due = sorted((index[q][1], pos, q) for q, pos in current.items() if index[q][1] <= now_ts)
     count = max(0, count)
     due_ids = [q for _, _, q in due[:count]]
-    new_ids = bank.first_unknown(current, count - len(due_ids), topic)
     new_total = bank.scope_count(topic) - len(current)
+    # ``current`` holds askable ids only: when it holds them all, nothing is new to look for.
+    new_ids = bank.first_unknown(current, count - len(due_ids), topic) if new_total else []
     return ReviewPlan(due_ids, new_ids, due_total=len(due), new_total=new_total)
 
 
@@ -196,20 +197,22 @@ def due_card_rows(bank, index: dict, cutoff: float, topic: str | None) -> list:
     return sorted(due, key=lambda r: (index[r.id][1], r.id))
 
 
-class QuestionPairs:
-    """(id, fingerprint) of every askable question, read from the bank on first use.
+class OnFirstUse:
+    """A sequence read from the bank when first iterated, counted or indexed."""
 
-    The exam plan (memory.plan.follow_exam_plan) needs the whole list; a review without
-    an exam date never reads it.
-    """
+    def __init__(self, load):
+        self._load_rows = load
+        self._rows = None
 
-    def __init__(self, bank, topic: str | None):
-        self.bank, self.topic, self._pairs = bank, topic, None
+    @property
+    def loaded(self) -> bool:
+        """Whether it has been read."""
+        return self._rows is not None
 
-    def _load(self) -> list:
-        if self._pairs is None:
-            self._pairs = self.bank.id_fingerprints(self.topic)
-        return self._pairs
+    def _load(self):
+        if self._rows is None:
+            self._rows = self._load_rows()
+        return self._rows
 
     def __iter__(self):
         return iter(self._load())
@@ -219,6 +222,24 @@ class QuestionPairs:
 
     def __getitem__(self, index):
         return self._load()[index]
+
+
+class QuestionPairs(OnFirstUse):
+    """(id, fingerprint) of every askable question, read from the bank on first use.
+
+    The exam plan (memory.plan.follow_exam_plan) needs the whole list; a review without
+    an exam date never reads it.
+    """
+
+    def __init__(self, bank, topic: str | None):
+        super().__init__(lambda: bank.id_fingerprints(topic))
+
+
+class Glossary(OnFirstUse):
+    """The bank's glossary, decoded when grading first needs it (not to show a question)."""
+
+    def __init__(self, bank):
+        super().__init__(lambda: bank.glossary)
 
 
 def _nothing_to_ask(topic: str | None, kind: str | None) -> StudyError:
