@@ -18,7 +18,7 @@ from studycli.memory.recording import import_answers
 from studycli.memory.scheduling import make_scheduler
 from studycli.memory.stats import Stats, TopicStats
 from studycli.memory.store import Answer, Store
-from studycli.render.stats import render_stats
+from studycli.render.stats import Heatmap, render_heatmap, render_stats
 from studycli.render.tabular import Columns
 
 NOW = "2026-11-22T10:00:00+08:00"
@@ -90,9 +90,12 @@ def _cells(renderables, width: int, *, colour: bool) -> list:
 
 
 def _forced(parts: list) -> list:
+    """The page as Rich lays it out: Rich Tables, the heatmap as one Text."""
     for part in parts:
         if isinstance(part, Columns):
             part.force_rich = True
+        if isinstance(part, Heatmap):
+            part.force_text = True
     return parts
 
 
@@ -106,6 +109,21 @@ def test_tables_match_rich_tables_at_every_width(colour):
         assert fast == rich, width
     styles = {style for line in _cells(_page(TOPICS), 80, colour=True) for _, style in line}
     assert {"bold", "italic"} <= styles
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 18), date(2026, 11, 22), date(2027, 3, 1)])
+def test_heatmap_segments_match_its_text(today):
+    """The heatmap written as segments is its Rich Text, glyph styles over the grey rows,
+    at every width (narrow ones wrap the legend, as the Text did)."""
+    days = {today - timedelta(days=n): n % 40 for n in range(0, 90, 3)}
+    for width in range(20, 81):
+        for colour in (True, False):
+            fast = _cells([render_heatmap(days, today)], width, colour=colour)
+            text = _cells([render_heatmap(days, today).text()], width, colour=colour)
+            assert fast == text, (width, colour)
+    styles = {style for line in _cells([render_heatmap(days, today)], 80, colour=True)
+              for _, style in line}  # fmt: skip
+    assert "bright_black" in styles and "bold bright_green" in styles
 
 
 def test_without_topics_and_with_an_empty_history():

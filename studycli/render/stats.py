@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 
 from studycli.memory.stats import HEATMAP_WEEKS, heatmap_start
@@ -50,7 +52,7 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-def render_heatmap(days: dict[date, int], today: date, weeks: int = HEATMAP_WEEKS) -> Text:
+def render_heatmap(days: dict[date, int], today: date, weeks: int = HEATMAP_WEEKS) -> Heatmap:
     """A contribution graph: 7 rows Mon..Sun, ``weeks`` columns ending this week, a legend."""
     start = heatmap_start(today, weeks)
     label_width = 3  # "一 " plus one space
@@ -63,32 +65,76 @@ def render_heatmap(days: dict[date, int], today: date, weeks: int = HEATMAP_WEEK
             labels.append((label_width + 1 + 2 * week, f"{monday.month}月"))
     if len(labels) > 1 and labels[1][0] - labels[0][0] <= cell_len(labels[0][1]):
         labels.pop(0)
-    header = Text()
+    header = ""
     for column, label in labels:
-        header.append(" " * (column - cell_len(header.plain)) + label)
-    lines = [header]
+        header += " " * (column - cell_len(header)) + label
+    lines: list[Line] = [(None, [(header, None)])]
     for weekday in range(7):
-        line = Text(f"{WEEKDAYS[weekday]} ", style="bright_black")
+        runs: list[Run] = [(f"{WEEKDAYS[weekday]} ", None)]
         for week in range(weeks):
             day = start + timedelta(weeks=week, days=weekday)
             if day > today:
-                line.append("  ")
+                runs.append(("  ", None))
                 continue
             _, glyph, style = _level(days.get(day, 0))
-            line.append(" ")
-            line.append(glyph, style=style)
-        lines.append(line)
+            runs += [(" ", None), (glyph, style)]
+        lines.append(("bright_black", runs))
     lows = [low for low, _, _ in LEVELS]
-    legend = Text(" " * label_width + "每天答题:", style="bright_black")
+    legend: list[Run] = [(" " * label_width + "每天答题:", None)]
     for (low, glyph, style), following in zip(LEVELS, [*lows[1:], None], strict=True):
         if following is None:
             span = f"{low}+"
         else:
             span = str(low) if following - 1 == low else f"{low}-{following - 1}"
-        legend.append(glyph, style=style)
-        legend.append(f" {span}  " if following is not None else f" {span}")
-    lines.append(legend)
-    return Text("\n").join(lines)
+        legend += [(glyph, style), (f" {span}  " if following is not None else f" {span}", None)]
+    lines.append(("bright_black", legend))
+    return Heatmap(lines)
+
+
+# A heatmap line: its base style and its runs of (text, style over the base).
+Run = tuple[str, str | None]
+Line = tuple[str | None, list[Run]]
+
+
+class Heatmap:
+    """The heatmap's lines: written as segments when every line fits the width, else as one
+    Text, which Rich wraps (the legend, in a narrow terminal) as before.
+
+    Both look the same where they fit: a run's style is its line's style with the run's
+    own over it, as Rich combines a Text's spans (tests/test_stats_render.py compares them).
+    """
+
+    def __init__(self, lines: list[Line], *, force_text: bool = False):
+        self.lines = lines
+        self.force_text = force_text  # always the Text (for tests)
+
+    def text(self) -> Text:
+        """The heatmap as one Rich Text."""
+        texts = []
+        for base, runs in self.lines:
+            line = Text(style=base or "")
+            for run, style in runs:
+                line.append(run, style=style)
+            texts.append(line)
+        return Text("\n").join(texts)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widest = max(sum(cell_len(run) for run, _ in runs) for _, runs in self.lines)
+        if self.force_text or widest > options.max_width:
+            yield self.text()
+            return
+        get_style = console.get_style
+        newline = Segment.line()
+        for base, runs in self.lines:
+            base_style = get_style(base) if base else None
+            for run, style in runs:
+                if style is None:
+                    yield Segment(run, base_style)
+                elif base_style is None:
+                    yield Segment(run, get_style(style))
+                else:
+                    yield Segment(run, base_style + get_style(style))
+            yield newline
 
 
 def render_stats(stats: Stats) -> list[RenderableType]:
