@@ -146,7 +146,9 @@ def review(
         elif interrupted:
             raise typer.Exit(130)
         if not json_out:
-            left_new = max(0, settings.new_per_day - new_seen_today(store, clock(), zone))
+            left_new = new_left  # unchanged when nothing was saved and it is still today
+            if store.recorded or end_of_day(clock(), zone) != cutoff:
+                left_new = max(0, settings.new_per_day - new_seen_today(store, clock(), zone))
             left_due = due_count(store, cutoff, fingerprints)
             out.print(f"今天还剩:到期 {left_due} 项,可新学 {left_new} 项。", markup=False)
 
