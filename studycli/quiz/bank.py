@@ -30,8 +30,11 @@ from studycli.quiz.records import from_record
 if TYPE_CHECKING:  # created on use: the deck's dataclasses cost a warm start ~2 ms to define
     from studycli.deck.refs import Term, Topic
 
-# The SQLite layout below; a bank of another format is compiled anew.
-BANK_FORMAT = 4
+# The SQLite layout below; a bank of another format is compiled anew. (5: questions_in_order,
+# a covering index in deck order for the review's reads of ids, fingerprints and positions:
+# they no longer read every question's data. Position leads, so look-ups by id or item
+# keep their own indexes.)
+BANK_FORMAT = 5
 # Bumped by hand when questions change in a way the generator's source does not show
 # (the source of every module that shapes a question is hashed into the key as well).
 GENERATOR_VERSION = 1
@@ -55,6 +58,7 @@ CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
                         flags TEXT NOT NULL, flagged INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE INDEX questions_item ON questions (item_id);
 CREATE INDEX questions_kind ON questions (kind, flagged);
+CREATE INDEX questions_in_order ON questions (position, flagged, id, fingerprint, item_id);
 CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
                     item_id TEXT NOT NULL, data TEXT NOT NULL);
 """
