@@ -14,11 +14,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from studycli.memory.due import due_count, due_tomorrow, end_of_day, new_seen_today
 from studycli.memory.scheduling import MASTERED_STABILITY_DAYS, REVIEW, to_utc
 
-if TYPE_CHECKING:
-    from studycli.memory.store import Store
-
-if TYPE_CHECKING:  # a loaded Deck or the bank's DeckView: topics and items
+if TYPE_CHECKING:  # Deck: a loaded Deck or the bank's DeckView (topics and items)
     from studycli.deck.model import Deck
+    from studycli.memory.store import Store
 
 __all__ = ["due_count", "due_tomorrow", "end_of_day", "new_seen_today"]  # re-exported from due
 
