@@ -18,7 +18,7 @@ from conftest import FIXTURES
 from studycli.deck.loader import load_deck
 from studycli.deck.model import Source
 from studycli.quiz import bank as bank_module
-from studycli.quiz import bank_build
+from studycli.quiz import bank_build, bank_key
 from studycli.quiz.bank import Bank, bank_path
 from studycli.quiz.bank_build import open_bank
 from studycli.quiz.questions import Question, generate_cards, generate_questions, pick_questions
@@ -123,7 +123,7 @@ def test_added_file_and_new_generator_recompile(deck_dir, cache, builds, monkeyp
     extra = deck_dir / "more.yaml"
     extra.write_text("items: []\n", encoding="utf-8")
     open_bank([deck_dir], cache).close()
-    monkeypatch.setattr(bank_module, "GENERATOR_VERSION", bank_module.GENERATOR_VERSION + 1)
+    monkeypatch.setattr(bank_key, "GENERATOR_VERSION", bank_key.GENERATOR_VERSION + 1)
     open_bank([deck_dir], cache).close()
     open_bank([deck_dir], cache).close()
     assert len(builds) == 3
@@ -309,3 +309,45 @@ def test_large_decks_pick_among_a_seeded_sample_of_items(deck_dir, cache, monkey
         assert {r.kind for r in clozes} == {"cloze"} and len({r.item_id for r in clozes}) == 2
         # Small decks are read whole, and then the pick is the same as over every row.
         assert bank.rows_to_pick_from(5, random.Random(4)) == every
+
+
+def test_generator_key_is_remembered_until_a_source_changes(tmp_path, cache, monkeypatch):
+    """The key is hashed once and remembered against the sources' sizes and mtimes: an edit
+    (even one keeping the size), a new file or a damaged memo hashes it again."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for name in ("a.py", "b.py"):
+        (sources / name).write_text(f"# {name}\n", encoding="utf-8")
+    monkeypatch.setattr(bank_key, "_generator_files", lambda: sorted(sources.glob("*.py")))
+    hashed = []
+    real = bank_key.generator_key
+
+    def counting() -> str:
+        hashed.append(1)
+        return real()
+
+    monkeypatch.setattr(bank_key, "generator_key", counting)
+    cache.mkdir(parents=True)
+    first = bank_key.remembered_generator_key(cache)
+    assert first == real() and len(hashed) == 1
+    assert bank_key.remembered_generator_key(cache) == first and len(hashed) == 1
+
+    (sources / "a.py").write_text("# A.py\n", encoding="utf-8")  # same size, new mtime
+    os.utime(sources / "a.py", ns=(1, 1))
+    edited = bank_key.remembered_generator_key(cache)
+    assert edited == real() != first and len(hashed) == 2
+    (sources / "c.py").write_text("x = 1\n", encoding="utf-8")
+    added = bank_key.remembered_generator_key(cache)
+    assert added == real() != edited and len(hashed) == 3
+    (memo,) = cache.glob("generator-*.key")
+    memo.write_bytes(b"\xff garbage")
+    assert bank_key.remembered_generator_key(cache) == added and len(hashed) == 4
+    assert bank_key.remembered_generator_key(cache) == added and len(hashed) == 4
+
+
+def test_generator_key_without_a_writable_cache(tmp_path, monkeypatch):
+    """A cache folder that cannot be written still gives the right key (hashed each time)."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    assert bank_key.remembered_generator_key(blocked) == bank_key.generator_key()
+    assert list(tmp_path.iterdir()) == [blocked]

@@ -104,14 +104,15 @@ def test_same_seed_same_questions_after_recompile(runner, mini_deck):
 
 
 def test_data_dir_holds_every_cache(runner, mini_deck, tmp_path, isolated_env):
-    """--data-dir keeps the bank and the segmentation cache; the default data dir stays empty."""
+    """--data-dir keeps the bank, its generator key and the segmentation cache; the default
+    data dir stays empty."""
     chosen = tmp_path / "elsewhere"
     result = runner.invoke(
         app, ["quiz", *MINI, str(mini_deck), "--count", "1", "--data-dir", str(chosen)]
     )
     assert result.exit_code == 0, result.output
     names = sorted(p.name.split("-")[0] for p in (chosen / "cache").iterdir())
-    assert names == ["questions", "segments"]
+    assert names == ["generator", "questions", "segments"]
     assert not (isolated_env / "cache").exists()
 
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES
 
 from studycli.cli.card_session import order_cards
-from studycli.cli.sourcing import QuestionPairs, due_card_rows, review_plan
+from studycli.cli.sourcing import Glossary, QuestionPairs, due_card_rows, review_plan
 from studycli.memory.scheduling import plan_review
 from studycli.quiz.bank_build import open_bank
 
@@ -24,17 +24,18 @@ def bank(tmp_path):
         yield opened
 
 
-def _index(bank, seed: int) -> dict:
-    """A learner's card index: some questions and cards due, some later, some edited since."""
+def _index(bank, seed: int, share: float = 0.7) -> dict:
+    """A learner's card index: some questions and cards due, some later, some edited since;
+    about ``share`` of the deck answered."""
     rng = random.Random(seed)
     index = {}
     pairs = bank.id_fingerprints()
     cards = bank.card_rows([c for c in bank.card_ids()])
     for qid, fp in [*pairs, *((c.id, c.fingerprint) for c in cards)]:
         roll = rng.random()
-        if roll < 0.3:
+        if roll >= share:
             continue  # never answered
-        fingerprint = fp if roll < 0.85 else "edited-since"
+        fingerprint = fp if roll < share * 0.8 else "edited-since"
         index[qid] = (fingerprint, NOW.timestamp() + rng.randint(-5, 5) * 86_400)
     index["gone:q"] = ("x", NOW.timestamp() - 10)  # a question no longer in the deck
     return index
@@ -43,9 +44,13 @@ def _index(bank, seed: int) -> dict:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("count", [0, 1, 5, 50])
 @pytest.mark.parametrize("topic", [None, "人才"])
-def test_review_plan_equals_plan_review(bank, seed, count, topic):
-    """Due ids, new ids and both totals equal plan_review's over every (id, fingerprint)."""
-    index = _index(bank, seed)
+@pytest.mark.parametrize("share", [0.7, 0.2])
+def test_review_plan_equals_plan_review(bank, seed, count, topic, share):
+    """Due ids, new ids and both totals equal plan_review's over every (id, fingerprint),
+    whether the bank reads the studied rows by id (a fifth of the deck answered) or in one
+    pass over all of them (most of it)."""
+    index = _index(bank, seed, share)
+    assert bank._most_of("questions", len(index)) == (share > 0.5)
     expected = plan_review(index, bank.id_fingerprints(topic), NOW, count)
     got = review_plan(bank, index, NOW, count, topic)
     assert (got.due, got.new, got.due_total, got.new_total) == (
@@ -58,9 +63,11 @@ def test_review_plan_equals_plan_review(bank, seed, count, topic):
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_due_card_rows_equal_order_cards(bank, seed):
-    """The due cards, in order, are order_cards' due part over all the deck's cards."""
-    index = _index(bank, seed)
+@pytest.mark.parametrize("share", [0.7, 0.2])
+def test_due_card_rows_equal_order_cards(bank, seed, share):
+    """The due cards, in order, are order_cards' due part over all the deck's cards (read
+    by id or in one pass)."""
+    index = _index(bank, seed, share)
     pool = bank.cards(bank.card_ids())
     for card in pool[:2]:  # at least two due, in a known order
         index[card.id] = (card.fingerprint, NOW.timestamp() - 86_400 * (seed + 1))
@@ -73,7 +80,7 @@ def test_due_card_rows_equal_order_cards(bank, seed):
 def test_question_pairs_reads_on_first_use(bank):
     """The lazy list of pairs equals id_fingerprints and reads nothing until used."""
     pairs = QuestionPairs(bank, None)
-    assert pairs._pairs is None
+    assert not pairs.loaded
     assert list(pairs) == bank.id_fingerprints()
     assert len(pairs) == len(bank.id_fingerprints()) and pairs[0] == bank.id_fingerprints()[0]
 
@@ -151,3 +158,25 @@ def test_topics_from_the_bank_skip_the_deck_model(tmp_path):
     run_study(tmp_path, ["check", *MINI, *data])
     loaded = run_study(tmp_path, ["topics", *MINI, *data])
     assert "studycli.deck.model" not in loaded and "yaml" not in loaded
+
+
+@pytest.mark.parametrize("topic", [None, "产业"])
+def test_card_rows_by_id_or_in_one_pass(bank, topic):
+    """Bank.card_rows gives the same rows in deck order whether it looks a few ids up or
+    reads every card once (many ids), unknown ids left out."""
+    every = bank.card_rows(bank.card_ids(), topic)
+    assert every and [r.id for r in every] == bank.card_ids(topic)
+    few = [every[-1].id, "no:such:card"]
+    assert not bank._most_of("cards", len(few))
+    assert bank.card_rows(few, topic) == [every[-1]]
+    many = [r.id for r in every[::-1]] + ["no:such:card"]
+    assert bank._most_of("cards", len(many))
+    assert bank.card_rows(many, topic) == every
+
+
+def test_glossary_reads_on_first_use(bank):
+    """The review session's glossary is the bank's, decoded only when grading reads it."""
+    glossary = Glossary(bank)
+    assert not glossary.loaded
+    assert tuple(glossary) == bank.glossary and glossary.loaded
+    assert len(glossary) == len(bank.glossary) and glossary[0] == bank.glossary[0]

@@ -88,9 +88,20 @@ def test_review_daily_new_limit_persists(runner, mini_deck, isolated_env):
         "今天还可新学 2 项(每天上限 2 项,可用 --new 修改)。",
     ]
     assert load_settings(isolated_env).new_per_day == 2
+    assert "可新学 0 项。" in lines[-1] and lines[-1].startswith("今天还剩:")  # both answered
     again = run(runner, "review", *MINI, str(mini_deck), "--now", LATER)
     assert again.stdout.splitlines()[1] == "今天还可新学 0 项(每天上限 2 项,可用 --new 修改)。"
     assert "今天还剩:" in again.stdout
+
+
+def test_review_without_answers_leaves_todays_figures(runner, mini_deck):
+    """A review that ends before any answer (empty input) ends with what it began with:
+    nothing was learnt, so as many new items are left as it said at the start."""
+    result = run(runner, "review", *MINI, str(mini_deck), "--new", "3", "--now", NOW)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2] == "今天还可新学 3 项(每天上限 3 项,可用 --new 修改)。"
+    assert lines[-1] == "今天还剩:到期 0 项,可新学 3 项。"
 
 
 def test_mistakes_show_question_option_text_and_redo_heading(runner, mini_deck):

@@ -74,3 +74,20 @@ def test_warm_review_cards_mistakes_read_only_the_bank(tmp_path):
     for args in (*commands, ["stats"]):
         warm = run_study(tmp_path, [*args, *MINI], forbid=["generate_questions", "generate_cards"])
         assert [m for m in ["yaml", "jieba", "opencc", "pydantic"] if m in warm] == [], args
+
+
+def test_warm_stats_topics_review_import_only_what_they_draw(tmp_path):
+    """Once the bank is compiled: no compiler, no deck dataclasses for topics and stats, no
+    rich.table for stats at 80 columns, no statistics records or fsrs for a review start,
+    and the store's answer records only when something is recorded."""
+    run_study(tmp_path, ["check", *MINI])  # compiles the bank
+    stats = run_study(tmp_path, ["stats", *MINI])
+    topics = run_study(tmp_path, ["topics", *MINI])
+    review = run_study(tmp_path, ["review", "--count", "1", *MINI])
+    for loaded in (stats, topics, review):
+        assert "studycli.quiz.bank_build" not in loaded
+    for loaded in (stats, topics):
+        assert "studycli.deck.refs" not in loaded and "studycli.memory.answers" not in loaded
+    assert "rich.table" not in stats and "studycli.render.progress" not in stats
+    assert "studycli.memory.stats" not in review and "fsrs" not in review
+    assert "studycli.memory.answers" not in review  # empty input: nothing was recorded

@@ -95,3 +95,67 @@ def test_tallies_are_filled_for_an_older_database(tmp_path):
     with Store.open(tmp_path) as store:
         assert store.schema_version() == len(MIGRATIONS)
         assert set(item_tallies(store)) == _counted(store) == {("i0", 6, 2), ("i1", 6, 2)}
+
+
+@pytest.mark.parametrize("offset_min", [0, 8 * 60, -5 * 60, 5 * 60 + 45, -(9 * 60 + 30)])
+def test_window_counts_equal_daily_counts(tmp_path, offset_min):
+    """The heatmap's per-day probes count exactly what grouping every answer by local day
+    counts, inside the window, answers at local midnight and a second before included."""
+    import random
+
+    from studycli.memory.stats import window_counts
+
+    offset = timedelta(minutes=offset_min)
+    zone = timezone(offset)
+    rng = random.Random(offset_min)
+    first = date(2026, 9, 1)
+    times = [
+        datetime(2026, 8, 20, tzinfo=UTC) + timedelta(seconds=rng.uniform(0, 100 * 86400))
+        for _ in range(400)
+    ]
+    for n in range(0, 90, 7):  # exactly at a local midnight, and just before it
+        midnight = datetime.combine(first + timedelta(days=n), datetime.min.time(), zone)
+        times += [midnight, midnight - timedelta(microseconds=1)]
+    answers = [
+        Answer("q", "i", "fp", "cloze", "x", "x", 1.0, True, at, 3.0, "quiz")
+        for at in sorted(times)
+    ]
+    with Store.open(tmp_path) as store:
+        import_answers(store, answers, make_scheduler(fuzz=False))
+        every = daily_counts(store, int(offset.total_seconds()))
+        window = window_counts(store, first, 84, offset)
+    expected = {day: n for day, n in every.items() if first <= day < first + timedelta(days=84)}
+    assert window == expected
+    assert sum(window.values()) > 200  # the window holds most of the answers
+
+
+def test_card_tallies_sum_card_rows(tmp_path):
+    """card_tallies (what stats reads) equals summing card_rows per item and fingerprint:
+    due before the end of today, due within the week, all mastered."""
+    from studycli.memory.scheduling import is_mastered
+    from studycli.memory.stats import card_rows, card_tallies
+
+    answers = []
+    for n in range(60):
+        at = NOW - timedelta(days=40 - n // 2, hours=n % 5)
+        qid, item = f"q{n % 9}", f"i{n % 4}"
+        answers.append(
+            Answer(qid, item, f"fp{n % 9 % 2}", "cloze", "x", "x", 1.0, n % 3 > 0, at, 3.0, "quiz")
+        )
+    with Store.open(tmp_path) as store:
+        import_answers(store, answers, make_scheduler(fuzz=False))
+        store.write("UPDATE cards SET state = 2, stability = 30 WHERE question_id = 'q0'")
+        store.write("UPDATE cards SET stability = NULL WHERE question_id = 'q1'")
+        end, week = NOW.timestamp() + 3600, NOW.timestamp() + 7 * 86400
+        expected: dict = {}
+        for row in card_rows(store):
+            key = (row.item_id, row.fingerprint)
+            today, in_week, mastered = expected.get(key, (0, 0, True))
+            expected[key] = (
+                today + (row.due < end),
+                in_week + (row.due <= week),
+                mastered and is_mastered(row.state, row.stability),
+            )
+        got = {(i, f): (t, w, bool(m)) for i, f, t, w, m in card_tallies(store, end, week)}
+    assert got == expected
+    assert any(m for _, _, m in got.values()) and not all(m for _, _, m in got.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -333,3 +334,22 @@ def test_two_processes_lose_nothing(tmp_path):
         assert store.answers_count() == 400
         assert len(card_rows(store)) == 14
         assert {r for r, _, _ in item_tallies(store)} == {"left", "right"}
+
+
+def test_reading_leaves_the_clean_close_stamp_alone(tmp_path):
+    """A store opened only to read is closed without rewriting its clean-close stamp; after a
+    write the stamp is written anew, and it always matches the file."""
+    from studycli.memory.stamp import read_stamp, stamp, stamp_path
+
+    with Store.open(tmp_path) as store:
+        record(store, "a:0", T0)
+    db = tmp_path / DB_NAME
+    marker = stamp_path(db)
+    assert read_stamp(db) == stamp(db)
+    os.utime(marker, ns=(10**9, 10**9))  # an old mtime: a rewrite would change it
+    with Store.open(tmp_path) as store:
+        assert store.answers_count() == 1
+    assert marker.stat().st_mtime_ns == 10**9 and read_stamp(db) == stamp(db)
+    with Store.open(tmp_path) as store:
+        record(store, "a:0", T0 + timedelta(days=1))
+    assert marker.stat().st_mtime_ns != 10**9 and read_stamp(db) == stamp(db)

@@ -130,7 +130,7 @@ def stats(
     """学习统计:各主题掌握度与正确率、每日答题数、到期数、连续学习天数与热力图。"""
     from studycli.cli.sourcing import deck_view
     from studycli.memory.stats import compute_stats
-    from studycli.render.progress import render_stats
+    from studycli.render.stats import render_stats
 
     deck = deck_view(content, builtin, data_dir)  # the compiled bank's, when it is current
     now, tz = now_and_zone(fixed_now)

@@ -36,6 +36,7 @@ from studycli.cli.quiz_cmds import (
     run_questions,
 )
 from studycli.cli.sourcing import (
+    Glossary,
     QuestionPairs,
     bank_topic,
     due_card_rows,
@@ -68,8 +69,8 @@ def review(
     now: NowOpt = None,
 ) -> None:
     """间隔复习(FSRS):先考今天到期的题和闪卡,再学新题(每天有上限)。"""
+    from studycli.memory.due import due_count, end_of_day, new_seen_today
     from studycli.memory.settings import load_settings, save_settings
-    from studycli.memory.stats import due_count, end_of_day, new_seen_today
     from studycli.paths import data_dir as resolve_data_dir
 
     clock = session_clock(now)
@@ -129,7 +130,7 @@ def review(
             else:
                 out.print("今天没有要复习的题目。", markup=False)
             return
-        session = Session(store, bank.glossary, "review", json_out, hint_length, clock)
+        session = Session(store, Glossary(bank), "review", json_out, hint_length, clock)
         session.titles, session.fingerprints = bank.articles, fingerprints
         outcomes, interrupted, ended = [], False, False
         if chosen:
@@ -145,7 +146,9 @@ def review(
         elif interrupted:
             raise typer.Exit(130)
         if not json_out:
-            left_new = max(0, settings.new_per_day - new_seen_today(store, clock(), zone))
+            left_new = new_left  # unchanged when nothing was saved and it is still today
+            if store.recorded or end_of_day(clock(), zone) != cutoff:
+                left_new = max(0, settings.new_per_day - new_seen_today(store, clock(), zone))
             left_due = due_count(store, cutoff, fingerprints)
             out.print(f"今天还剩:到期 {left_due} 项,可新学 {left_new} 项。", markup=False)
 
@@ -166,7 +169,7 @@ def cards(
     标准输入不是终端时,每张卡读一行作为自评(1–4 或 again/hard/good/easy)。
     """
     from studycli.cli.card_session import order_cards, run_cards
-    from studycli.memory.stats import due_tomorrow, end_of_day
+    from studycli.memory.due import due_tomorrow, end_of_day
     from studycli.render.quiz import next_step_line
 
     if seed is None:

@@ -82,15 +82,26 @@ class CompileProgress:
 
 
 def open_deck_bank(content, builtin: bool, data_dir: Path | None, *, rebuild: bool = False):
-    """The compiled bank of the deck the options name, compiled first when it is stale."""
-    from studycli.deck.files import content_paths
+    """The compiled bank of the deck the options name, compiled first when it is stale.
+
+    A current bank is opened without importing the compiler (quiz.bank_build) or starting
+    the progress bar's timer.
+    """
+    from studycli.deck.files import content_paths, deck_files
     from studycli.paths import cache_dir
-    from studycli.quiz.bank_build import open_bank
+    from studycli.quiz.bank import Bank, bank_path
 
     roots = content_paths(content or (), builtin=builtin)
+    cache = cache_dir(data_dir)
+    if not rebuild:
+        bank = Bank.open_current(bank_path(cache, roots), deck_files(roots))
+        if bank is not None:
+            return bank
+    from studycli.quiz.bank_build import open_bank
+
     progress = CompileProgress()
     try:
-        return open_bank(roots, cache_dir(data_dir), progress, rebuild=rebuild)
+        return open_bank(roots, cache, progress, rebuild=rebuild)
     finally:
         progress.close()
 
@@ -172,33 +183,36 @@ def review_plan(bank, index: dict, until, count: int, topic: str | None):
     due = sorted((index[q][1], pos, q) for q, pos in current.items() if index[q][1] <= now_ts)
     count = max(0, count)
     due_ids = [q for _, _, q in due[:count]]
-    new_ids = bank.first_unknown(current, count - len(due_ids), topic)
     new_total = bank.scope_count(topic) - len(current)
+    # ``current`` holds askable ids only: when it holds them all, nothing is new to look for.
+    new_ids = bank.first_unknown(current, count - len(due_ids), topic) if new_total else []
     return ReviewPlan(due_ids, new_ids, due_total=len(due), new_total=new_total)
 
 
 def due_card_rows(bank, index: dict, cutoff: float, topic: str | None) -> list:
     """The flashcards due before ``cutoff`` (most overdue first), as card_session.order_cards
     orders them, from the rows of the cards the learner has (not every card)."""
-    rows = bank.card_rows(index, topic)
-    due = [r for r in rows if index[r.id][0] == r.fingerprint and index[r.id][1] < cutoff]
+    rows = bank.card_rows({qid for qid, (_, due) in index.items() if due < cutoff}, topic)
+    due = [r for r in rows if index[r.id][0] == r.fingerprint]
     return sorted(due, key=lambda r: (index[r.id][1], r.id))
 
 
-class QuestionPairs:
-    """(id, fingerprint) of every askable question, read from the bank on first use.
+class OnFirstUse:
+    """A sequence read from the bank when first iterated, counted or indexed."""
 
-    The exam plan (memory.plan.follow_exam_plan) needs the whole list; a review without
-    an exam date never reads it.
-    """
+    def __init__(self, load):
+        self._load_rows = load
+        self._rows = None
 
-    def __init__(self, bank, topic: str | None):
-        self.bank, self.topic, self._pairs = bank, topic, None
+    @property
+    def loaded(self) -> bool:
+        """Whether it has been read."""
+        return self._rows is not None
 
-    def _load(self) -> list:
-        if self._pairs is None:
-            self._pairs = self.bank.id_fingerprints(self.topic)
-        return self._pairs
+    def _load(self):
+        if self._rows is None:
+            self._rows = self._load_rows()
+        return self._rows
 
     def __iter__(self):
         return iter(self._load())
@@ -208,6 +222,24 @@ class QuestionPairs:
 
     def __getitem__(self, index):
         return self._load()[index]
+
+
+class QuestionPairs(OnFirstUse):
+    """(id, fingerprint) of every askable question, read from the bank on first use.
+
+    The exam plan (memory.plan.follow_exam_plan) needs the whole list; a review without
+    an exam date never reads it.
+    """
+
+    def __init__(self, bank, topic: str | None):
+        super().__init__(lambda: bank.id_fingerprints(topic))
+
+
+class Glossary(OnFirstUse):
+    """The bank's glossary, decoded when grading first needs it (not to show a question)."""
+
+    def __init__(self, bank):
+        super().__init__(lambda: bank.glossary)
 
 
 def _nothing_to_ask(topic: str | None, kind: str | None) -> StudyError:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from studycli.deck.counts import count_topics
+
+__all__ = ["Source", "Term", "Topic", "count_topics"]
+
 
 @dataclass(frozen=True)
 class Source:
@@ -36,12 +40,3 @@ class Term:
 
     term: str
     aliases: tuple[str, ...] = ()
-
-
-def count_topics(topics, items) -> dict[str, int]:
-    """Item counts per topic, in ``topics``' order (topics no item uses count 0)."""
-    counts = {topic.name: 0 for topic in topics}
-    for item in items:
-        for name in item.topics:
-            counts[name] = counts.get(name, 0) + 1
-    return counts

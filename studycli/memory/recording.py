@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from studycli.memory.answers import Answer
 from studycli.memory.scheduling import GOOD, review_answer
-from studycli.memory.store import Answer, Store, save_card
+from studycli.memory.store import Store, save_card
 
 
 def record_answer(

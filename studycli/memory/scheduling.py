@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 # fsrs.Rating values, repeated here so callers need not import fsrs.
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -92,9 +92,9 @@ def card_id_for(question_id: str) -> int:
     return int.from_bytes(hashlib.sha256(question_id.encode("utf-8")).digest()[:8], "big") >> 1
 
 
-@dataclass(frozen=True)
-class CardUpdate:
-    """A card after a review: fsrs's dict form plus the columns the store indexes."""
+class CardUpdate(NamedTuple):
+    """A card after a review: fsrs's dict form plus the columns the store indexes (a
+    NamedTuple: defined in a fraction of a dataclass's time on every start)."""
 
     card: dict
     state: int

@@ -29,7 +29,8 @@ def stamp_path(path: Path) -> Path:
 def read_stamp(path: Path) -> tuple | None:
     """The stamp written at the last clean close, or None."""
     try:
-        return tuple(int(x) for x in stamp_path(path).read_text(encoding="ascii").split())
+        # Bytes, not text: no codec to look up (the ascii codec's import is on every start).
+        return tuple(int(x) for x in stamp_path(path).read_bytes().split())
     except (OSError, ValueError):
         return None
 
@@ -40,6 +41,6 @@ def write_stamp(path: Path) -> None:
     if now is None:
         return
     try:
-        stamp_path(path).write_text(" ".join(str(x) for x in now) + "\n", encoding="ascii")
+        stamp_path(path).write_bytes((" ".join(str(x) for x in now) + "\n").encode())
     except OSError:
         pass  # a read-only folder: the next open just checks the file

@@ -12,14 +12,16 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studycli.errors import StoreError
 from studycli.memory.migrations import MIGRATIONS
 from studycli.memory.stamp import read_stamp, stamp, write_stamp
+
+if TYPE_CHECKING:
+    from studycli.memory.answers import Answer, Mistake
 
 DB_NAME = "progress.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -38,42 +40,9 @@ class DamagedStoreError(StoreError):
         )
 
 
-@dataclass(frozen=True)
-class Answer:
-    """One answer to record (``answered_at`` aware; ``rating`` None lets scheduling derive it)."""
-
-    question_id: str
-    item_id: str
-    fingerprint: str
-    kind: str
-    given: str | None
-    expected: str
-    score: float
-    correct: bool
-    answered_at: datetime
-    duration_s: float | None
-    mode: str
-    rating: int | None = None
-
-
 # How an answer becomes a rating and the card's next state: (answer, stored card or None)
 # → (rating, update with .card .state .stability .due .format). The store only persists it.
-Review = Callable[[Answer, "dict | None"], tuple[int, Any]]
-
-
-@dataclass(frozen=True)
-class Mistake:
-    """A question whose latest answer was wrong or partial (correct false or score < 1)."""
-
-    question_id: str
-    item_id: str
-    given: str | None
-    expected: str
-    answered_at: datetime
-    kind: str
-    score: float = 0.0
-    fingerprint: str = ""
-    mode: str = ""
+Review = Callable[["Answer", "dict | None"], tuple[int, Any]]
 
 
 class Store:
@@ -83,6 +52,7 @@ class Store:
         self._conn = conn
         self.path = path
         self._known: tuple | None = None  # the file's stamp after our own last write
+        self._stamped: tuple | None = None  # the clean-close stamp found at opening
         self.recorded = 0  # answers this connection has saved
 
     @classmethod
@@ -106,7 +76,8 @@ class Store:
         store = cls(conn, path)
         try:
             store._prepare()
-            if stamp(path) != read_stamp(path):
+            store._stamped = read_stamp(path)
+            if stamp(path) != store._stamped:
                 store._check_damage()
             if for_writing:
                 store._check_writable()
@@ -204,7 +175,8 @@ class Store:
         finally:
             self._conn.close()
         if not self.path.with_name(self.path.name + "-wal").exists():
-            write_stamp(self.path)
+            if stamp(self.path) != self._stamped:  # a reading command leaves it as it was
+                write_stamp(self.path)
 
     def _checkpoint(self) -> None:
         """Copy what the WAL holds into the database file, without waiting on anyone."""
@@ -326,6 +298,8 @@ class Store:
 
     def mistakes(self, limit: int | None = None) -> list[Mistake]:
         """Questions whose latest answer was wrong or partial, newest first."""
+        from studycli.memory.answers import Mistake
+
         rows = self.query(
             "SELECT a.question_id, a.item_id, a.given, a.expected, a.answered_at, a.kind,"
             " a.score, a.fingerprint, a.mode"
@@ -408,3 +382,14 @@ def _card_values(answer: Answer, update: Any, answer_id: int) -> tuple:
 
 class _Probe(Exception):
     """Rolls back the write that _check_writable makes to test the file."""
+
+
+def __getattr__(name: str) -> Any:
+    """Answer and Mistake, defined in memory.answers on first use (``from
+    studycli.memory.store import Answer`` keeps working): opening the store for stats or a
+    review start defines no dataclass, each ~0.5 ms of a warm start."""
+    if name in ("Answer", "Mistake"):
+        from studycli.memory import answers
+
+        return getattr(answers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,22 +19,25 @@ import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from studycli.deck.files import checksum, file_sha256
-from studycli.deck.refs import Term, Topic
+from studycli.deck.files import file_sha256
 from studycli.errors import StudyError
-from studycli.quiz.bank_rows import CardRow, DeckView, ItemRow, QuestionRow
+from studycli.quiz.bank_key import (  # BANK_FORMAT, bank_path, generator_key: for bank_build too
+    BANK_FORMAT,
+    bank_path,
+    generator_key,
+    remembered_generator_key,
+)
+from studycli.quiz.bank_rows import CardRow, DeckView, ItemRow, QuestionRow, TopicRow
 from studycli.quiz.records import from_record
 
-# The SQLite layout below; a bank of another format is compiled anew.
-BANK_FORMAT = 4
-# Bumped by hand when questions change in a way the generator's source does not show
-# (the source of every module that shapes a question is hashed into the key as well).
-GENERATOR_VERSION = 1
-# Every module that shapes a question: the whole quiz package (generation, the quality gate,
-# grading's data), the deck model and text helpers.
-_GENERATOR_SOURCES = ("quiz", "deck/model.py", "deck/refs.py", "text.py")
+if TYPE_CHECKING:  # created on use: the deck's dataclasses cost a warm start ~2 ms to define
+    from studycli.deck.refs import Term, Topic
 
+__all__ = ["BANK_FORMAT", "SCHEMA", "Bank", "BankError", "bank_path", "file_hash", "generator_key"]
+
+# The SQLite layout (its version is bank_key.BANK_FORMAT: a bank of another is compiled anew).
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (position INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,
@@ -51,6 +54,7 @@ CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
                         flags TEXT NOT NULL, flagged INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE INDEX questions_item ON questions (item_id);
 CREATE INDEX questions_kind ON questions (kind, flagged);
+CREATE INDEX questions_in_order ON questions (position, flagged, id, fingerprint, item_id);
 CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
                     item_id TEXT NOT NULL, data TEXT NOT NULL);
 """
@@ -67,30 +71,6 @@ Progress = Callable[[str, int, int], None]
 
 class BankError(StudyError):
     """The compiled bank could not be read (it has been removed; the next run compiles it)."""
-
-
-def generator_key() -> str:
-    """The generator's version and a hash of its source: a bank of another key is stale."""
-    root = Path(__file__).resolve().parent.parent
-
-    def chunks() -> Iterable[bytes]:
-        yield f"{BANK_FORMAT}:{GENERATOR_VERSION}".encode()
-        for name in _GENERATOR_SOURCES:
-            path = root / name
-            files = sorted(path.glob("*.py")) if path.is_dir() else [path]
-            for file in files:
-                try:
-                    yield file.read_bytes()
-                except OSError:
-                    yield f"missing {name}".encode()
-
-    return checksum(chunks())
-
-
-def bank_path(cache: Path, roots: Sequence[Path]) -> Path:
-    """The bank file of a set of deck sources (the built-in deck, --content, STUDY_CONTENT)."""
-    key = "\n".join(str(Path(p).resolve()) for p in roots)
-    return cache / f"questions-{checksum([key.encode('utf-8')])}.sqlite"
 
 
 file_hash = file_sha256  # SHA-256 of a file's raw bytes
@@ -130,7 +110,8 @@ class Bank:
         meta = self.meta
         if meta.get("format") != str(BANK_FORMAT) or meta.get("complete") != "1":
             return False
-        if meta.get("generator") != generator_key():
+        key = generator_key() if self.path is None else remembered_generator_key(self.path.parent)
+        if meta.get("generator") != key:
             return False
         stored = self.conn.execute(
             "SELECT path, size, mtime_ns, sha256 FROM files ORDER BY position"
@@ -187,12 +168,16 @@ class Bank:
     @property
     def topics(self) -> tuple[Topic, ...]:
         """The deck's topics in deck order (for resolve_topic)."""
+        from studycli.deck.refs import Topic
+
         rows = self._rows("SELECT data FROM topics ORDER BY position")
         return tuple(from_record(Topic, json.loads(data)) for (data,) in rows)
 
     @property
     def glossary(self) -> tuple[Term, ...]:
         """The deck's glossary (grading reads aliases as their term)."""
+        from studycli.deck.refs import Term
+
         return tuple(from_record(Term, t) for t in json.loads(self.meta["glossary"]))
 
     @property
@@ -221,8 +206,13 @@ class Bank:
         return self._rows(f"SELECT count(*) FROM {table}")[0][0]
 
     def deck_view(self) -> DeckView:
-        """The deck's topics, items and glossary, as `study topics` and `study stats` read them."""
-        return DeckView(self.topics, tuple(self.items().values()), self.glossary)
+        """The deck's topics and items, as `study topics` and `study stats` read them."""
+        topics = []
+        for (data,) in self._rows("SELECT data FROM topics ORDER BY position"):
+            topic = json.loads(data)
+            aliases = tuple(topic.get("aliases") or ())
+            topics.append(TopicRow(topic["name"], aliases, topic.get("description")))
+        return DeckView(tuple(topics), tuple(self.items().values()))
 
     def item_ids(self, topic: str | None) -> list[str]:
         """The ids of the items of ``topic`` (a canonical name), or all, in deck order."""
@@ -290,21 +280,36 @@ class Bank:
         self, known: Mapping[str, str], topic: str | None = None
     ) -> dict[str, int]:
         """Of the ids in ``known`` (id → a stored fingerprint), those that may be asked and
-        whose fingerprint is still the question's: id → deck position. Reads those rows only.
+        whose fingerprint is still the question's: id → deck position.
+
+        Reads those rows only, by id; or, when ``known`` is a good part of the deck (a
+        learner who has met most of it), every row in one pass, which is then cheaper.
         """
         where, params = self._filter(topic, None, False)
+        sql = f"SELECT id, fingerprint, position FROM questions{where}"
+        if self._most_of("questions", len(known)):
+            rows = self._rows(sql, params)
+            get = known.get
+            return {qid: pos for qid, fp, pos in rows if get(qid) == fp}
         found: dict[str, int] = {}
         ids = list(known)
         for start in range(0, len(ids), 500):  # SQLite caps the number of parameters
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._rows(
-                f"SELECT id, fingerprint, position FROM questions{where}"
-                f"{' AND' if where else ' WHERE'} id IN ({marks})",
-                [*params, *chunk],
+                f"{sql}{' AND' if where else ' WHERE'} id IN ({marks})", [*params, *chunk]
             )
             found.update((qid, pos) for qid, fp, pos in rows if known[qid] == fp)
         return found
+
+    def _most_of(self, table: str, wanted: int) -> bool:
+        """Whether ``wanted`` rows are a third or more of ``table``: one pass over all its rows
+        then costs less than looking each up by id. (Positions count from 0, and max() of
+        the INTEGER PRIMARY KEY is one look-up where count() would walk the table.)"""
+        if not wanted:
+            return False
+        last = self._rows(f"SELECT max(position) FROM {table}")[0][0]
+        return wanted * 3 >= (-1 if last is None else last) + 1
 
     def first_unknown(
         self, current: Collection[str], count: int, topic: str | None = None
@@ -335,22 +340,22 @@ class Bank:
     def card_rows(self, ids: Collection[str], topic: str | None = None) -> list[CardRow]:
         """(id, item_id, fingerprint) of those of ``ids`` that are flashcards of a topic (or
         of any), in deck order: enough to tell which are due without reading the cards."""
-        sql = (
-            "SELECT c.id, c.item_id, i.fingerprint FROM cards c JOIN items i ON i.id = c.item_id"
-            " WHERE c.id IN ({marks})"
-        )
-        params: list = []
+        sql = "SELECT c.id, c.item_id, i.fingerprint FROM cards c JOIN items i ON i.id = c.item_id"
+        where, params = [], []
         if topic is not None:
-            sql += " AND c.item_id IN (SELECT item_id FROM item_topics WHERE topic = ?)"
+            where.append("c.item_id IN (SELECT item_id FROM item_topics WHERE topic = ?)")
             params.append(topic)
+        if self._most_of("cards", len(ids)):  # every card in one pass, as positions_if_current
+            wanted = ids if isinstance(ids, set | frozenset | dict) else set(ids)
+            clause = f" WHERE {where[0]}" if where else ""
+            rows = self._rows(f"{sql}{clause} ORDER BY c.position", params)
+            return [CardRow(*row) for row in rows if row[0] in wanted]
         rows: list[tuple] = []
-        wanted = list(ids)
-        for start in range(0, len(wanted), 500):  # SQLite caps the number of parameters
-            chunk = wanted[start : start + 500]
-            rows += self._rows(
-                sql.format(marks=",".join("?" * len(chunk))) + " ORDER BY c.position",
-                [*chunk, *params],
-            )
+        listed = list(ids)
+        for start in range(0, len(listed), 500):  # SQLite caps the number of parameters
+            chunk = listed[start : start + 500]
+            clause = " AND ".join([f"c.id IN ({','.join('?' * len(chunk))})", *where])
+            rows += self._rows(f"{sql} WHERE {clause} ORDER BY c.position", [*chunk, *params])
         return [CardRow(*row) for row in rows]
 
     def rows_to_pick_from(

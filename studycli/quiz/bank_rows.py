@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import NamedTuple
 
-from studycli.deck.refs import Topic, count_topics
+from studycli.deck.counts import count_topics
 from studycli.quiz.records import as_tuples
 
 # Topics are stored joined by this separator (no topic name holds it).
@@ -48,8 +47,7 @@ class QuestionRow(NamedTuple):
         return () if self.flags_text == "[]" else as_tuples(json.loads(self.flags_text))
 
 
-@dataclass(frozen=True, slots=True)
-class ItemRow:
+class ItemRow(NamedTuple):
     """An item as the progress commands show it."""
 
     id: str
@@ -58,13 +56,21 @@ class ItemRow:
     fingerprint: str
 
 
+class TopicRow(NamedTuple):
+    """A topic as `study topics` and `study stats` show it: deck.refs.Topic's fields, without
+    creating the deck's dataclasses (a NamedTuple costs a fraction of a dataclass to define)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
 class DeckView:
     """What `study topics` and `study stats` read of a deck (topics, items), from the bank."""
 
-    def __init__(self, topics: tuple[Topic, ...], items: tuple[ItemRow, ...], glossary):
+    def __init__(self, topics: tuple[TopicRow, ...], items: tuple[ItemRow, ...]):
         self.topics = topics
         self.items = items
-        self.glossary = glossary
 
     def topic_counts(self) -> dict[str, int]:
         """Item counts per topic, in the deck's topic order (as ``Deck.topic_counts``)."""
