@@ -17,47 +17,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studycli.deck.files import file_sha256
 from studycli.errors import StudyError
-from studycli.quiz.bank_key import (  # BANK_FORMAT, bank_path, generator_key: for bank_build too
+from studycli.quiz.bank_key import (  # re-exported: BANK_FORMAT, SCHEMA, bank_path, generator_key
     BANK_FORMAT,
+    SCHEMA,
     bank_path,
     generator_key,
     remembered_generator_key,
 )
-from studycli.quiz.bank_rows import CardRow, DeckView, ItemRow, QuestionRow, TopicRow
+from studycli.quiz.bank_review import ReviewReads
+from studycli.quiz.bank_rows import DeckView, ItemRow, QuestionRow, TopicRow
 from studycli.quiz.records import from_record
 
 if TYPE_CHECKING:  # created on use: the deck's dataclasses cost a warm start ~2 ms to define
     from studycli.deck.refs import Term, Topic
 
 __all__ = ["BANK_FORMAT", "SCHEMA", "Bank", "BankError", "bank_path", "file_hash", "generator_key"]
-
-# The SQLite layout (its version is bank_key.BANK_FORMAT: a bank of another is compiled anew).
-SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE files (position INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,
-                    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
-CREATE TABLE topics (position INTEGER PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE items (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
-                    topics TEXT NOT NULL, fingerprint TEXT NOT NULL, origin TEXT,
-                    askable INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE item_topics (item_id TEXT NOT NULL, topic TEXT NOT NULL);
-CREATE INDEX item_topics_topic ON item_topics (topic);
-CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
-                        item_id TEXT NOT NULL, kind TEXT NOT NULL, topics TEXT NOT NULL,
-                        fingerprint TEXT NOT NULL, weight REAL NOT NULL, quality REAL,
-                        flags TEXT NOT NULL, flagged INTEGER NOT NULL, data TEXT NOT NULL);
-CREATE INDEX questions_item ON questions (item_id);
-CREATE INDEX questions_kind ON questions (kind, flagged);
-CREATE INDEX questions_in_order ON questions (position, flagged, id, fingerprint, item_id);
-CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
-                    item_id TEXT NOT NULL, data TEXT NOT NULL);
-"""
 
 
 # A pick of N questions from a large deck reads the rows of this many items per question
@@ -76,7 +56,7 @@ class BankError(StudyError):
 file_hash = file_sha256  # SHA-256 of a file's raw bytes
 
 
-class Bank:
+class Bank(ReviewReads):
     """An open, current bank: questions, cards, items, topics and glossary of one deck."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None):
@@ -275,88 +255,6 @@ class Bank:
         """How many questions of a topic (or all) may be asked."""
         where, params = self._filter(topic, None, False)
         return self._rows(f"SELECT COUNT(*) FROM questions{where}", params)[0][0]
-
-    def positions_if_current(
-        self, known: Mapping[str, str], topic: str | None = None
-    ) -> dict[str, int]:
-        """Of the ids in ``known`` (id → a stored fingerprint), those that may be asked and
-        whose fingerprint is still the question's: id → deck position.
-
-        Reads those rows only, by id; or, when ``known`` is a good part of the deck (a
-        learner who has met most of it), every row in one pass, which is then cheaper.
-        """
-        where, params = self._filter(topic, None, False)
-        sql = f"SELECT id, fingerprint, position FROM questions{where}"
-        if self._most_of("questions", len(known)):
-            rows = self._rows(sql, params)
-            get = known.get
-            return {qid: pos for qid, fp, pos in rows if get(qid) == fp}
-        found: dict[str, int] = {}
-        ids = list(known)
-        for start in range(0, len(ids), 500):  # SQLite caps the number of parameters
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._rows(
-                f"{sql}{' AND' if where else ' WHERE'} id IN ({marks})", [*params, *chunk]
-            )
-            found.update((qid, pos) for qid, fp, pos in rows if known[qid] == fp)
-        return found
-
-    def _most_of(self, table: str, wanted: int) -> bool:
-        """Whether ``wanted`` rows are a third or more of ``table``: one pass over all its rows
-        then costs less than looking each up by id. (Positions count from 0, and max() of
-        the INTEGER PRIMARY KEY is one look-up where count() would walk the table.)"""
-        if not wanted:
-            return False
-        last = self._rows(f"SELECT max(position) FROM {table}")[0][0]
-        return wanted * 3 >= (-1 if last is None else last) + 1
-
-    def first_unknown(
-        self, current: Collection[str], count: int, topic: str | None = None
-    ) -> list[str]:
-        """The first ``count`` askable question ids, in deck order, not in ``current``.
-
-        Reads rows in deck order only until it has them (``current`` are the ids the
-        learner has a current card for), not the whole deck.
-        """
-        if count <= 0:
-            return []
-        where, params = self._filter(topic, None, False)
-        out: list[str] = []
-        try:
-            cursor = self.conn.execute(
-                f"SELECT id FROM questions{where} ORDER BY position", tuple(params)
-            )
-            for (qid,) in cursor:
-                if qid not in current:
-                    out.append(qid)
-                    if len(out) >= count:
-                        break
-            cursor.close()
-        except sqlite3.DatabaseError as exc:
-            raise self._damaged(exc) from None
-        return out
-
-    def card_rows(self, ids: Collection[str], topic: str | None = None) -> list[CardRow]:
-        """(id, item_id, fingerprint) of those of ``ids`` that are flashcards of a topic (or
-        of any), in deck order: enough to tell which are due without reading the cards."""
-        sql = "SELECT c.id, c.item_id, i.fingerprint FROM cards c JOIN items i ON i.id = c.item_id"
-        where, params = [], []
-        if topic is not None:
-            where.append("c.item_id IN (SELECT item_id FROM item_topics WHERE topic = ?)")
-            params.append(topic)
-        if self._most_of("cards", len(ids)):  # every card in one pass, as positions_if_current
-            wanted = ids if isinstance(ids, set | frozenset | dict) else set(ids)
-            clause = f" WHERE {where[0]}" if where else ""
-            rows = self._rows(f"{sql}{clause} ORDER BY c.position", params)
-            return [CardRow(*row) for row in rows if row[0] in wanted]
-        rows: list[tuple] = []
-        listed = list(ids)
-        for start in range(0, len(listed), 500):  # SQLite caps the number of parameters
-            chunk = listed[start : start + 500]
-            clause = " AND ".join([f"c.id IN ({','.join('?' * len(chunk))})", *where])
-            rows += self._rows(f"{sql} WHERE {clause} ORDER BY c.position", [*chunk, *params])
-        return [CardRow(*row) for row in rows]
 
     def rows_to_pick_from(
         self,

@@ -13,7 +13,7 @@ from pathlib import Path
 from studycli.deck.files import checksum
 from studycli.paths import replace_atomically
 
-# The version of quiz.bank.SCHEMA; a bank of another format is compiled anew.
+# The version of SCHEMA (below); a bank of another format is compiled anew.
 # 5: questions_in_order, a covering index in deck order for the review's reads of ids,
 # fingerprints and positions (they no longer read every question's data); position leads,
 # so look-ups by id or item keep their own indexes.
@@ -87,3 +87,26 @@ def bank_path(cache: Path, roots: Sequence[Path]) -> Path:
     """The bank file of a set of deck sources (the built-in deck, --content, STUDY_CONTENT)."""
     key = "\n".join(str(Path(p).resolve()) for p in roots)
     return cache / f"questions-{checksum([key.encode('utf-8')])}.sqlite"
+
+
+# The SQLite layout (its version is BANK_FORMAT: a bank of another format is compiled anew).
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (position INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE topics (position INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE items (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+                    topics TEXT NOT NULL, fingerprint TEXT NOT NULL, origin TEXT,
+                    askable INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE item_topics (item_id TEXT NOT NULL, topic TEXT NOT NULL);
+CREATE INDEX item_topics_topic ON item_topics (topic);
+CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+                        item_id TEXT NOT NULL, kind TEXT NOT NULL, topics TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL, weight REAL NOT NULL, quality REAL,
+                        flags TEXT NOT NULL, flagged INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE INDEX questions_item ON questions (item_id);
+CREATE INDEX questions_kind ON questions (kind, flagged);
+CREATE INDEX questions_in_order ON questions (position, flagged, id, fingerprint, item_id);
+CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+                    item_id TEXT NOT NULL, data TEXT NOT NULL);
+"""
