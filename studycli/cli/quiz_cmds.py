@@ -257,7 +257,7 @@ def finish(session: Session, questions: list, outcomes: list[Outcome], stop: tup
 
 def show_next_step(session: Session, new_mistakes: int) -> None:
     """The line after a session: mistakes to redo and what comes due tomorrow."""
-    from studycli.memory.stats import due_tomorrow
+    from studycli.memory.due import due_tomorrow
     from studycli.render.quiz import next_step_line
 
     now = session.now()
