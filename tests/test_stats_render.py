@@ -94,6 +94,8 @@ def _forced(parts: list) -> list:
     for part in parts:
         if isinstance(part, Columns):
             part.force_rich = True
+            if part.narrow is not None:
+                part.narrow.force_rich = True
         if isinstance(part, Heatmap):
             part.force_text = True
     return parts
@@ -177,3 +179,18 @@ def _always_rich(init):
         self.force_rich = True
 
     return wrapped
+
+
+@pytest.mark.parametrize("width", [44, 46])
+def test_last_seven_days_in_a_narrow_terminal(width):
+    """Where 11/24 … 11/30 do not fit, the dates go into the title and each column keeps its
+    day and weekday: no header is cut short to 11/…; wide enough, the dates head the columns."""
+    narrow = "\n".join(
+        "".join(ch for ch, _ in line) for line in _cells(_page(TOPICS), width, colour=False)
+    )
+    assert "最近 7 天(11/16–11/22)" in narrow and "…" not in narrow.split("最近 7 天")[1]
+    assert "周日" in narrow and "12345" in narrow
+    wide = "\n".join(
+        "".join(ch for ch, _ in line) for line in _cells(_page(TOPICS), 80, colour=False)
+    )
+    assert "11/16" in wide and "11/22" in wide and "最近 7 天(" not in wide

@@ -157,12 +157,22 @@ def render_stats(stats: Stats) -> list[RenderableType]:
         ]
         parts.append(Columns(TOPIC_COLUMNS, rows, box="simple_head"))
     week = sorted(stats.days)[-7:]
+    counts = [[str(stats.days[day]) for day in week]]
     heads = [f"{day.month}/{day.day}\n周{WEEKDAYS[day.weekday()]}" for day in week]
+    # In a narrow terminal the dates move into the title, so no header is cut to 11/…
+    span = f"{week[0].month}/{week[0].day}–{week[-1].month}/{week[-1].day}" if week else ""
+    narrow = Columns(
+        [(f"{day.day}\n周{WEEKDAYS[day.weekday()]}", "right", "ellipsis") for day in week],
+        counts,
+        box=None,
+        title=f"最近 7 天({span})",
+    )
     recent = Columns(
         [(head, "right", "ellipsis") for head in heads],
-        [[str(stats.days[day]) for day in week]],
+        counts,
         box=None,
         title="最近 7 天",
+        narrow=narrow,
     )
     parts += [recent, Text(""), Text(f"最近 {HEATMAP_WEEKS} 周", style="bold")]
     parts.append(render_heatmap(stats.days, stats.today))

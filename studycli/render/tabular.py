@@ -31,7 +31,8 @@ class Columns:
     """A Rich renderable: Table(box=SIMPLE_HEAD or None, pad_edge=False), drawn cheaply.
 
     ``columns`` are (header, justify, overflow) in order; ``rows`` hold one string per
-    column. ``force_rich`` always builds the Rich Table (for tests).
+    column. ``force_rich`` always builds the Rich Table (for tests). ``narrow``, if given, is
+    drawn instead when this table is wider than the terminal (shorter headers, say).
     """
 
     def __init__(
@@ -42,12 +43,14 @@ class Columns:
         box: Box = "simple_head",
         title: str | None = None,
         force_rich: bool = False,
+        narrow: Columns | None = None,
     ):
         self.columns = list(columns)
         self.rows = [list(row) for row in rows]
         self.box = box
         self.title = title
         self.force_rich = force_rich
+        self.narrow = narrow  # drawn instead when this does not fit the width
 
     def rich_table(self):
         """The Rich Table this stands for."""
@@ -87,6 +90,9 @@ class Columns:
         widths = self._widths()
         edges = 2 + len(widths) - 1 if self.box else 0  # left, right and one per divider
         width = sum(widths) + edges
+        if self.narrow is not None and width > options.max_width:
+            yield self.narrow  # a more compact form of the same figures
+            return
         if (
             self.force_rich
             or not self.columns
