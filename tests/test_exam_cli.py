@@ -167,6 +167,10 @@ def test_history_lists_past_papers(runner, mini_deck):
     assert [p["score"] for p in papers] == [0, rows[0]["points"]]
     assert papers[0]["date"] == "2026-03-01T09:00:00+08:00"
     assert [p["answered"] for p in papers] == [0, 2]
+    assert set(papers[1]["items"]) == {row["item"] for row in rows}
+    assert sum(s["earned"] for s in papers[1]["sections"]) == rows[0]["points"]
+    assert sum(s["points"] for s in papers[1]["sections"]) == 100
+    assert papers[1]["minutes"] > 0 and papers[1]["duration_s"] >= 0
     table = runner.invoke(app, ["exam", "--history", "--now", NOW])
     assert table.exit_code == 0
     assert "模拟考试记录" in table.stdout

@@ -277,6 +277,10 @@ def _show_history(data_dir, now, json_out: bool) -> None:
                 "answered": r.answered,
                 "timed_out": r.timed_out,
                 "seed": r.seed,
+                "minutes": r.minutes,
+                "duration_s": r.duration_s,
+                "sections": r.sections,
+                "items": r.items,
             }
             for r in records
         ]
