@@ -75,3 +75,41 @@ def test_generated_options_and_false_statements_are_fair(tmp_path):
             assert "26.8" not in q.prompt and "250%" not in q.prompt, q.prompt
             checked += 1 if false else 0
     assert checked >= 3
+
+
+def test_a_share_with_its_qualifier_is_never_over_a_hundred_percent():
+    """90%以上 (the piece keeps its 以上) takes no 180%以上 or 900%以上 as a wrong option."""
+    assert not fair_wrong("90%以上", "180%以上", "lower")
+    assert not fair_wrong("90%以上", "900%以上", None)
+    assert fair_wrong("40%左右", "80%左右", None)
+
+
+def test_a_calendar_year_takes_nearby_years():
+    """到2025年: the wrong years are years near it (2030年, 2020年), never 4050年 or 20250年;
+    a span of years (10年) still scales."""
+    from studycli.quiz.options import number_variants
+
+    assert number_variants("2025年") == ["2030年", "2020年", "2035年", "2022年"]
+    assert number_variants("2025年底") == ["2030年底", "2020年底", "2035年底", "2022年底"]
+    assert "20年" in number_variants("10年") and "100年" in number_variants("10年")
+
+
+def test_the_shipped_decks_figure_options_are_sane(runner):
+    """Through `study questions --json`: no year option five digits long or before 1900, no
+    share option over 100% for a share key."""
+    import json
+    import re
+
+    from studycli.cli import app
+
+    result = runner.invoke(app, ["questions", "--json", "--kind", "choice"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    questions = data["questions"] if isinstance(data, dict) else data
+    figures = [q for q in questions if ":figure" in q["id"]]
+    assert figures
+    for q in figures:
+        if re.fullmatch(r"(19|20)\d\d年", q["answer"]):
+            assert all(re.fullmatch(r"(19|20)\d\d年", o) for o in q["options"]), q["id"]
+        if re.match(r"\d+(\.\d+)?%", q["answer"]) and value_of(q["answer"]) <= 100:
+            assert all(value_of(o) <= 100 for o in q["options"] if "%" in o), q["id"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SHARE = re.compile(r"\d+(?:\.\d+)?%")  # a percentage, with or without 以上/左右 after it
 _LOWER_AFTER = ("以上", "多", "余", "强")  # 25%以上, 100多项, 3000余家
 _LOWER_BEFORE = ("超过", "逾", "突破", "不少于", "不低于", "至少", "高于")
 _UPPER_AFTER = ("以下", "以内", "之内")
@@ -41,8 +42,8 @@ def fair_wrong(key: str, candidate: str, bound: str | None) -> bool:
     want, got = value_of(key), value_of(candidate)
     if want is None or got is None:
         return True  # not two amounts: nothing to say here
-    if key.endswith("%") and candidate.endswith("%") and want <= 100 < got:
-        return False  # a share over 100%
+    if _SHARE.match(key) and _SHARE.match(candidate) and want <= 100 < got:
+        return False  # a share over 100% (270%以上 for 90%以上 too)
     if bound == "lower":
         return got > want
     if bound == "upper":

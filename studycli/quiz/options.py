@@ -56,6 +56,10 @@ def number_variants(figure: str) -> list[str]:
     if not match:
         return []
     text, unit = match.group(), figure[match.end() :]
+    if unit.startswith("年") and text.isdigit() and 1900 <= int(text) <= 2100:
+        # A calendar year (到2025年): other years near it, not 4050年 or 20250年.
+        year = int(text)
+        return [f"{year + offset}{unit}" for offset in (5, -5, 10, -3)]
     decimals = len(text.partition(".")[2])
     value = float(text)
     out = []
