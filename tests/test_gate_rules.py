@@ -109,7 +109,6 @@ def test_the_third_examiners_give_aways_are_flagged(every):
         "a004-g1-dengxiaoping-quote:cloze:text": "套话或虚词",  # 根本____ → 一条
         "a004-g1-lilun-zongjie-quote:cloze:text": "套话或虚词",  # ____指导 → 用以
         "a004-g2-zhengce-zhiding:cloze:text": "同一个字打头",  # 适时、适度 beside 适宜
-        "a000-laodongli-yaosu:cloze:meaning": "几乎全空",  # ____是生产力____、____的要素
         "a004-g1-maozedong-quote:source:occasion": "时期而非场合",  # 新中国成立后
         "a004-g3-sanda-yaosu:recite:all": "别名",  # 劳动力/劳动者 recited verbatim
         "a004-g1-laodongzhe:cloze:facet-在生产力中的地位": "另一种说法",
@@ -121,6 +120,12 @@ def test_the_third_examiners_give_aways_are_flagged(every):
         assert any(reason in f for f in every[qid].flags), (qid, every[qid].flags)
     # The enumerated facet names what is asked: still a fair cloze.
     assert not every["a004-xinzhi-definition:cloze:facet-特征"].flags
+    # ____是生产力____、____的要素 (flagged 几乎全空) no longer arises: a definition's own term
+    # stays in its meaning cloze as the context (examiner 6: “____，就是____” asked nothing).
+    for qid in ("a000-laodongli-yaosu:cloze:meaning", "a004-g3-zhenghe:cloze:meaning"):
+        question = every[qid]
+        assert question.prompt.startswith(("劳动力是生产力", "整合，就是")), question.prompt
+        assert not any("几乎全空" in f for f in question.flags), question.flags
 
 
 def test_no_judge_swaps_two_halves_of_one_sentence(every):

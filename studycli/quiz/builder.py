@@ -201,8 +201,13 @@ class Builder:
     def definition(self, item: Definition) -> list[Question]:
         term = self.labels[item.id]
         bare = display_term(item.term)
+        inside = bare in item.meaning  # 整合，就是协同耦合…: the term stays, it is the context
         out = self.clozes(
-            item, "meaning", item.meaning, prefix="" if bare in item.meaning else f"{term}:"
+            item,
+            "meaning",
+            item.meaning,
+            prefix="" if inside else f"{term}:",
+            keep=(bare,) if inside else (),
         )
         for facet in item.facets:
             out += self.clozes(

@@ -81,6 +81,7 @@ def choose_blank_sets(
     suffix: str = "",
     primary: Collection[str] = (),
     primary_only: bool = False,
+    keep: Collection[str] = (),
     keywords: Keywords,
     df: Mapping[str, int],
     common_df: int = 10,
@@ -93,12 +94,13 @@ def choose_blank_sets(
     ``primary_only`` (facts with curated figures) blanks only the primary words,
     in text order, so a fact's figures are asked about together. ``df`` counts
     the deck's texts holding each word; names in more than ``common_df`` of them
-    are ordinary words here.
+    are ordinary words here. Words in ``keep`` are never blanked (a definition's own
+    term inside its meaning: without it, “____，就是____” asks nothing).
     """
     tiers = [
         # A blank longer than MAX_BLANK_CHARS is recitation (默写), not a cloze.
         word_tier(w, primary, keywords, df.get(w, 0) > common_df)
-        if _core_length(w) <= MAX_BLANK_CHARS
+        if _core_length(w) <= MAX_BLANK_CHARS and w not in keep
         else 0
         for w in words
     ]
