@@ -48,7 +48,7 @@ def test_questions_plain_and_flagged(runner, mini_deck):
     each with its reason, and says when none are flagged."""
     result = runner.invoke(app, ["questions", *MINI, str(mini_deck), "--kind", "choice"])
     assert result.exit_code == 0
-    assert "[choice]" in result.stdout and "  A. " in result.stdout
+    assert "[单选]" in result.stdout and "  A. " in result.stdout
     assert result.stdout.rstrip().endswith("题。")
     result = runner.invoke(app, ["questions", *MINI, str(mini_deck), "--flagged"])
     assert result.exit_code == 0

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from studycli.cli.app import BuiltinOpt, ContentOpt, DataDirOpt, TopicOpt, app, out
+from studycli.cli.app import BuiltinOpt, ContentOpt, DataDirOpt, TopicOpt, app, emit, out
+from studycli.cli.kinds import QuestionKind
 from studycli.cli.sourcing import bank_topic, open_deck_bank
 
 
@@ -16,8 +17,14 @@ from studycli.cli.sourcing import bank_topic, open_deck_bank
 def questions(
     topic: TopicOpt = None,
     kind: Annotated[
-        str | None,
-        typer.Option("--kind", "-k", help="只列这种题型(如 cloze、choice)。", show_default=False),
+        QuestionKind | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="只列这种题型(中文名或英文均可):填空 cloze、单选 choice、多选 multi、"
+            "判断 judge、默写 recite、列举 list、名词解释 term、出处 source、归类 belongs。",
+            show_default=False,
+        ),
     ] = None,
     ids: Annotated[
         list[str] | None,
@@ -47,7 +54,7 @@ def questions(
         else:
             from studycli.quiz.question import kind_name
 
-            kinds = [kind_name(kind)] if kind else None  # 多选 → multi
+            kinds = [kind_name(kind.value)] if kind else None  # 多选 → multi
             chosen = bank.all_questions(topic=name, kinds=kinds, flagged=True if flagged else None)
     if json_out:
         rows = [_listing(q) for q in chosen]
@@ -56,8 +63,10 @@ def questions(
     if not chosen:
         out.print("没有符合条件的题目。" if not flagged else "没有被标记的题目。", markup=False)
         return
+    from studycli.render.questions import render_question
+
     for question in chosen:
-        _print_question(question)
+        emit(*render_question(question, _flags(question)))
     out.print(f"共 {len(chosen)} 题。", markup=False)
 
 
@@ -80,21 +89,3 @@ def _flags(question) -> list:
     from studycli.quiz.records import to_record
 
     return to_record(tuple(getattr(question, "flags", ()) or ()))
-
-
-def _print_question(question) -> None:
-    """One question as a few plain lines."""
-    from studycli.quiz.question import LETTERS
-
-    out.print(f"{question.id}  [{question.kind}]", style="bold", markup=False)
-    out.print(f"  题面:{question.prompt}", markup=False, soft_wrap=True)
-    for letter, option in zip(LETTERS, question.options, strict=False):
-        out.print(f"    {letter}. {option}", markup=False, soft_wrap=True)
-    out.print(f"  答案:{question.answer}", markup=False, soft_wrap=True)
-    flags = _flags(question)
-    if flags:
-        shown = "、".join(
-            f if isinstance(f, str) else json.dumps(f, ensure_ascii=False) for f in flags
-        )
-        out.print(f"  标记:{shown}", style="yellow", markup=False, soft_wrap=True)
-    out.print("")

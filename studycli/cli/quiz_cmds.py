@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import json
 import random
 import sys
@@ -26,34 +25,13 @@ from studycli.cli.app import (
     out,
     session_clock,
 )
+from studycli.cli.kinds import QuestionKind
 from studycli.cli.sourcing import bank_topic, open_deck_bank, quiz_questions
 from studycli.errors import StudyError
 from studycli.render.linebreak import Para
 
 if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up path
     from studycli.render.quiz import Outcome
-
-
-class QuestionKind(enum.StrEnum):
-    cloze = "cloze"
-    choice = "choice"
-    multi = "multi"
-    judge = "judge"
-    recite = "recite"
-    list = "list"
-    term = "term"
-    source = "source"
-    belongs = "belongs"
-    # The same kinds by their Chinese names (generate_questions reads both).
-    tiankong = "填空"
-    danxuan = "单选"
-    duoxuan = "多选"
-    panduan = "判断"
-    moxie = "默写"
-    lieju = "列举"
-    mingci = "名词"
-    chuchu = "出处"
-    guilei = "归类"
 
 
 CountOpt = Annotated[int, typer.Option("--count", "-n", min=1, help="题目数量。")]
