@@ -41,16 +41,12 @@ def questions(
     data_dir: DataDirOpt = None,
 ) -> None:
     """列出编译好的题库:题号、条目、题型、题面、答案、选项或空格、质量标记。"""
-    from studycli.errors import StudyError
-
     with open_deck_bank(content, builtin, data_dir) as bank:
         name = bank_topic(bank, topic)
         if ids:
-            found = bank.questions(ids)
-            missing = [i for i in ids if i not in {q.id for q in found}]
-            if missing:
-                raise StudyError(f"题库中没有题号“{missing[0]}”。用 study questions 查看题号。")
-            chosen = found
+            from studycli.cli.question_ids import questions_by_id
+
+            chosen = questions_by_id(bank, list(dict.fromkeys(ids)), data_dir)
         else:
             from studycli.quiz.question import kind_name
 
