@@ -48,7 +48,7 @@ def test_questions_plain_and_flagged(runner, mini_deck):
     each with its reason, and says when none are flagged."""
     result = runner.invoke(app, ["questions", *MINI, str(mini_deck), "--kind", "choice"])
     assert result.exit_code == 0
-    assert "[choice]" in result.stdout and "  A. " in result.stdout
+    assert "[单选]" in result.stdout and "  A. " in result.stdout
     assert result.stdout.rstrip().endswith("题。")
     result = runner.invoke(app, ["questions", *MINI, str(mini_deck), "--flagged"])
     assert result.exit_code == 0
@@ -89,7 +89,7 @@ def test_quiz_unknown_id_is_an_error(runner, mini_deck):
     """An id not in the bank stops the quiz before it starts, exit 1."""
     result = runner.invoke(app, ["quiz", *MINI, str(mini_deck), "--id", "q1:cloze:nope"])
     assert result.exit_code == 1
-    assert result.stderr == "错误:题库中没有题号“q1:cloze:nope”。用 study questions 查看题号。\n"
+    assert result.stderr.startswith("错误:题库中没有题号“q1:cloze:nope”;条目“q1”的题号有:")
 
 
 def test_same_seed_same_questions_after_recompile(runner, mini_deck):

@@ -220,14 +220,17 @@ def test_mistakes_lists_wrong_and_right_answers(runner, history, mini_deck):
         "错题本:共 2 题",
         "",
         "1. 科技创新能够催生新产业、新模式、新动能，是发展… · 人才 · 昨天 09:00",
+        "   题号:q1:cloze:0",
         "   你的答案:科技创新",
         "   正确答案:科技创新能够催生新产业",
         "",
         "2. gone · (未加载) · 11月20日 09:00",
+        "   题号:gone:cloze:0",
         "   你的答案:旧答案",
         "   正确答案:科技创新能够催生新产业",
         "",
         "重做这些题:study quiz --mistakes",
+        "重做其中一题:study quiz --id 题号",
     ]
 
 

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from studycli.cli.app import BuiltinOpt, ContentOpt, DataDirOpt, TopicOpt, app, out
+from studycli.cli.app import BuiltinOpt, ContentOpt, DataDirOpt, TopicOpt, app, emit, out
+from studycli.cli.kinds import QuestionKind
 from studycli.cli.sourcing import bank_topic, open_deck_bank
 
 
@@ -16,8 +17,14 @@ from studycli.cli.sourcing import bank_topic, open_deck_bank
 def questions(
     topic: TopicOpt = None,
     kind: Annotated[
-        str | None,
-        typer.Option("--kind", "-k", help="只列这种题型(如 cloze、choice)。", show_default=False),
+        QuestionKind | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="只列这种题型(中文名或英文均可):填空 cloze、单选 choice、多选 multi、"
+            "判断 judge、默写 recite、列举 list、名词解释 term、出处 source、归类 belongs。",
+            show_default=False,
+        ),
     ] = None,
     ids: Annotated[
         list[str] | None,
@@ -34,20 +41,16 @@ def questions(
     data_dir: DataDirOpt = None,
 ) -> None:
     """列出编译好的题库:题号、条目、题型、题面、答案、选项或空格、质量标记。"""
-    from studycli.errors import StudyError
-
     with open_deck_bank(content, builtin, data_dir) as bank:
         name = bank_topic(bank, topic)
         if ids:
-            found = bank.questions(ids)
-            missing = [i for i in ids if i not in {q.id for q in found}]
-            if missing:
-                raise StudyError(f"题库中没有题号“{missing[0]}”。用 study questions 查看题号。")
-            chosen = found
+            from studycli.cli.question_ids import questions_by_id
+
+            chosen = questions_by_id(bank, list(dict.fromkeys(ids)), data_dir)
         else:
             from studycli.quiz.question import kind_name
 
-            kinds = [kind_name(kind)] if kind else None  # 多选 → multi
+            kinds = [kind_name(kind.value)] if kind else None  # 多选 → multi
             chosen = bank.all_questions(topic=name, kinds=kinds, flagged=True if flagged else None)
     if json_out:
         rows = [_listing(q) for q in chosen]
@@ -56,8 +59,10 @@ def questions(
     if not chosen:
         out.print("没有符合条件的题目。" if not flagged else "没有被标记的题目。", markup=False)
         return
+    from studycli.render.questions import render_question
+
     for question in chosen:
-        _print_question(question)
+        emit(*render_question(question, _flags(question)))
     out.print(f"共 {len(chosen)} 题。", markup=False)
 
 
@@ -80,21 +85,3 @@ def _flags(question) -> list:
     from studycli.quiz.records import to_record
 
     return to_record(tuple(getattr(question, "flags", ()) or ()))
-
-
-def _print_question(question) -> None:
-    """One question as a few plain lines."""
-    from studycli.quiz.question import LETTERS
-
-    out.print(f"{question.id}  [{question.kind}]", style="bold", markup=False)
-    out.print(f"  题面:{question.prompt}", markup=False, soft_wrap=True)
-    for letter, option in zip(LETTERS, question.options, strict=False):
-        out.print(f"    {letter}. {option}", markup=False, soft_wrap=True)
-    out.print(f"  答案:{question.answer}", markup=False, soft_wrap=True)
-    flags = _flags(question)
-    if flags:
-        shown = "、".join(
-            f if isinstance(f, str) else json.dumps(f, ensure_ascii=False) for f in flags
-        )
-        out.print(f"  标记:{shown}", style="yellow", markup=False, soft_wrap=True)
-    out.print("")

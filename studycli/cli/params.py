@@ -115,3 +115,10 @@ def choice_label(value: str) -> str:
     """A choice as help shows it: the value and its Chinese name (cloze 填空)."""
     name = CHOICE_NAMES.get(value)
     return f"{value} {name}" if name else value
+
+
+def choices_listed(choices: tuple[str, ...]) -> str:
+    """The choices as an error lists them, each once: a Chinese name that is itself a choice
+    (the quiz's --kind takes 填空 as well as cloze) is already shown beside its value."""
+    shown = [c for c in choices if CHOICE_ALIASES.get(c) not in choices]
+    return "、".join(choice_label(c) for c in shown)

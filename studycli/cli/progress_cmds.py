@@ -77,6 +77,7 @@ def mistakes(
                 expected=mistake.expected,
                 note=note,
                 question=prompts.get(mistake.question_id, ""),
+                question_id="" if ":card:" in mistake.question_id else mistake.question_id,
             )
         )
     emit(render_mistakes(lines, len(found)))

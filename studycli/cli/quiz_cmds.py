@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import json
 import random
 import sys
@@ -26,34 +25,14 @@ from studycli.cli.app import (
     out,
     session_clock,
 )
+from studycli.cli.kinds import QuestionKind
+from studycli.cli.question_ids import questions_by_id
 from studycli.cli.sourcing import bank_topic, open_deck_bank, quiz_questions
 from studycli.errors import StudyError
 from studycli.render.linebreak import Para
 
 if TYPE_CHECKING:  # render_quiz pulls in cloze and text: not on the start-up path
     from studycli.render.quiz import Outcome
-
-
-class QuestionKind(enum.StrEnum):
-    cloze = "cloze"
-    choice = "choice"
-    multi = "multi"
-    judge = "judge"
-    recite = "recite"
-    list = "list"
-    term = "term"
-    source = "source"
-    belongs = "belongs"
-    # The same kinds by their Chinese names (generate_questions reads both).
-    tiankong = "填空"
-    danxuan = "单选"
-    duoxuan = "多选"
-    panduan = "判断"
-    moxie = "默写"
-    lieju = "列举"
-    mingci = "名词"
-    chuchu = "出处"
-    guilei = "归类"
 
 
 CountOpt = Annotated[int, typer.Option("--count", "-n", min=1, help="题目数量。")]
@@ -302,8 +281,26 @@ def remember_decks(data_dir, origins: dict[str, str], item_ids) -> None:
         pass
 
 
+def check_ids_alone(ctx, **given) -> None:
+    """`quiz --id` asks exactly the questions named: a topic, kind, count, seed or the
+    错题本 would be ignored, so asking for one as well is a usage error (exit 2)."""
+    from studycli.errors import UsageError
+
+    source = ctx.get_parameter_source("count")
+    given["count"] = source is not None and source.name != "DEFAULT"
+    names = {"topic": "--topic", "kind": "--kind", "count": "--count", "seed": "--seed"}
+    names["mistakes"] = "--mistakes"
+    clash = [names[key] for key in names if given.get(key) not in (None, False)]
+    if clash:
+        raise UsageError(
+            f"选项 --id 不能与 {'、'.join(clash)} 同用:--id 只考指定的题,"
+            "按题号依次出题,不按主题、题型、数量、种子或错题本挑选。"
+        )
+
+
 @app.command()
 def quiz(
+    ctx: typer.Context,
     topic: TopicOpt = None,
     kind: Annotated[
         QuestionKind | None,
@@ -337,6 +334,9 @@ def quiz(
 
     标准输入不是终端时,每行读一个答案;空行算答错;输入结束则其余题目记为未作答。
     """
+    if ids:
+        check_ids_alone(ctx, topic=topic, kind=kind, seed=seed, mistakes=mistakes)
+        ids = list(dict.fromkeys(ids))  # the same id twice is asked once
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)  # not secrets: hmac, hashlib
     rng = random.Random(seed)
@@ -359,8 +359,10 @@ def quiz(
                     raise
                 chosen = []
             redo_cards = redo_cards[: max(0, count - len(chosen))]
+        elif ids:
+            chosen = questions_by_id(bank, ids, data_dir)
         else:
-            chosen = quiz_questions(bank, store, ids=ids, **scope_args)
+            chosen = quiz_questions(bank, store, **scope_args)
         session = Session(store, bank.glossary, "quiz", json_out, hint_length, session_clock(now))
         session.titles, session.fingerprints = bank.articles, bank.fingerprints()
         remember_decks(data_dir, bank.origins, {q.item_id for q in chosen})
@@ -370,6 +372,8 @@ def quiz(
                 what = [f"共 {len(chosen)} 题" if chosen else ""]
                 what.append(f"闪卡 {len(redo_cards)} 张" if redo_cards else "")
                 out.print(f"错题重做:{scope},{'、'.join(w for w in what if w)}。", style="bold")
+            elif ids:
+                out.print(f"测验:按题号,共 {len(chosen)} 题。", style="bold")
             else:
                 out.print(f"测验:{scope},共 {len(chosen)} 题(种子 {seed})。", style="bold")
         outcomes, interrupted, ended = run_questions(session, chosen) if chosen else ([], 0, 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from studycli.cli.params import CHOICE_ALIASES, choice_label, shape_of
+from studycli.cli.params import CHOICE_ALIASES, choices_listed, shape_of
 from studycli.errors import UsageError
 
 
@@ -92,8 +92,9 @@ def check_value(command, param, name: str, value: str, hint: str) -> str:
         alias = CHOICE_ALIASES.get(value)
         if alias in shape.choices:
             return alias
-        listed = "、".join(choice_label(c) for c in shape.choices)
-        names = list(shape.choices) + [a for a, v in CHOICE_ALIASES.items() if v in shape.choices]
+        listed = choices_listed(shape.choices)
+        names = [*shape.choices, *(a for a, v in CHOICE_ALIASES.items() if v in shape.choices)]
+        names = list(dict.fromkeys(names))  # 多选 is both a choice and an alias
         guess = did_you_mean(value, names)
         raise CommandLineError(f"选项 {name} 不接受“{value}”:可选 {listed}。{guess}", hint)
     if shape.base in (int, float):

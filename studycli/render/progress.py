@@ -44,6 +44,7 @@ class MistakeLine:
     expected: str
     note: str = ""  # e.g. "题目已修改" or "未加载,来自 deck.yaml"
     question: str = ""  # what was asked (the prompt or the card's front)
+    question_id: str = ""  # for `study quiz --id` (a card's id is not a question's)
 
 
 def render_mistakes(lines: Sequence[MistakeLine], total: int) -> RenderableType:
@@ -57,10 +58,14 @@ def render_mistakes(lines: Sequence[MistakeLine], total: int) -> RenderableType:
         if line.note:
             head.append(f"({line.note})", style="yellow")
         parts += [Text(""), Para(head, f"{number}. ")]
+        if line.question_id:
+            parts.append(Para(Text(line.question_id, style="bright_black"), "   题号:"))
         if line.question:
             parts.append(Para(Text(line.question), "   题目:"))
         given = Text(line.given if line.given else "(未作答)", style="red")
         parts.append(Para(given, "   你的答案:"))
         parts.append(Para(Text(line.expected, style="green"), "   正确答案:"))
     parts += [Text(""), Text("重做这些题:study quiz --mistakes", style="bold")]
+    if any(line.question_id for line in lines):
+        parts.append(Text("重做其中一题:study quiz --id 题号", style="bold"))
     return Group(*parts)
