@@ -95,4 +95,6 @@ def check(
 
     with open_deck_bank(content, builtin, data_dir, rebuild=True) as bank:
         line += f";已编译 {bank.count()} 道题、{bank.count('cards')} 张闪卡"
+        if bank.path is None:  # held in memory: stderr has said the cache cannot be written
+            line += "(题库缓存无法写入,未保存)"
     out.print(line + "。", markup=False)
