@@ -190,3 +190,21 @@ def test_topics_over_a_damaged_bank_read_the_deck(runner, mini_deck):
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert result.stdout == first.stdout and result.stderr == ""
+
+
+def test_a_wrong_generator_memo_costs_one_compile(runner, mini_deck):
+    """A generator memo with the right stamps and a wrong key: the next run compiles once,
+    silently; the run after reads the bank it wrote (same file, not compiled again)."""
+    args = ["questions", *MINI, str(mini_deck), "--json"]
+    first = runner.invoke(app, args)
+    (memo,) = _bank_file().parent.glob("generator-*.key")
+    memo.write_text(
+        f"{memo.read_text(encoding='ascii').split()[0]} 0000000000000000\n", encoding="ascii"
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and result.stderr == "" and result.stdout == first.stdout
+    compiled = _bank_file().stat()
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and again.stdout == first.stdout
+    after = _bank_file().stat()
+    assert (after.st_ino, after.st_mtime_ns) == (compiled.st_ino, compiled.st_mtime_ns)
