@@ -351,3 +351,18 @@ def test_generator_key_without_a_writable_cache(tmp_path, monkeypatch):
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
     assert bank_key.remembered_generator_key(blocked) == bank_key.generator_key()
     assert list(tmp_path.iterdir()) == [blocked]
+
+
+def test_a_memo_with_a_wrong_key_is_corrected_by_the_compile(deck_dir, cache, builds):
+    """A generator memo with the right stamps but a wrong key makes the bank look stale once:
+    the compile then remembers the true key, and the next open is a hit."""
+    open_bank([deck_dir], cache).close()
+    (memo,) = cache.glob("generator-*.key")
+    seen = memo.read_text(encoding="ascii").split()[0]
+    memo.write_text(f"{seen} 0000000000000000\n", encoding="ascii")
+    with open_bank([deck_dir], cache) as bank:
+        assert bank.path is not None
+    assert memo.read_text(encoding="ascii").split() == [seen, bank_key.generator_key()]
+    with open_bank([deck_dir], cache) as bank:
+        assert bank.count() > 0
+    assert len(builds) == 2

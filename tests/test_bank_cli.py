@@ -176,3 +176,31 @@ def test_compile_progress_shows_on_a_terminal_only(monkeypatch):
     quiet("出题", 5, 10)
     quiet.close()
     assert piped.getvalue() == "" and quiet.bar is None
+
+
+def test_compile_progress_clock_runs_across_stages(monkeypatch):
+    """Each stage report keeps the bar's start time (its elapsed time advances) and sets the
+    stage's own total (None for a stage of unknown length)."""
+    import io
+
+    from rich.console import Console
+
+    from studycli.cli import sourcing
+
+    monkeypatch.setenv("TERM", "xterm-256color")
+    screen = io.StringIO()
+    monkeypatch.setattr(
+        sourcing, "err", Console(file=screen, force_terminal=True, force_interactive=True, width=80)
+    )
+    progress = sourcing.CompileProgress(delay=0)
+    progress.timer.join(timeout=10)
+    task = progress.bar.tasks[0]
+    started = task.start_time
+    assert started is not None
+    for stage in [("出题", 0, 10), ("出题", 5, 10), ("出题", 10, 10), ("写入", 0, 0)]:
+        progress(*stage)
+        assert task.start_time == started
+    assert task.total is None and task.description == "写入" and not task.finished
+    progress("出题", 3, 10)
+    assert task.total == 10 and task.completed == 3 and task.start_time == started
+    progress.close()

@@ -92,7 +92,14 @@ def check(
         report = check_quotes(deck, sources)
         line += f";{report.quotes} 条引文均逐字出自原文({len(report.articles)} 篇)"
     from studycli.cli.sourcing import open_deck_bank
+    from studycli.deck.files import content_paths
+    from studycli.paths import cache_dir
+    from studycli.render.summary_cache import rebuild_summary
 
+    # The summary's compiled form is redone too (a damaged one would otherwise stay).
+    rebuild_summary(content_paths(content or (), builtin=builtin), cache_dir(data_dir))
     with open_deck_bank(content, builtin, data_dir, rebuild=True) as bank:
         line += f";已编译 {bank.count()} 道题、{bank.count('cards')} 张闪卡"
+        if bank.path is None:  # held in memory: stderr has said the cache cannot be written
+            line += "(题库缓存无法写入,未保存)"
     out.print(line + "。", markup=False)

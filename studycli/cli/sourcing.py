@@ -66,10 +66,13 @@ class CompileProgress:
     def _update(self) -> None:
         stage, done, total = self.stage
         count = f"{done}/{total}" if total else ""
-        # reset, not update: a stage of unknown length must clear the last stage's total.
-        self.bar.reset(
-            self.task, description=stage, completed=done, total=total or None, count=count
-        )
+        # Not bar.reset: it restarts the task's clock too (the elapsed time would stay at
+        # 0:00:00). Progress.update cannot clear a total: a stage of unknown length sets
+        # it to None here, and a new stage is not "finished" because the last one was.
+        task = next(t for t in self.bar.tasks if t.id == self.task)
+        task.total = total or None
+        task.finished_time = None
+        self.bar.update(self.task, description=stage, completed=done, count=count)
         self.bar.refresh()
 
     def close(self) -> None:
@@ -93,17 +96,38 @@ def open_deck_bank(content, builtin: bool, data_dir: Path | None, *, rebuild: bo
 
     roots = content_paths(content or (), builtin=builtin)
     cache = cache_dir(data_dir)
-    if not rebuild:
-        bank = Bank.open_current(bank_path(cache, roots), deck_files(roots))
-        if bank is not None:
-            return bank
+    bank = None if rebuild else Bank.open_current(bank_path(cache, roots), deck_files(roots))
+    if bank is None:
+        bank = _compile(roots, cache, rebuild=rebuild)
+    bank.rebuild = lambda: _rebuild(roots, cache)
+    return bank
+
+
+def _compile(roots, cache: Path, *, rebuild: bool):
+    """Open the bank, compiling it first if stale, with the progress bar; say once if it
+    could not be stored (then every run compiles it again)."""
+    from studycli.quiz.bank import bank_path
     from studycli.quiz.bank_build import open_bank
 
     progress = CompileProgress()
     try:
-        return open_bank(roots, cache, progress, rebuild=rebuild)
+        bank = open_bank(roots, cache, progress, rebuild=rebuild)
     finally:
         progress.close()
+    if bank.path is None:
+        err.print(
+            f"注意:题库缓存 {bank_path(cache, roots)} 无法写入,题库每次都要重新编译。",
+            markup=False,
+            soft_wrap=True,
+        )
+    return bank
+
+
+def _rebuild(roots, cache: Path):
+    """A bank found damaged while read, compiled anew (the session goes on)."""
+    bank = _compile(roots, cache, rebuild=True)
+    err.print("注意:编译好的题库已损坏,已重新编译。", markup=False, soft_wrap=True)
+    return bank
 
 
 def deck_view(content, builtin: bool, data_dir: Path | None):
@@ -114,14 +138,17 @@ def deck_view(content, builtin: bool, data_dir: Path | None):
     from studycli.cli.app import load
     from studycli.deck.files import content_paths, deck_files
     from studycli.paths import cache_dir
-    from studycli.quiz.bank import Bank, bank_path
+    from studycli.quiz.bank import Bank, BankError, bank_path
 
     roots = content_paths(content or (), builtin=builtin)
     bank = Bank.open_current(bank_path(cache_dir(data_dir), roots), deck_files(roots))
-    if bank is None:
-        return load(content, builtin)
-    with bank:
-        return bank.deck_view()
+    if bank is not None:
+        with bank:
+            try:
+                return bank.deck_view()
+            except BankError:
+                pass  # damaged: the file is gone (the next quiz compiles it); read the deck
+    return load(content, builtin)
 
 
 def bank_topic(bank, topic: str | None) -> str | None:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studycli.deck.files import file_sha256
-from studycli.errors import StudyError
 from studycli.quiz.bank_key import (  # re-exported: BANK_FORMAT, SCHEMA, bank_path, generator_key
     BANK_FORMAT,
     SCHEMA,
@@ -30,6 +29,7 @@ from studycli.quiz.bank_key import (  # re-exported: BANK_FORMAT, SCHEMA, bank_p
     generator_key,
     remembered_generator_key,
 )
+from studycli.quiz.bank_recovery import BankError, Recovering
 from studycli.quiz.bank_review import ReviewReads
 from studycli.quiz.bank_rows import DeckView, ItemRow, QuestionRow, TopicRow
 from studycli.quiz.records import from_record
@@ -49,20 +49,19 @@ SAMPLE_ITEMS_MIN = 256
 Progress = Callable[[str, int, int], None]
 
 
-class BankError(StudyError):
-    """The compiled bank could not be read (it has been removed; the next run compiles it)."""
-
-
 file_hash = file_sha256  # SHA-256 of a file's raw bytes
 
 
-class Bank(ReviewReads):
+class Bank(Recovering, ReviewReads):
     """An open, current bank: questions, cards, items, topics and glossary of one deck."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None):
         self.conn = conn
         self.path = path  # None: held in memory (the cache folder could not be written)
         self._meta: dict[str, str] | None = None
+        # Compiles the deck anew (the CLI sets it): a bank found damaged while it is read
+        # is rebuilt once, on the spot, and the read is done again from the new bank.
+        self.rebuild: Callable[[], Bank] | None = None
 
     @classmethod
     def open_current(cls, path: Path, files: Sequence[Path]) -> Bank | None:
@@ -121,22 +120,17 @@ class Bank(ReviewReads):
     # --- reading ----------------------------------------------------------------
 
     def _rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
-        try:
-            return self.conn.execute(sql, tuple(params)).fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise self._damaged(exc) from None
+        params = tuple(params)
+        return self._reading(lambda: self.conn.execute(sql, params).fetchall())
 
-    def _damaged(self, exc: Exception) -> BankError:
-        """The bank file is removed; the error to raise."""
-        self._discard()
-        return BankError(
-            f"编译好的题库 {self.path} 无法读取({exc}),已删除;请再运行一次,它会重新编译。"
-        )
-
-    def _discard(self) -> None:
-        self.conn.close()
-        if self.path is not None:
-            self.path.unlink(missing_ok=True)
+    def _meta_value(self, key: str, default: str | None = None) -> str:
+        """One meta value (the bank's own meta once rebuilt); a missing one is damage."""
+        if self._meta is None:
+            self._meta = dict(self._rows("SELECT key, value FROM meta"))
+        value = self._meta.get(key, default)
+        if not isinstance(value, str):
+            raise KeyError(key)
+        return value
 
     @property
     def meta(self) -> dict[str, str]:
@@ -150,20 +144,26 @@ class Bank(ReviewReads):
         """The deck's topics in deck order (for resolve_topic)."""
         from studycli.deck.refs import Topic
 
-        rows = self._rows("SELECT data FROM topics ORDER BY position")
-        return tuple(from_record(Topic, json.loads(data)) for (data,) in rows)
+        return self._reading(
+            lambda: tuple(
+                from_record(Topic, json.loads(data))
+                for (data,) in self._rows("SELECT data FROM topics ORDER BY position")
+            )
+        )
 
     @property
     def glossary(self) -> tuple[Term, ...]:
         """The deck's glossary (grading reads aliases as their term)."""
         from studycli.deck.refs import Term
 
-        return tuple(from_record(Term, t) for t in json.loads(self.meta["glossary"]))
+        return self._reading(
+            lambda: tuple(from_record(Term, t) for t in json.loads(self._meta_value("glossary")))
+        )
 
     @property
     def articles(self) -> dict[str, str]:
         """Article file → title, as the deck declares them (出处 shows titles)."""
-        return json.loads(self.meta.get("articles", "{}"))
+        return self._reading(lambda: dict(json.loads(self._meta_value("articles", "{}"))))
 
     @property
     def origins(self) -> dict[str, str]:
@@ -177,7 +177,7 @@ class Bank(ReviewReads):
     @property
     def content_hash(self) -> str:
         """The deck's content hash when it was compiled."""
-        return self.meta["content_hash"]
+        return self._reading(lambda: self._meta_value("content_hash"))
 
     def count(self, table: str = "questions") -> int:
         """How many questions (or cards, items) the bank holds."""
@@ -187,12 +187,16 @@ class Bank(ReviewReads):
 
     def deck_view(self) -> DeckView:
         """The deck's topics and items, as `study topics` and `study stats` read them."""
-        topics = []
-        for (data,) in self._rows("SELECT data FROM topics ORDER BY position"):
-            topic = json.loads(data)
-            aliases = tuple(topic.get("aliases") or ())
-            topics.append(TopicRow(topic["name"], aliases, topic.get("description")))
-        return DeckView(tuple(topics), tuple(self.items().values()))
+
+        def read() -> DeckView:
+            topics = []
+            for (data,) in self._rows("SELECT data FROM topics ORDER BY position"):
+                topic = json.loads(data)
+                aliases = tuple(topic.get("aliases") or ())
+                topics.append(TopicRow(topic["name"], aliases, topic.get("description")))
+            return DeckView(tuple(topics), tuple(self.items().values()))
+
+        return self._reading(read)
 
     def item_ids(self, topic: str | None) -> list[str]:
         """The ids of the items of ``topic`` (a canonical name), or all, in deck order."""
@@ -209,13 +213,16 @@ class Bank(ReviewReads):
 
     def items(self, ids: Iterable[str] | None = None) -> dict[str, ItemRow]:
         """Items by id (all, or those of ``ids`` that exist)."""
-        rows = self._rows("SELECT id, title, topics, fingerprint FROM items ORDER BY position")
         wanted = None if ids is None else set(ids)
-        return {
-            r[0]: ItemRow(r[0], r[1], tuple(json.loads(r[2])), r[3])
-            for r in rows
-            if wanted is None or r[0] in wanted
-        }
+        return self._reading(
+            lambda: {
+                r[0]: ItemRow(r[0], r[1], tuple(json.loads(r[2])), r[3])
+                for r in self._rows(
+                    "SELECT id, title, topics, fingerprint FROM items ORDER BY position"
+                )
+                if wanted is None or r[0] in wanted
+            }
+        )
 
     def question_rows(
         self,
@@ -292,8 +299,11 @@ class Bank(ReviewReads):
         """The full questions of ``ids``, in that order; ids not in the bank are left out."""
         from studycli.quiz.question import Question
 
-        found = self._by_id("questions", ids)
-        return [from_record(Question, json.loads(found[i])) for i in ids if i in found]
+        def read() -> list:
+            found = self._by_id("questions", ids)
+            return [from_record(Question, json.loads(found[i])) for i in ids if i in found]
+
+        return self._reading(read)
 
     def all_questions(
         self,
@@ -306,8 +316,10 @@ class Bank(ReviewReads):
         from studycli.quiz.question import Question
 
         where, params = self._filter(topic, kinds, flagged)
-        rows = self._rows(f"SELECT data FROM questions{where} ORDER BY position", params)
-        return [from_record(Question, json.loads(data)) for (data,) in rows]
+        sql = f"SELECT data FROM questions{where} ORDER BY position"
+        return self._reading(
+            lambda: [from_record(Question, json.loads(data)) for (data,) in self._rows(sql, params)]
+        )
 
     def card_ids(self, topic: str | None = None) -> list[str]:
         """The ids of the flashcards of a topic (or all), in deck order."""
@@ -323,8 +335,11 @@ class Bank(ReviewReads):
             return []
         from studycli.quiz.flashcard import Flashcard
 
-        found = self._by_id("cards", ids)
-        return [from_record(Flashcard, json.loads(found[i])) for i in ids if i in found]
+        def read() -> list:
+            found = self._by_id("cards", ids)
+            return [from_record(Flashcard, json.loads(found[i])) for i in ids if i in found]
+
+        return self._reading(read)
 
     def _by_id(self, table: str, ids: Sequence[str]) -> dict[str, str]:
         """The JSON data of the rows of ``ids`` in ``table``."""

@@ -27,6 +27,7 @@ from studycli.quiz.bank import (
     file_hash,
     generator_key,
 )
+from studycli.quiz.bank_key import remember_generator_key
 from studycli.quiz.bank_rows import TOPIC_SEPARATOR
 from studycli.quiz.records import to_record
 
@@ -99,6 +100,9 @@ def build_bank(
         if os.path.exists(temp):
             os.unlink(temp)
     _remove_orphans(path.parent, keep=path)
+    # The bank was stale, perhaps because the remembered generator key was wrong (its memo
+    # edited or damaged with the right stamps): remember the key it was compiled with.
+    remember_generator_key(path.parent)
     bank = Bank.open_current(path, files)
     if bank is None:  # a deck file changed while compiling: use this bank, stale next time
         conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)

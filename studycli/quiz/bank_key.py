@@ -58,6 +58,30 @@ def remembered_generator_key(cache: Path) -> str:
     reinstall, a checkout) change their stamps, so the key is then hashed anew. The memo
     is named after the package's folder, so two installs sharing a data folder keep one each.
     """
+    memo, seen = _memo(cache)
+    try:
+        stored_seen, stored_key = memo.read_bytes().decode("ascii").split()
+        if stored_seen == seen:
+            return stored_key
+    except (OSError, ValueError, UnicodeDecodeError):
+        pass
+    return remember_generator_key(cache)
+
+
+def remember_generator_key(cache: Path) -> str:
+    """Hash generator_key() anew and remember it in ``cache`` (after a compile, this corrects
+    a memo whose stamps are right but whose key is not: else every run would compile)."""
+    memo, seen = _memo(cache)
+    key = generator_key()
+    try:
+        replace_atomically(memo, lambda temp: temp.write_bytes(f"{seen} {key}\n".encode()))
+    except OSError:
+        pass  # a read-only cache folder: hashed again next time
+    return key
+
+
+def _memo(cache: Path) -> tuple[Path, str]:
+    """The memo file of this install and the checksum of its sources' current stamps."""
     files = _generator_files()
     stamps = []
     for file in files:
@@ -69,18 +93,7 @@ def remembered_generator_key(cache: Path) -> str:
     root = str(files[0].parent.parent) if files else ""
     memo = cache / f"generator-{checksum([root.encode()])}.key"
     seen = checksum([f"{BANK_FORMAT}:{GENERATOR_VERSION}\n".encode(), "\n".join(stamps).encode()])
-    try:
-        stored_seen, stored_key = memo.read_bytes().decode("ascii").split()
-        if stored_seen == seen:
-            return stored_key
-    except (OSError, ValueError, UnicodeDecodeError):
-        pass
-    key = generator_key()
-    try:
-        replace_atomically(memo, lambda temp: temp.write_bytes(f"{seen} {key}\n".encode()))
-    except OSError:
-        pass  # a read-only cache folder: hashed again next time
-    return key
+    return memo, seen
 
 
 def bank_path(cache: Path, roots: Sequence[Path]) -> Path:

@@ -4,14 +4,13 @@ quiz.bank.Bank (kept apart so that module stays one responsibility per screen)."
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Collection, Mapping
 
 from studycli.quiz.bank_rows import CardRow
 
 
 class ReviewReads:
-    """Review planning's queries; the Bank supplies conn, _rows, _filter and _damaged."""
+    """Review planning's queries; the Bank supplies conn, _rows, _filter and _reading."""
 
     def positions_if_current(
         self, known: Mapping[str, str], topic: str | None = None
@@ -59,20 +58,20 @@ class ReviewReads:
         if count <= 0:
             return []
         where, params = self._filter(topic, None, False)
-        out: list[str] = []
-        try:
-            cursor = self.conn.execute(
-                f"SELECT id FROM questions{where} ORDER BY position", tuple(params)
-            )
+        sql = f"SELECT id FROM questions{where} ORDER BY position"
+
+        def read() -> list[str]:
+            out: list[str] = []
+            cursor = self.conn.execute(sql, tuple(params))
             for (qid,) in cursor:
                 if qid not in current:
                     out.append(qid)
                     if len(out) >= count:
                         break
             cursor.close()
-        except sqlite3.DatabaseError as exc:
-            raise self._damaged(exc) from None
-        return out
+            return out
+
+        return self._reading(read)
 
     def card_rows(self, ids: Collection[str], topic: str | None = None) -> list[CardRow]:
         """(id, item_id, fingerprint) of those of ``ids`` that are flashcards of a topic (or
