@@ -12,7 +12,7 @@ by character (text is never cut off).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -189,6 +189,53 @@ class Para:
         )
         longest = max((cell_len(p) for p in plain.split("\n")), default=0)
         return Measurement(lead + widest_unit, lead + longest).clamp(max_width=options.max_width)
+
+
+def wrap_phrases(phrases: Sequence[str], width: int, sep: str = "、") -> list[str]:
+    """``phrases`` joined by ``sep``, wrapped to ``width`` cells between phrases only: a
+    phrase moves whole to the next line when it fits there, and only one wider than a line is
+    broken (by 禁则). ``sep`` stays at the end of the phrase it follows, never starts a line."""
+    width = max(1, width)
+    lines: list[str] = []
+    line = ""
+    for number, phrase in enumerate(phrases):
+        piece = phrase + (sep if number < len(phrases) - 1 else "")
+        size = cell_len(piece)
+        if line and cell_len(line) + size <= width:
+            line += piece
+            continue
+        if line:
+            lines.append(line)
+            line = ""
+        if size <= width:
+            line = piece
+            continue
+        spans = break_lines(piece, width)  # wider than a line: break inside it by 禁则
+        lines.extend(piece[start:end] for start, end in spans[:-1])
+        line = piece[spans[-1][0] : spans[-1][1]]
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+class Phrases:
+    """A Rich renderable: a list such as aliases joined by 、, wrapped between its phrases."""
+
+    def __init__(self, phrases: Sequence[str], sep: str = "、"):
+        self.phrases = list(phrases)
+        self.sep = sep
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        newline = Segment.line()
+        for line in wrap_phrases(self.phrases, options.max_width, self.sep):
+            yield Segment(line)
+            yield newline
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        pieces = [p + self.sep for p in self.phrases[:-1]] + self.phrases[-1:]
+        widest = max((cell_len(p) for p in pieces), default=0)
+        whole = sum(cell_len(p) for p in pieces)
+        return Measurement(widest, whole).clamp(max_width=options.max_width)
 
 
 def join_lines(lines: Iterable[str]) -> str:
