@@ -200,7 +200,7 @@ def wrap_phrases(phrases: Sequence[str], width: int, sep: str = "、") -> list[s
     line = ""
     for number, phrase in enumerate(phrases):
         piece = phrase + (sep if number < len(phrases) - 1 else "")
-        size = cell_len(piece)
+        size = cell_len(piece.rstrip())  # spaces after a separator may end a line
         if line and cell_len(line) + size <= width:
             line += piece
             continue
@@ -210,25 +210,31 @@ def wrap_phrases(phrases: Sequence[str], width: int, sep: str = "、") -> list[s
         if size <= width:
             line = piece
             continue
+        if sep != sep.strip() and cell_len(phrase) <= width:
+            lines.append(phrase)  # a spaced separator (" · ") gives way to the line break
+            continue
         spans = break_lines(piece, width)  # wider than a line: break inside it by 禁则
         lines.extend(piece[start:end] for start, end in spans[:-1])
         line = piece[spans[-1][0] : spans[-1][1]]
     if line or not lines:
         lines.append(line)
-    return lines
+    return [line.rstrip() for line in lines]
 
 
 class Phrases:
-    """A Rich renderable: a list such as aliases joined by 、, wrapped between its phrases."""
+    """A Rich renderable: a list such as aliases joined by 、 (or choices by " · "), wrapped
+    between its phrases."""
 
-    def __init__(self, phrases: Sequence[str], sep: str = "、"):
+    def __init__(self, phrases: Sequence[str], sep: str = "、", style: str = ""):
         self.phrases = list(phrases)
         self.sep = sep
+        self.style = style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         newline = Segment.line()
+        style = console.get_style(self.style) if self.style else None
         for line in wrap_phrases(self.phrases, options.max_width, self.sep):
-            yield Segment(line)
+            yield Segment(line, style)
             yield newline
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

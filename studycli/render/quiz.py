@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from studycli.quiz.question import KIND_ALIASES, LETTERS
-from studycli.render.linebreak import Para
+from studycli.render.linebreak import Para, Phrases
 
 KIND_NAMES = {
     "cloze": "填空",
@@ -171,6 +171,12 @@ def render_card_back(card, titles: dict | None = None) -> RenderableType:
         Para(Text(card.back, style="green")),
         Para(Text(cite(card.source, titles), style="dim"), "出处:"),
     )
+
+
+def rating_choices(line: str) -> RenderableType:
+    """The cards' rating line (1 重来 1分钟 · 2 困难 6分钟 · …), wrapped only between
+    choices, so a label is never parted from its interval."""
+    return Phrases(line.split(" · "), sep=" · ", style="dim")
 
 
 def format_interval(span) -> str:

@@ -1,0 +1,46 @@
+"""The cards' rating line (1 重来 1分钟 · 2 困难 6分钟 · 3 良好 10分钟 · 4 简单 8天) wraps only
+between choices: a label is never parted from its number or its interval."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+
+from studycli.cli import app
+from studycli.render.quiz import rating_choices
+
+LINE = "1 重来 1分钟 · 2 困难 6分钟 · 3 良好 10分钟 · 4 简单 8天"
+CHOICE = re.compile(r"(\d) (重来|困难|良好|简单) (\d[\d.]*(?:分钟|小时|天|个月|年))")
+
+
+@pytest.mark.parametrize("width", range(14, 61))
+def test_rating_choices_keep_each_choice_on_one_line(width):
+    """At every width from 14 to 60: all four choices whole, each on one line, none wider."""
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(rating_choices(LINE))
+    lines = console.export_text().splitlines()
+    assert all(cell_len(line) <= width and line == line.rstrip() for line in lines)
+    found = [m.group(0) for line in lines for m in CHOICE.finditer(line)]
+    assert found == LINE.split(" · ")
+    assert not [line for line in lines if line.startswith("·")]
+
+
+def test_cards_rating_line_at_40_columns(runner, mini_deck, monkeypatch):
+    """`study cards` piped at 40 columns: exit 0, each of the four choices on one line."""
+    monkeypatch.setenv("COLUMNS", "40")
+    result = runner.invoke(
+        app,
+        ["cards", "--no-builtin", "--content", str(mini_deck), "--count", "1", "--seed", "1",
+         "--now", "2026-03-02T09:00:00+00:00"],
+        input="\n3\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "完成 1 次自评,已保存。" in result.stdout
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= 40 for line in lines)
+    labels = [m.group(2) for line in lines for m in CHOICE.finditer(line)]
+    assert labels == ["重来", "困难", "良好", "简单"]
