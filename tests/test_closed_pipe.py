@@ -73,6 +73,8 @@ def test_closed_pipe_through_the_app_is_exit_zero(runner, mini_deck, monkeypatch
         raise BrokenPipeError
 
     monkeypatch.setattr(app_module._Stdout, "write", gone)
+    # The closed pipe makes the shared console quiet for good: undone after this test.
+    monkeypatch.setattr(app_module.out, "quiet", False)
     result = runner.invoke(app, ["questions", *MINI, str(mini_deck)])
     assert result.exit_code == 0
     assert result.stderr == ""
