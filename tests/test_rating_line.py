@@ -1,5 +1,6 @@
-"""The cards' rating line (1 重来 1分钟 · 2 困难 6分钟 · 3 良好 10分钟 · 4 简单 8天) wraps only
-between choices: a label is never parted from its number or its interval."""
+"""The cards' rating line (1 重来 1分钟 · 2 困难 6分钟 · 3 良好 10分钟 · 4 简单 8天) and the quiz
+header wrap only between their parts: a label is never parted from its interval, 等 from
+its topics."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import io
 import re
 
 import pytest
+from questions_by_hand import make_question
 from rich.cells import cell_len
 from rich.console import Console
 
 from studycli.cli import app
-from studycli.render.quiz import rating_choices
+from studycli.deck.model import Source
+from studycli.render.quiz import rating_choices, render_question
 
 LINE = "1 重来 1分钟 · 2 困难 6分钟 · 3 良好 10分钟 · 4 简单 8天"
 CHOICE = re.compile(r"(\d) (重来|困难|良好|简单) (\d[\d.]*(?:分钟|小时|天|个月|年))")
@@ -44,3 +47,18 @@ def test_cards_rating_line_at_40_columns(runner, mini_deck, monkeypatch):
     assert all(cell_len(line) <= 40 for line in lines)
     labels = [m.group(2) for line in lines for m in CHOICE.finditer(line)]
     assert labels == ["重来", "困难", "良好", "简单"]
+
+
+@pytest.mark.parametrize("width", range(24, 61))
+def test_quiz_header_wraps_between_its_parts(width):
+    """第 1/2 题 · 归类 · 改革与体制机制、人才等: wrapped only at " · " where it does not fit,
+    so 等 never starts a line and 归类 stays whole."""
+    question = make_question(
+        "belongs", ("人才",), source=Source("a", "一"), topics=("改革与体制机制", "人才", "产业")
+    )
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(render_question(question, 1, 2, hint_length=False))
+    lines = console.export_text().splitlines()
+    head = "\n".join(lines[: next(i for i, line in enumerate(lines) if "?" in line)])
+    assert head.replace("\n", " ") == "第 1/2 题 · 归类 · 改革与体制机制、人才等"
+    assert any(line.endswith("改革与体制机制、人才等") for line in head.split("\n"))
