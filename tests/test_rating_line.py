@@ -14,7 +14,8 @@ from rich.console import Console
 
 from studycli.cli import app
 from studycli.deck.model import Source
-from studycli.render.quiz import rating_choices, render_question
+from studycli.render.linebreak import wrap_plain
+from studycli.render.quiz import next_step_line, rating_choices, render_question
 
 LINE = "1 重来 1分钟 · 2 困难 6分钟 · 3 良好 10分钟 · 4 简单 8天"
 CHOICE = re.compile(r"(\d) (重来|困难|良好|简单) (\d[\d.]*(?:分钟|小时|天|个月|年))")
@@ -62,3 +63,23 @@ def test_quiz_header_wraps_between_its_parts(width):
     head = "\n".join(lines[: next(i for i, line in enumerate(lines) if "?" in line)])
     assert head.replace("\n", " ") == "第 1/2 题 · 归类 · 改革与体制机制、人才等"
     assert any(line.endswith("改革与体制机制、人才等") for line in head.split("\n"))
+
+
+@pytest.mark.parametrize("width", range(30, 61))
+def test_next_step_keeps_the_command_whole(width):
+    """下一步:… → study quiz --mistakes · 明天到期 5 项: the command to type is never split,
+    and the · of the separator never starts a line."""
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(next_step_line(3, 5, "study quiz --mistakes"))
+    lines = console.export_text().splitlines()
+    assert any("study quiz --mistakes" in line for line in lines), lines
+    assert not [line for line in lines if line.strip().startswith("·")]
+    assert " ".join(line.strip() for line in lines).replace(" ", "") == (
+        "下一步:3题进错题本→studyquiz--mistakes·明天到期5项"
+    )
+
+
+def test_a_command_wider_than_the_line_breaks_between_its_words():
+    """Narrower than the command itself: it breaks at its spaces, not inside --mistakes."""
+    lines = wrap_plain("重做:study quiz --mistakes", 12)
+    assert lines == ["重做:study", "quiz", "--mistakes"]
