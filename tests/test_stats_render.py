@@ -4,9 +4,11 @@ for: character by character and style by style, at every width, in colour and pi
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.segment import Segment
 from rich.table import Table
@@ -18,7 +20,7 @@ from studycli.memory.recording import import_answers
 from studycli.memory.scheduling import make_scheduler
 from studycli.memory.stats import Stats, TopicStats
 from studycli.memory.store import Answer, Store
-from studycli.render.stats import Heatmap, render_heatmap, render_stats
+from studycli.render.stats import TOPIC_COLUMNS, Heatmap, render_heatmap, render_stats
 from studycli.render.tabular import Columns
 
 NOW = "2026-11-22T10:00:00+08:00"
@@ -115,13 +117,13 @@ def test_tables_match_rich_tables_at_every_width(colour):
 
 @pytest.mark.parametrize("today", [date(2026, 11, 18), date(2026, 11, 22), date(2027, 3, 1)])
 def test_heatmap_segments_match_its_text(today):
-    """The heatmap written as segments is its Rich Text, glyph styles over the grey rows,
-    at every width (narrow ones wrap the legend, as the Text did)."""
+    """The heatmap written as segments is its Rich Text (legend filled to the same width),
+    glyph styles over the grey rows, at every width."""
     days = {today - timedelta(days=n): n % 40 for n in range(0, 90, 3)}
     for width in range(20, 81):
         for colour in (True, False):
             fast = _cells([render_heatmap(days, today)], width, colour=colour)
-            text = _cells([render_heatmap(days, today).text()], width, colour=colour)
+            text = _cells(_forced([render_heatmap(days, today)]), width, colour=colour)
             assert fast == text, (width, colour)
     styles = {style for line in _cells([render_heatmap(days, today)], 80, colour=True)
               for _, style in line}  # fmt: skip
@@ -194,3 +196,51 @@ def test_last_seven_days_in_a_narrow_terminal(width):
         "".join(ch for ch, _ in line) for line in _cells(_page(TOPICS), 80, colour=False)
     )
     assert "11/16" in wide and "11/22" in wide and "最近 7 天(" not in wide
+
+
+LEGEND = re.compile(r"([.\-+*#]) (\d+(?:-\d+)?\+?)")
+
+
+@pytest.mark.parametrize("width", [40, 41, 42, 43, 44])
+def test_stats_in_a_narrow_terminal_keeps_names_headers_and_legend_whole(
+    runner, history, monkeypatch, width
+):
+    """`study stats` (shipped deck; the history's items are not loaded) piped at 40–44
+    columns: exit 0, nothing wider, the header 掌握度 whole, every topic name and (未加载)
+    on one line, nothing cut with …, and each legend glyph beside its span (# 30+)."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = runner.invoke(app, ["stats", "--now", NOW])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= width for line in lines)
+    assert "…" not in result.stdout
+    header = next(line for line in lines if line.startswith("主题"))
+    assert header.split() == ["主题", "掌握", "掌握度", "答题", "正确率"]
+    names = [topic.name for topic in load_deck(content_paths(())).topics] + ["(未加载)"]
+    for name in names:
+        assert any(line.startswith(name + " ") for line in lines), name
+    legend = [m.groups() for line in lines for m in LEGEND.finditer(line)]
+    assert legend == [(".", "0"), ("-", "1-4"), ("+", "5-14"), ("*", "15-29"), ("#", "30+")]
+    assert lines[lines.index(header) - 1] == ""  # the blank line the box drew above
+
+
+def test_heatmap_legend_wraps_between_pairs():
+    """Filled to 40 cells, the legend goes on under its first pair; a glyph stays with its span."""
+    lines = render_heatmap({}, date(2026, 11, 22)).all_lines(40)
+    legend = ["".join(run for run, _ in runs) for _, runs in lines[-2:]]
+    assert legend == ["   每天答题:. 0  - 1-4  + 5-14  * 15-29", "            # 30+"]
+    one = render_heatmap({}, date(2026, 11, 22)).all_lines(80)
+    assert "".join(run for run, _ in one[-1][1]).endswith("* 15-29  # 30+")
+
+
+def test_compact_columns_match_a_collapsed_rich_table():
+    """A compact Columns (one space between columns) is Rich's Table(collapse_padding=True)."""
+    rows = [["改革与体制机制", "37/37", "100%", "0", "—"], ["(未加载)", "—", "—", "12", "50%"]]
+    for width in range(20, 60):
+        fast = _cells([Columns(TOPIC_COLUMNS, rows, box=None, compact=True)], width, colour=True)
+        rich = _cells(
+            _forced([Columns(TOPIC_COLUMNS, rows, box=None, compact=True)]), width, colour=True
+        )
+        assert fast == rich, width
+    plain = _cells([Columns(TOPIC_COLUMNS, rows, box=None, compact=True)], 40, colour=False)
+    assert "".join(ch for ch, _ in plain[1]) == "改革与体制机制 37/37   100%    0      —"

@@ -48,12 +48,28 @@ class _Stdout(io.TextIOBase):
 
 _TRAILING = re.compile(r"[ \t]+\n")
 
+
 # markup=False: a string printed here is never parsed as Rich markup, so an answer, topic
 # or file name like "[/x]" prints as itself (render.plain has the rule for Text objects).
 # emoji=False: no :code: in a deck is meant as an emoji, and the emoji table costs
 # ~10 ms of import on every command that prints.
-out = Console(highlight=False, markup=False, emoji=False, file=_Stdout())
-err = Console(stderr=True, highlight=False, markup=False, emoji=False)
+class _Console(Console):
+    """A Console that leaves a closed pipe to the CLI's handlers instead of exiting 1."""
+
+    def on_broken_pipe(self) -> None:
+        """`study quiz | head`: Rich would exit 1 here; the README promises a quiet 0.
+
+        Print nothing more, point stdout at /dev/null and raise BrokenPipeError, which
+        StudyGroup.invoke (and launch.main) turn into exit 0.
+        """
+        self.quiet = True
+        del self._buffer[:]
+        _quiet_closed_pipe()
+        raise BrokenPipeError
+
+
+out = _Console(highlight=False, markup=False, emoji=False, file=_Stdout())
+err = _Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 
 def emit(*renderables: Any) -> None:

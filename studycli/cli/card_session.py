@@ -136,8 +136,9 @@ def run_cards(store, cards: list, clock, answers, titles: dict, mode: str = "car
 def read_grade(answers, line: str):
     """A 1–4 self-grade (Enter means 良好), "quit" for q, None at end of input."""
     from studycli.memory.scheduling import GOOD, rating_for_grade
+    from studycli.render.quiz import rating_choices
 
-    out.print(line, style="dim", markup=False)
+    out.print(rating_choices(line))
     while True:
         raw = answers.read("自评 1–4 [3]> ")
         if raw is None:

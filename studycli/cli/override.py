@@ -11,12 +11,18 @@ import dataclasses
 
 from rich.text import Text
 
+from studycli.render.linebreak import Para
+
 OVERRIDE_COMMANDS = frozenset({"!", "！", "我答对了"})
 # Kinds answered by picking from fixed options: a letter or an option's text is
 # unambiguous, so “I was right” cannot apply, and text that picked no option must not be
 # stored as an accepted variant (it would then be graded right forever).
 FIXED_OPTION_KINDS = frozenset({"choice", "multi", "judge", "source", "belongs"})
-HINT = Text("  认为自己答对了?在下一题的提示处输入 ! 改判(最后一题用 study accept)。", style="dim")
+# A Para with a two-space indent: wrapped by 禁则, later lines under the first (not column 0).
+HINT = Para(
+    Text("认为自己答对了?在下一题的提示处输入 ! 改判(最后一题用 study accept)。", style="dim"),
+    "  ",
+)
 
 
 def is_override(text: str | None) -> bool:

@@ -6,13 +6,15 @@ a run of ASCII (a Latin word, a number, an option, a blank ____) together with a
 unit character (年, 项, 亿 …), a run of □ or of ……/——, and otherwise one character — then
 closing punctuation is glued to the unit before it and opening punctuation to the unit after
 it, and lines are filled greedily by terminal cells. A unit wider than a whole line is folded
-by character (text is never cut off).
+by character (text is never cut off). A command to type (study quiz --mistakes) is one unit,
+and the · of a " · " separator ends a line, never starts one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -33,7 +35,8 @@ def _char_class(chars: frozenset[str]) -> str:
 
 
 _CORE = (
-    rf"[!-~]+(?:[—～][!-~]+)*[{_UNITS}]*"  # ASCII run (word, number, ____, 1—5), unit
+    r"study(?: (?:--?[a-z][a-z-]*|[a-z]+)(?![!-~]))+"  # a command to type: study quiz --mistakes
+    rf"|[!-~]+(?:[—～][!-~]+)*[{_UNITS}]*"  # ASCII run (word, number, ____, 1—5), unit
     r"|□+|…+|—+"  # length hints, ellipses and dashes stay whole
     r"|\S"  # any other character alone
 )
@@ -41,12 +44,28 @@ _CORE = (
 _UNIT_RE = re.compile(rf"{_char_class(NO_END)}*(?:{_CORE})(?:{_char_class(NO_START)}|…+|—+)*|\s+")
 
 
+_WORDS = re.compile(r"\S+|\s+")
+
+
 def _units(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_space) of each unbreakable unit, punctuation glued by 禁则."""
     units = [(m.start(), m.end(), m.group()[0].isspace()) for m in _UNIT_RE.finditer(text)]
     if '"' in text:
         units = _glue_straight_quotes(text, units)
+    if " · " in text:
+        units = _glue_spaced_dots(text, units)
     return units
+
+
+def _glue_spaced_dots(text: str, units: list) -> list:
+    """A " · " separator stays at the end of the line before it: the · with its unit."""
+    out: list = []
+    for unit in units:
+        if text[unit[0] : unit[1]] == "·" and len(out) >= 2 and out[-1][2] and not out[-2][2]:
+            out[-2:] = [(out[-2][0], unit[1], False)]
+            continue
+        out.append(unit)
+    return out
 
 
 def _glue_straight_quotes(text: str, units: list) -> list:
@@ -95,12 +114,24 @@ def break_lines(text: str, width: int, first: int | None = None) -> list[tuple[i
         used = pending_space = 0
         limit = max(1, width)
 
-    for unit_start, unit_end, space in _units(text):
+    units = deque(_units(text))
+    while units:
+        unit_start, unit_end, space = units.popleft()
         if space:
             if start is not None:
                 pending_space += cell_len(text[unit_start:unit_end])
             continue
         size = cell_len(text[unit_start:unit_end])
+        if size > max(1, width) and " " in text[unit_start:unit_end]:
+            # A command wider than a line: break it between its words after all.
+            words = _WORDS.finditer(text[unit_start:unit_end])
+            units.extendleft(
+                reversed(
+                    [(unit_start + m.start(), unit_start + m.end(), m.group()[0].isspace())
+                     for m in words]
+                )
+            )  # fmt: skip
+            continue
         if start is not None and used + pending_space + size > limit:
             close()
         if start is None and size > limit:
@@ -189,6 +220,59 @@ class Para:
         )
         longest = max((cell_len(p) for p in plain.split("\n")), default=0)
         return Measurement(lead + widest_unit, lead + longest).clamp(max_width=options.max_width)
+
+
+def wrap_phrases(phrases: Sequence[str], width: int, sep: str = "、") -> list[str]:
+    """``phrases`` joined by ``sep``, wrapped to ``width`` cells between phrases only: a
+    phrase moves whole to the next line when it fits there, and only one wider than a line is
+    broken (by 禁则). ``sep`` stays at the end of the phrase it follows, never starts a line."""
+    width = max(1, width)
+    lines: list[str] = []
+    line = ""
+    for number, phrase in enumerate(phrases):
+        piece = phrase + (sep if number < len(phrases) - 1 else "")
+        size = cell_len(piece.rstrip())  # spaces after a separator may end a line
+        if line and cell_len(line) + size <= width:
+            line += piece
+            continue
+        if line:
+            lines.append(line)
+            line = ""
+        if size <= width:
+            line = piece
+            continue
+        if sep != sep.strip() and cell_len(phrase) <= width:
+            lines.append(phrase)  # a spaced separator (" · ") gives way to the line break
+            continue
+        spans = break_lines(piece, width)  # wider than a line: break inside it by 禁则
+        lines.extend(piece[start:end] for start, end in spans[:-1])
+        line = piece[spans[-1][0] : spans[-1][1]]
+    if line or not lines:
+        lines.append(line)
+    return [line.rstrip() for line in lines]
+
+
+class Phrases:
+    """A Rich renderable: a list such as aliases joined by 、 (or choices by " · "), wrapped
+    between its phrases."""
+
+    def __init__(self, phrases: Sequence[str], sep: str = "、", style: str = ""):
+        self.phrases = list(phrases)
+        self.sep = sep
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        newline = Segment.line()
+        style = console.get_style(self.style) if self.style else None
+        for line in wrap_phrases(self.phrases, options.max_width, self.sep):
+            yield Segment(line, style)
+            yield newline
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        pieces = [p + self.sep for p in self.phrases[:-1]] + self.phrases[-1:]
+        widest = max((cell_len(p) for p in pieces), default=0)
+        whole = sum(cell_len(p) for p in pieces)
+        return Measurement(widest, whole).clamp(max_width=options.max_width)
 
 
 def join_lines(lines: Iterable[str]) -> str:

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from studycli.quiz.question import KIND_ALIASES, LETTERS
-from studycli.render.linebreak import Para
+from studycli.render.linebreak import Para, Phrases
 
 KIND_NAMES = {
     "cloze": "填空",
@@ -51,9 +51,10 @@ def topic_line(topics: Sequence[str], most: int = 2) -> str:
 def render_question(question, index: int, total: int, hint_length: bool) -> RenderableType:
     """The question with a progress header: 第 3/10 题 · 填空 · 人才、产业等."""
     kind = KIND_NAMES.get(question.kind, question.kind)
-    head = Text(f"第 {index}/{total} 题 · {kind} · {topic_line(question.topics)}", style="dim")
+    # Wrapped between its parts only: 人才、产业等 is never parted from its 等.
+    head = Phrases([f"第 {index}/{total} 题", kind, topic_line(question.topics)], " · ", "dim")
     parts: list[RenderableType] = [
-        Para(head),
+        head,
         Para(Text(question.display_prompt(hint_length), style="bold")),
     ]
     for letter, option in zip(LETTERS, question.options, strict=False):
@@ -161,8 +162,8 @@ def next_step_line(
 
 def render_card_front(card, index: int, total: int) -> RenderableType:
     """The front of a flashcard with a progress header."""
-    head = Text(f"第 {index}/{total} 张 · {topic_line(card.topics)}", style="dim")
-    return Group(Para(head), Para(Text(card.front, style="bold")))
+    head = Phrases([f"第 {index}/{total} 张", topic_line(card.topics)], " · ", "dim")
+    return Group(head, Para(Text(card.front, style="bold")))
 
 
 def render_card_back(card, titles: dict | None = None) -> RenderableType:
@@ -171,6 +172,12 @@ def render_card_back(card, titles: dict | None = None) -> RenderableType:
         Para(Text(card.back, style="green")),
         Para(Text(cite(card.source, titles), style="dim"), "出处:"),
     )
+
+
+def rating_choices(line: str) -> RenderableType:
+    """The cards' rating line (1 重来 1分钟 · 2 困难 6分钟 · …), wrapped only between
+    choices, so a label is never parted from its interval."""
+    return Phrases(line.split(" · "), sep=" · ", style="dim")
 
 
 def format_interval(span) -> str:

@@ -80,15 +80,14 @@ def render_heatmap(days: dict[date, int], today: date, weeks: int = HEATMAP_WEEK
             runs += [(" ", None), (glyph, style)]
         lines.append(("bright_black", runs))
     lows = [low for low, _, _ in LEVELS]
-    legend: list[Run] = [(" " * label_width + "每天答题:", None)]
+    pairs: list[list[Run]] = []
     for (low, glyph, style), following in zip(LEVELS, [*lows[1:], None], strict=True):
         if following is None:
             span = f"{low}+"
         else:
             span = str(low) if following - 1 == low else f"{low}-{following - 1}"
-        legend += [(glyph, style), (f" {span}  " if following is not None else f" {span}", None)]
-    lines.append(("bright_black", legend))
-    return Heatmap(lines)
+        pairs.append([(glyph, style), (f" {span}", None)])
+    return Heatmap(lines, legend=(" " * label_width + "每天答题:", pairs))
 
 
 # A heatmap line: its base style and its runs of (text, style over the base).
@@ -104,14 +103,45 @@ class Heatmap:
     own over it, as Rich combines a Text's spans (tests/test_stats_render.py compares them).
     """
 
-    def __init__(self, lines: list[Line], *, force_text: bool = False):
+    def __init__(
+        self,
+        lines: list[Line],
+        *,
+        legend: tuple[str, list[list[Run]]] | None = None,
+        force_text: bool = False,
+    ):
         self.lines = lines
+        self.legend = legend  # its lead and its (glyph, span) pairs, wrapped between pairs
         self.force_text = force_text  # always the Text (for tests)
 
-    def text(self) -> Text:
-        """The heatmap as one Rich Text."""
+    def all_lines(self, width: int | None = None) -> list[Line]:
+        """The grid's lines, then the legend's, filled to ``width`` cells: a glyph is never
+        parted from its span (# / 30+); later lines start under the first pair."""
+        if self.legend is None:
+            return self.lines
+        lead, pairs = self.legend
+        lines = list(self.lines)
+        runs: list[Run] = [(lead, None)]
+        used = cell_len(lead)
+        fresh = True  # nothing after the lead yet
+        for pair in pairs:
+            size = sum(cell_len(run) for run, _ in pair)
+            if not fresh and width is not None and used + 2 + size > width:
+                lines.append(("bright_black", runs))
+                runs, used, fresh = [(" " * cell_len(lead), None)], cell_len(lead), True
+            if not fresh:
+                runs.append(("  ", None))
+                used += 2
+            runs += pair
+            used += size
+            fresh = False
+        lines.append(("bright_black", runs))
+        return lines
+
+    def text(self, width: int | None = None) -> Text:
+        """The heatmap as one Rich Text (its legend filled to ``width``)."""
         texts = []
-        for base, runs in self.lines:
+        for base, runs in self.all_lines(width):
             line = Text(style=base or "")
             for run, style in runs:
                 line.append(run, style=style)
@@ -119,13 +149,14 @@ class Heatmap:
         return Text("\n").join(texts)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        widest = max(sum(cell_len(run) for run, _ in runs) for _, runs in self.lines)
+        lines = self.all_lines(options.max_width)
+        widest = max(sum(cell_len(run) for run, _ in runs) for _, runs in lines)
         if self.force_text or widest > options.max_width:
-            yield self.text()
+            yield self.text(options.max_width)
             return
         get_style = console.get_style
         newline = Segment.line()
-        for base, runs in self.lines:
+        for base, runs in lines:
             base_style = get_style(base) if base else None
             for run, style in runs:
                 if style is None:
@@ -155,7 +186,9 @@ def render_stats(stats: Stats) -> list[RenderableType]:
             )
             for t in stats.topics
         ]
-        parts.append(Columns(TOPIC_COLUMNS, rows, box="simple_head"))
+        # In a narrow terminal: no box, one space between columns, so names stay whole.
+        narrow = Columns(TOPIC_COLUMNS, rows, box=None, compact=True)
+        parts.append(Columns(TOPIC_COLUMNS, rows, box="simple_head", narrow=narrow))
     week = sorted(stats.days)[-7:]
     counts = [[str(stats.days[day]) for day in week]]
     heads = [f"{day.month}/{day.day}\n周{WEEKDAYS[day.weekday()]}" for day in week]

@@ -141,12 +141,15 @@ def render_topics(deck) -> RenderableType:
     DeckView)."""
     from rich.table import Table
 
+    from studycli.render.linebreak import Phrases
+
     table = Table(title="主题", show_lines=False, expand=False)
     table.add_column("主题", style="bold", no_wrap=True)
     table.add_column("条目", justify="right")
-    table.add_column("别名", overflow="fold")
+    table.add_column("别名")
     for name, count in deck.topic_counts().items():
         topic = next(t for t in deck.topics if t.name == name)
-        table.add_row(name, str(count), "、".join(topic.aliases))
+        # Wrapped between aliases, each kept whole where it fits: no line starts with 、.
+        table.add_row(name, str(count), Phrases(topic.aliases))
     table.caption = f"共 {len(deck.items)} 条,{len(deck.topics)} 个主题"
     return table

@@ -44,6 +44,7 @@ class Columns:
         title: str | None = None,
         force_rich: bool = False,
         narrow: Columns | None = None,
+        compact: bool = False,
     ):
         self.columns = list(columns)
         self.rows = [list(row) for row in rows]
@@ -51,6 +52,7 @@ class Columns:
         self.title = title
         self.force_rich = force_rich
         self.narrow = narrow  # drawn instead when this does not fit the width
+        self.compact = compact  # one space between columns (Rich's collapse_padding)
 
     def rich_table(self):
         """The Rich Table this stands for."""
@@ -62,22 +64,31 @@ class Columns:
             pad_edge=False,
             title=self.title,
             title_justify="left",
+            collapse_padding=self.compact,
         )
-        for header, justify, overflow in self.columns:
-            table.add_column(header, justify=justify, overflow=overflow)  # type: ignore[arg-type]
+        for index, (header, justify, overflow) in enumerate(self.columns):
+            # Squeezed, Rich shrinks only the folding column: a figure or its header is
+            # never cut to 掌握… while a name can wrap.
+            keep = None if overflow == "fold" else self._content_width(index)
+            table.add_column(header, justify=justify, overflow=overflow, min_width=keep)  # type: ignore[arg-type]
         for row in self.rows:
             table.add_row(*row)
         return table
 
+    def _content_width(self, index: int) -> int:
+        """The widest header line or cell of column ``index``."""
+        header = self.columns[index][0]
+        cells = [*header.split("\n"), *(row[index] for row in self.rows)]
+        return max(cell_len(cell) for cell in cells)
+
     def _widths(self) -> list[int]:
         """Each column's width with its padding, as the Rich Table measures it unshrunk."""
         last = len(self.columns) - 1
-        widths = []
-        for index, (header, _, _) in enumerate(self.columns):
-            cells = [*header.split("\n"), *(row[index] for row in self.rows)]
-            content = max(cell_len(cell) for cell in cells)
-            widths.append(content + (index > 0) + (index < last))
-        return widths
+        right = 0 if self.compact else 1
+        return [
+            self._content_width(index) + (index > 0) + right * (index < last)
+            for index in range(len(self.columns))
+        ]
 
     def _cells(self):
         """Every header line and cell (anything but printable text goes to Rich)."""
@@ -91,7 +102,14 @@ class Columns:
         edges = 2 + len(widths) - 1 if self.box else 0  # left, right and one per divider
         width = sum(widths) + edges
         if self.narrow is not None and width > options.max_width:
-            yield self.narrow  # a more compact form of the same figures
+            # A more compact form of the same figures; a boxless one keeps the blank lines
+            # the box drew above and below.
+            blank = self.box is not None and self.narrow.box is None
+            if blank:
+                yield Segment.line()
+            yield self.narrow
+            if blank:
+                yield Segment.line()
             return
         if (
             self.force_rich
@@ -140,7 +158,7 @@ class Columns:
             yield edge
         for index, (cell, full) in enumerate(zip(cells, widths, strict=True)):
             left = " " if index > 0 else ""
-            right = " " if index < last else ""
+            right = " " if index < last and not self.compact else ""
             gap = " " * (full - len(left) - len(right) - cell_len(cell))
             if self.columns[index][1] == "right":
                 yield Segment(f"{left}{gap}{cell}{right}", style)
