@@ -19,6 +19,18 @@ KIND_ALIASES = {
     "出处": "source",
     "归类": "belongs",
 }
+# Each kind's name in the quiz header and listings (名词解释, not the --kind alias 名词).
+KIND_TITLES = {
+    "cloze": "填空",
+    "choice": "单选",
+    "multi": "多选",
+    "judge": "判断",
+    "recite": "默写",
+    "list": "列举",
+    "term": "名词解释",
+    "source": "出处",
+    "belongs": "归类",
+}
 # Kinds answered by picking one option by its letter.
 SINGLE_OPTION_KINDS = frozenset({"choice", "source", "belongs"})
 LETTERS = "ABCDEFGH"

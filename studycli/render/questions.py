@@ -12,21 +12,10 @@ from collections.abc import Iterable
 from rich.console import RenderableType
 from rich.text import Text
 
-from studycli.quiz.question import LETTERS
+from studycli.quiz.question import KIND_TITLES, LETTERS
 from studycli.render.linebreak import Para
 
-# The kinds by their Chinese names, as the quiz header shows them.
-KIND_LABELS = {
-    "cloze": "填空",
-    "choice": "单选",
-    "multi": "多选",
-    "judge": "判断",
-    "recite": "默写",
-    "list": "列举",
-    "term": "名词解释",
-    "source": "出处",
-    "belongs": "归类",
-}
+KIND_LABELS = KIND_TITLES  # the kinds by their Chinese names, as the quiz header shows them
 FLAG_LABEL = "  标记:"
 # A flag said again, less precisely, by another of the same question (quality.py checks a
 # quote's cloze twice): shown only when the precise one is absent. --json keeps both.

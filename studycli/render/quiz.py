@@ -8,20 +8,10 @@ from dataclasses import dataclass
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from studycli.quiz.question import KIND_ALIASES, LETTERS
+from studycli.quiz.question import KIND_ALIASES, KIND_TITLES, LETTERS
 from studycli.render.linebreak import Para, Phrases
 
-KIND_NAMES = {
-    "cloze": "填空",
-    "choice": "单选",
-    "multi": "多选",
-    "judge": "判断",
-    "recite": "默写",
-    "list": "列举",
-    "term": "名词解释",
-    "source": "出处",
-    "belongs": "归类",
-}
+KIND_NAMES = dict(KIND_TITLES)
 KIND_NAMES.update({zh: KIND_NAMES[en] for zh, en in KIND_ALIASES.items()})  # --kind 多选 too
 
 
