@@ -199,3 +199,28 @@ def test_no_distractor_is_far_longer_or_shorter_than_the_answer(every):
             for option in q.options:
                 if option not in q.expected:
                     assert not any(_odd_length(option, right) for right in q.expected), q.id
+
+
+def test_a_new_phrase_in_other_words_restates_an_entry():
+    """新的产业, 新兴产业 and 新型产业 say the same (新产业): 培育壮大新兴产业 is no wrong option
+    beside 形成新的产业 (examiner 6); 创新体系 is no 新体系, and other heads are not touched."""
+    from studycli.quiz.contested import restating
+
+    same = restating(["新的产业、模式、动能", "形成新的产业、新的模式、新的动能"])
+    assert same("培育壮大新兴产业") and same("发展新型产业")
+    assert not same("完善创新体系建设") and not same("掌握关键核心技术")
+
+
+def test_the_five_aspects_offer_no_restated_entry(runner):
+    """Through `study questions --json`: the 五个方面 multi offers no 新兴产业 beside 新的产业."""
+    import json
+
+    from studycli.cli import app
+
+    result = runner.invoke(app, ["questions", "--json", "--kind", "multi"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    questions = {q["id"]: q for q in (data["questions"] if isinstance(data, dict) else data)}
+    options = questions["a004-g1-jinyibu-tuidong:multi:all"]["options"]
+    assert "新的产业、模式、动能" in options
+    assert not any("新兴产业" in option for option in options), options

@@ -341,16 +341,31 @@ def restates(candidate: str, rights: list[str]) -> bool:
 
 def restating(rights: list[str]):
     """``restates`` with the right entries' head words worked out once (a test per option)."""
-    heads = {_head(part) for right in rights for part in _PARTS.split(right)}
+    parts = [part for right in rights for part in _PARTS.split(right)]
+    heads = {_head(part) for part in parts}
+    # 新的产业, 新兴产业, 新型产业 all say 新产业: a candidate ending in a right part's
+    # 新-phrase restates it (培育壮大新兴产业 beside 形成新的产业).
+    new_phrases = {n for n in map(_new_phrase, parts) if n}
 
     def test(candidate: str) -> bool:
         head = _head(candidate)
-        return len(head) == 2 and head not in COMMON_HEADS and head in heads
+        if len(head) == 2 and head not in COMMON_HEADS and head in heads:
+            return True
+        mine = _new_phrase(candidate)
+        return bool(mine) and mine in new_phrases
 
     return test
 
 
 _PARTS = re.compile(r"[、，,；;和与及]")
+_NEW_PHRASE = re.compile(r"(?<![创革更重刷清])新(?:的|兴|型)?(\w{2})$")  # not 创新体系
+
+
+@functools.lru_cache(maxsize=65536)
+def _new_phrase(text: str) -> str:
+    """新产业 for a text ending in 新的产业, 新兴产业 or 新型产业 (two-character head), else ""."""
+    match = _NEW_PHRASE.search(_plain(text))
+    return "新" + match.group(1) if match else ""
 
 
 @functools.lru_cache(maxsize=65536)
