@@ -126,6 +126,10 @@ def test_the_third_examiners_give_aways_are_flagged(every):
         question = every[qid]
         assert question.prompt.startswith(("劳动力是生产力", "整合，就是")), question.prompt
         assert not any("几乎全空" in f for f in question.flags), question.flags
+    # …but 劳动者是生产力中____ blanks more than it shows beside the term (examiner 7): the
+    # term question asks that, and no cloze of this meaning is set.
+    assert "a004-g1-laodongzhe:cloze:meaning" not in every
+    assert "a000-shengchanli-zuizhong:cloze:meaning" in every  # 生产力是社会发展的____决定力量
 
 
 def test_no_judge_swaps_two_halves_of_one_sentence(every):

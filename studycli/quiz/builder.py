@@ -6,7 +6,7 @@ import random
 from collections import Counter
 
 from studycli.deck.model import Deck, Definition, Fact, Framework, Item, ListItem, Quote
-from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze
+from studycli.quiz.cloze import BLANK, choose_blank_sets, render_cloze, shown_length
 from studycli.quiz.contested import ContestIndex
 from studycli.quiz.facts import fact_questions
 from studycli.quiz.families import fits, slot_filter
@@ -209,6 +209,10 @@ class Builder:
             prefix="" if inside else f"{term}:",
             keep=(bare,) if inside else (),
         )
+        # 劳动者是生产力中____: with the term kept, the blanks may still outweigh what is left
+        # to read (the term question asks that); such a cloze asks nothing more.
+        if inside:
+            out = [q for q in out if shown_length(q.prompt, bare) > sum(map(len, q.blanks))]
         for facet in item.facets:
             out += self.clozes(
                 item,

@@ -165,3 +165,8 @@ def _fill(
             continue
         chosen = trial
     return chosen
+
+
+def shown_length(prompt: str, term: str) -> int:
+    """How many characters of a cloze's text are shown beside its term and its blanks."""
+    return sum(ch.isalnum() for ch in prompt.replace("____", "").replace(term, "", 1))
