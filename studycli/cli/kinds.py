@@ -1,27 +1,13 @@
-"""The --kind option's choices, shared by `study quiz` and `study questions`."""
+"""The --kind option's choices, shared by `study quiz` and `study questions`: every kind by
+its English code and by its Chinese name (generate_questions reads both), taken from the
+one list of kinds in quiz.question."""
 
 from __future__ import annotations
 
 import enum
 
+from studycli.quiz.question import KIND_ALIASES, KIND_TITLES
 
-class QuestionKind(enum.StrEnum):
-    cloze = "cloze"
-    choice = "choice"
-    multi = "multi"
-    judge = "judge"
-    recite = "recite"
-    list = "list"
-    term = "term"
-    source = "source"
-    belongs = "belongs"
-    # The same kinds by their Chinese names (generate_questions reads both).
-    tiankong = "填空"
-    danxuan = "单选"
-    duoxuan = "多选"
-    panduan = "判断"
-    moxie = "默写"
-    lieju = "列举"
-    mingci = "名词"
-    chuchu = "出处"
-    guilei = "归类"
+QuestionKind = enum.StrEnum(  # type: ignore[misc]
+    "QuestionKind", [(kind, kind) for kind in (*KIND_TITLES, *KIND_ALIASES)]
+)
