@@ -169,19 +169,12 @@ def quiz_questions(
     count: int,
     rng: random.Random,
     mistakes: bool = False,
-    ids: list[str] | None = None,
 ) -> list:
-    """The questions a quiz asks: ``ids`` exactly, the 错题本's, or a seeded pick."""
+    """The questions a quiz asks: the 错题本's, or a seeded pick (``--id`` goes through
+    cli.question_ids)."""
     from studycli.quiz.question import kind_name
 
     kinds = [kind_name(kind)] if kind else None  # 填空 → cloze
-    if ids:
-        chosen = bank.questions(ids)
-        known = {q.id for q in chosen}
-        missing = [qid for qid in ids if qid not in known]
-        if missing:
-            raise StudyError(f"题库中没有题号“{missing[0]}”。用 study questions 查看题号。")
-        return chosen
     if mistakes:
         allowed = {row.id for row in bank.question_rows(topic=topic, kinds=kinds)}
         wanted = [qid for qid in store.mistake_question_ids() if qid in allowed][:count]
